@@ -1,0 +1,320 @@
+//! One person's assessment in progress: answers in the order given, priorities and where
+//! they are in the flow. This is what gets stored (inside a versioned envelope) and
+//! resumed after a reload.
+
+use crate::answer::Answer;
+use crate::bank::{AnswerLookup, Bank};
+use crate::envelope::Stored;
+use crate::json::{object, read_strings, string, strings, Json};
+use crate::flow;
+
+/// How many learning priorities a person can pick.
+pub const MAX_PRIORITIES: usize = 3;
+
+/// Longest first name kept; the field is optional and only printed on the summary.
+pub const MAX_FIRST_NAME_CHARS: usize = 40;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Stage {
+    #[default]
+    Welcome,
+    Questions,
+    Result,
+    Orientation,
+    Places,
+    Summary,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GivenAnswer {
+    pub item: String,
+    pub answer: Answer,
+}
+
+/// A place chosen by the person, copied so the summary prints it even offline.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ChosenPlace {
+    pub id: String,
+    pub name: String,
+    pub address: String,
+    pub phone: String,
+    pub hours: String,
+    pub services: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Session {
+    /// Unique per assessment on this device, so its history entry can be updated in place.
+    pub id: String,
+    pub stage: Stage,
+    pub answers: Vec<GivenAnswer>,
+    /// Item ids picked as "ce que je veux apprendre d'abord", at most [`MAX_PRIORITIES`].
+    pub priorities: Vec<String>,
+    pub first_name: String,
+    /// ISO date (YYYY-MM-DD) the assessment started, given by the caller.
+    pub started_on: String,
+    /// A task whose feedback is on screen, so a reload shows it again.
+    pub feedback_for: Option<String>,
+    pub chosen_place: Option<ChosenPlace>,
+}
+
+impl Stage {
+    pub const ALL: [Stage; 6] = [
+        Stage::Welcome,
+        Stage::Questions,
+        Stage::Result,
+        Stage::Orientation,
+        Stage::Places,
+        Stage::Summary,
+    ];
+
+    /// Stored name; never change it.
+    pub fn id(self) -> &'static str {
+        match self {
+            Stage::Welcome => "welcome",
+            Stage::Questions => "questions",
+            Stage::Result => "result",
+            Stage::Orientation => "orientation",
+            Stage::Places => "places",
+            Stage::Summary => "summary",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Stage> {
+        Stage::ALL.into_iter().find(|s| s.id() == id)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AnswerError {
+    /// The assessment is finished; nothing is waiting for an answer.
+    NothingToAnswer,
+    /// The item answered is not the one the flow is on.
+    NotCurrent { expected: String },
+    /// The answer is not one this item offers.
+    DoesNotFit,
+}
+
+impl AnswerLookup for Session {
+    fn answer_of(&self, item_id: &str) -> Option<Answer> {
+        self.answers
+            .iter()
+            .find(|given| given.item == item_id)
+            .map(|given| given.answer)
+    }
+}
+
+impl AnswerLookup for Vec<GivenAnswer> {
+    fn answer_of(&self, item_id: &str) -> Option<Answer> {
+        self.iter()
+            .find(|given| given.item == item_id)
+            .map(|given| given.answer)
+    }
+}
+
+impl Session {
+    pub fn new(started_on: &str) -> Session {
+        Session {
+            id: started_on.to_string(),
+            started_on: started_on.to_string(),
+            ..Session::default()
+        }
+    }
+
+    /// Records the answer to the current item and moves on.
+    pub fn answer(&mut self, bank: &Bank, item_id: &str, answer: Answer) -> Result<(), AnswerError> {
+        let current = flow::next_item(bank, &self.answers).ok_or(AnswerError::NothingToAnswer)?;
+        if current.id != item_id {
+            return Err(AnswerError::NotCurrent {
+                expected: current.id.clone(),
+            });
+        }
+        if !answer.fits(current) {
+            return Err(AnswerError::DoesNotFit);
+        }
+        self.answers.push(GivenAnswer {
+            item: item_id.to_string(),
+            answer,
+        });
+        self.stage = Stage::Questions;
+        self.feedback_for = None;
+        Ok(())
+    }
+
+    /// Takes back the last answer, so "Question précédente" shows it again.
+    pub fn undo_last(&mut self) -> Option<GivenAnswer> {
+        self.feedback_for = None;
+        let removed = self.answers.pop();
+        self.priorities.retain(|id| self.answers.iter().any(|a| &a.item == id));
+        removed
+    }
+
+    pub fn is_complete(&self, bank: &Bank) -> bool {
+        flow::next_item(bank, &self.answers).is_none()
+    }
+
+    /// A session with its id set, e.g. from a clock in milliseconds.
+    pub fn with_id(mut self, id: impl Into<String>) -> Session {
+        self.id = id.into();
+        self
+    }
+
+    /// Adds or removes a priority. Returns false when the limit is reached.
+    pub fn toggle_priority(&mut self, item_id: &str) -> bool {
+        if let Some(pos) = self.priorities.iter().position(|id| id == item_id) {
+            self.priorities.remove(pos);
+            return true;
+        }
+        if self.priorities.len() >= MAX_PRIORITIES {
+            return false;
+        }
+        self.priorities.push(item_id.to_string());
+        true
+    }
+
+    pub fn set_first_name(&mut self, name: &str) {
+        self.first_name = name
+            .chars()
+            .filter(|c| !c.is_control())
+            .take(MAX_FIRST_NAME_CHARS)
+            .collect::<String>()
+            .trim()
+            .to_string();
+    }
+
+    /// Makes a stored session fit the current bank: answers to items that no longer exist,
+    /// answers that no longer fit, or answers out of flow order are dropped from the first
+    /// one that breaks the flow. Returns how many answers were dropped.
+    pub fn reconcile(&mut self, bank: &Bank) -> usize {
+        let before = self.answers.len();
+        let mut kept: Vec<GivenAnswer> = Vec::with_capacity(before);
+        for given in &self.answers {
+            let Some(current) = flow::next_item(bank, &kept) else { break };
+            if current.id != given.item || !given.answer.fits(current) {
+                break;
+            }
+            kept.push(given.clone());
+        }
+        self.answers = kept;
+        let answers = &self.answers;
+        self.priorities.retain(|id| answers.iter().any(|a| &a.item == id));
+        self.priorities.truncate(MAX_PRIORITIES);
+        if self.feedback_for.as_ref().is_some_and(|id| self.answer_of(id).is_none()) {
+            self.feedback_for = None;
+        }
+        if self.stage != Stage::Welcome && self.stage != Stage::Questions && !self.is_complete(bank) {
+            self.stage = Stage::Questions;
+        }
+        before - self.answers.len()
+    }
+}
+
+/// Answers are stored as `[item id, answer code]` pairs, in the order given.
+pub fn answers_to_json(answers: &[GivenAnswer]) -> Json {
+    Json::Array(
+        answers
+            .iter()
+            .map(|a| Json::Array(vec![string(&a.item), Json::String(a.answer.code())]))
+            .collect(),
+    )
+}
+
+pub fn answers_from_json(json: Option<&Json>) -> Option<Vec<GivenAnswer>> {
+    let Some(json) = json else {
+        return Some(Vec::new());
+    };
+    json.as_array()?
+        .iter()
+        .map(|pair| match pair.as_array()? {
+            [item, answer] => Some(GivenAnswer {
+                item: item.as_str()?.to_string(),
+                answer: Answer::from_code(answer.as_str()?)?,
+            }),
+            _ => None,
+        })
+        .collect()
+}
+
+/// An optional string member: absent is fine, present with another type is not.
+pub(crate) fn optional_string(json: &Json, key: &str) -> Option<Option<String>> {
+    match json.get(key) {
+        None | Some(Json::Null) => Some(None),
+        Some(value) => Some(Some(value.as_str()?.to_string())),
+    }
+}
+
+pub(crate) fn string_or_empty(json: &Json, key: &str) -> Option<String> {
+    optional_string(json, key).map(Option::unwrap_or_default)
+}
+
+pub(crate) fn strings_or_empty(json: &Json, key: &str) -> Option<Vec<String>> {
+    match json.get(key) {
+        None => Some(Vec::new()),
+        value => read_strings(value),
+    }
+}
+
+impl Stored for ChosenPlace {
+    fn to_json(&self) -> Json {
+        object([
+            ("id", Some(string(&self.id))),
+            ("name", Some(string(&self.name))),
+            ("address", Some(string(&self.address))),
+            ("phone", Some(string(&self.phone))),
+            ("hours", Some(string(&self.hours))),
+            ("services", Some(strings(&self.services))),
+        ])
+    }
+
+    fn from_json(json: &Json) -> Option<Self> {
+        json.as_object()?;
+        Some(ChosenPlace {
+            id: string_or_empty(json, "id")?,
+            name: string_or_empty(json, "name")?,
+            address: string_or_empty(json, "address")?,
+            phone: string_or_empty(json, "phone")?,
+            hours: string_or_empty(json, "hours")?,
+            services: strings_or_empty(json, "services")?,
+        })
+    }
+}
+
+pub(crate) fn place_from_json(json: &Json) -> Option<Option<ChosenPlace>> {
+    match json.get("chosen_place") {
+        None | Some(Json::Null) => Some(None),
+        Some(place) => ChosenPlace::from_json(place).map(Some),
+    }
+}
+
+impl Stored for Session {
+    fn to_json(&self) -> Json {
+        object([
+            ("id", Some(string(&self.id))),
+            ("stage", Some(string(self.stage.id()))),
+            ("answers", Some(answers_to_json(&self.answers))),
+            ("priorities", Some(strings(&self.priorities))),
+            ("first_name", Some(string(&self.first_name))),
+            ("started_on", Some(string(&self.started_on))),
+            ("feedback_for", self.feedback_for.as_deref().map(string)),
+            ("chosen_place", self.chosen_place.as_ref().map(Stored::to_json)),
+        ])
+    }
+
+    fn from_json(json: &Json) -> Option<Self> {
+        json.as_object()?;
+        let stage = match json.get("stage") {
+            None => Stage::Welcome,
+            Some(value) => Stage::from_id(value.as_str()?)?,
+        };
+        Some(Session {
+            id: string_or_empty(json, "id")?,
+            stage,
+            answers: answers_from_json(json.get("answers"))?,
+            priorities: strings_or_empty(json, "priorities")?,
+            first_name: string_or_empty(json, "first_name")?,
+            started_on: string_or_empty(json, "started_on")?,
+            feedback_for: optional_string(json, "feedback_for")?,
+            chosen_place: place_from_json(json)?,
+        })
+    }
+}

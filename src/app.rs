@@ -1,0 +1,54 @@
+//! The root component of one widget instance.
+
+use autonomie_core::config::WidgetConfig;
+use autonomie_core::session::Stage;
+use leptos::prelude::*;
+
+use crate::state::Ctx;
+use crate::ui;
+use crate::ui::dom::{at_dyn, el};
+
+#[component]
+pub fn App(
+    config: WidgetConfig,
+    base_url: String,
+    warnings: Vec<String>,
+    container: web_sys::HtmlElement,
+) -> impl IntoView {
+    let ctx = Ctx::new(config, base_url, warnings, container);
+    let stage = Memo::new(move |_| ctx.session.with(|s| s.stage));
+    let screen = move || match stage.get() {
+        Stage::Welcome => ui::welcome::welcome(ctx),
+        Stage::Questions => ui::question::questions(ctx),
+        Stage::Result => ui::result::result(ctx),
+        Stage::Orientation | Stage::Places => ui::orientation::orientation(ctx),
+        Stage::Summary => ui::summary::summary(ctx),
+    };
+    // Everything inside re-renders when the language changes, so texts can be plain strings.
+    let body = move || {
+        ctx.catalog.track();
+        vec![
+            ui::header::header(ctx),
+            ui::notices::notices(ctx),
+            screen.into_any(),
+            ui::header::footer(ctx),
+        ]
+    };
+    el(
+        "div",
+        vec![
+            at_dyn("class", move || {
+                if ctx.prefs.with(|p| p.large_text) {
+                    "an-root an-large".into()
+                } else {
+                    "an-root".into()
+                }
+            }),
+            at_dyn("lang", move || ctx.catalog.with(|c| c.lang().code().to_string())),
+            at_dyn("dir", move || ctx.catalog.with(|c| c.lang().dir().to_string())),
+            at_dyn("aria-label", move || ctx.catalog.with(|c| c.text("app.region_label"))),
+            ui::dom::at("role", "region"),
+        ],
+        vec![body.into_any()],
+    )
+}

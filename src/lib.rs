@@ -1,0 +1,15 @@
+//! The autonomie numérique widget: Leptos screens over `autonomie_core`.
+//!
+//! `boot` finds every `<autonomie-numerique>` element (or element with a
+//! `data-autonomie-numerique` attribute) and mounts one independent widget in its shadow root.
+
+mod app;
+mod clock;
+mod i18n_loader;
+mod mount;
+mod net;
+mod state;
+mod storage;
+mod ui;
+
+pub use mount::boot;

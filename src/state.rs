@@ -1,0 +1,384 @@
+//! Application state of one widget instance, and the actions screens call.
+//!
+//! Screens read signals and call methods on [`Ctx`]; the decisions themselves are made by
+//! `autonomie_core`. Every change to the session, history or preferences is saved through
+//! [`crate::storage::Store`].
+
+use std::sync::{Arc, LazyLock};
+
+use autonomie_core::config::{Mode, WidgetConfig};
+use autonomie_core::envelope::{SetAside, Stored};
+use autonomie_core::json::{object, Json};
+use autonomie_core::history::{History, PastResult};
+use autonomie_core::i18n::{Catalog, Lang};
+use autonomie_core::session::Stage;
+use autonomie_core::{Answer, Bank, ItemKind, Session};
+use leptos::prelude::*;
+
+use crate::clock;
+use crate::i18n_loader;
+use crate::storage::{Loaded, Persistence, Store};
+
+static BANK: LazyLock<Bank> = LazyLock::new(Bank::builtin);
+static FRENCH: LazyLock<Arc<Catalog>> = LazyLock::new(|| Arc::new(Catalog::french()));
+
+pub fn bank() -> &'static Bank {
+    &BANK
+}
+
+pub fn french() -> Arc<Catalog> {
+    FRENCH.clone()
+}
+
+const SESSION_KEY: &str = "session";
+const HISTORY_KEY: &str = "history";
+const PREFS_KEY: &str = "prefs";
+
+/// Display preferences, remembered on the device.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Prefs {
+    pub lang: Option<String>,
+    pub large_text: bool,
+}
+
+impl Stored for Prefs {
+    fn to_json(&self) -> Json {
+        object([
+            ("lang", self.lang.as_deref().map(autonomie_core::json::string)),
+            ("large_text", Some(Json::Bool(self.large_text))),
+        ])
+    }
+
+    fn from_json(json: &Json) -> Option<Self> {
+        json.as_object()?;
+        Some(Prefs {
+            lang: match json.get("lang") {
+                None | Some(Json::Null) => None,
+                Some(lang) => Some(lang.as_str()?.to_string()),
+            },
+            large_text: match json.get("large_text") {
+                None => false,
+                Some(flag) => flag.as_bool()?,
+            },
+        })
+    }
+}
+
+/// Something the person should know, shown above the current screen.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Notice {
+    StorageUnavailable,
+    SetAside(SetAside),
+    WriteFailed,
+    Forgotten,
+    /// A language file could not be loaded; the widget stays in French.
+    LanguageUnavailable,
+    /// Partner configuration problems, shown only with `data-debug`.
+    Config(String),
+}
+
+impl Notice {
+    /// Text for the person, through i18n; config notices are for partners, in English.
+    pub fn text(&self, catalog: &Catalog) -> String {
+        match self {
+            Notice::StorageUnavailable => catalog.text("storage.unavailable"),
+            Notice::SetAside(reason) => catalog.text(reason.i18n_key()),
+            Notice::WriteFailed => catalog.text("storage.write_failed"),
+            Notice::Forgotten => catalog.text("settings.forgotten"),
+            Notice::LanguageUnavailable => catalog.text("settings.language_unavailable"),
+            Notice::Config(message) => message.clone(),
+        }
+    }
+}
+
+#[derive(Clone, Copy)]
+pub struct Ctx {
+    pub session: RwSignal<Session>,
+    pub history: RwSignal<History>,
+    pub prefs: RwSignal<Prefs>,
+    pub catalog: RwSignal<Arc<Catalog>>,
+    pub notices: RwSignal<Vec<Notice>>,
+    pub config: StoredValue<WidgetConfig>,
+    /// Where the widget's own files are served from (language files, demo data).
+    pub base_url: StoredValue<String>,
+    /// Set by the first action. Screens move focus to their heading only after it, so the
+    /// widget never steals focus or scrolls the host page on load.
+    pub navigated: StoredValue<bool>,
+    /// Set when the person picks a language, so focus returns to the picker after the
+    /// widget re-renders in that language.
+    pub lang_just_changed: StoredValue<bool>,
+    /// The element the widget renders into, inside its shadow root.
+    pub container: StoredValue<web_sys::HtmlElement, LocalStorage>,
+    store: StoredValue<Store, LocalStorage>,
+}
+
+impl Ctx {
+    /// Loads what was stored and wires saving. Must run inside the widget's reactive owner.
+    pub fn new(
+        config: WidgetConfig,
+        base_url: String,
+        config_notices: Vec<String>,
+        container: web_sys::HtmlElement,
+    ) -> Ctx {
+        let persistence = match config.mode {
+            Mode::Normal => Persistence::Device,
+            Mode::PublicComputer => Persistence::Tab,
+        };
+        let (store, memory_only) = Store::open(&config.namespace, persistence);
+        let mut notices = Vec::new();
+        if memory_only {
+            notices.push(Notice::StorageUnavailable);
+        }
+        if config.debug {
+            notices.extend(config_notices.into_iter().map(Notice::Config));
+        }
+
+        let session: Session = load_or_default(&store, SESSION_KEY, &mut notices);
+        let history: History = match config.mode {
+            Mode::Normal => load_or_default(&store, HISTORY_KEY, &mut notices),
+            Mode::PublicComputer => History::default(),
+        };
+        let prefs: Prefs = load_or_default(&store, PREFS_KEY, &mut notices);
+
+        let mut session = session;
+        session.reconcile(bank());
+
+        let ctx = Ctx {
+            session: RwSignal::new(session),
+            history: RwSignal::new(history),
+            prefs: RwSignal::new(prefs),
+            catalog: RwSignal::new(french()),
+            notices: RwSignal::new(notices),
+            config: StoredValue::new(config),
+            base_url: StoredValue::new(base_url),
+            navigated: StoredValue::new(false),
+            lang_just_changed: StoredValue::new(false),
+            container: StoredValue::new_local(container),
+            store: StoredValue::new_local(store),
+        };
+        ctx.persist_on_change();
+        let lang = ctx
+            .prefs
+            .with_untracked(|p| p.lang.as_deref().and_then(Lang::from_code))
+            .unwrap_or_else(|| ctx.config.with_value(|c| c.lang));
+        if lang != Lang::Fr {
+            ctx.set_lang(lang);
+        }
+        ctx
+    }
+
+    /// Saves each value when it changes. A value back at its default is removed instead of
+    /// written, so after "Effacer mes données" no key is left behind.
+    fn persist_on_change(self) {
+        fn watch<T>(ctx: Ctx, name: &'static str, signal: RwSignal<T>)
+        where
+            T: Stored + Default + PartialEq + Send + Sync + 'static,
+        {
+            Effect::new(move |_| {
+                let failed = signal.with(|value| {
+                    ctx.store.with_value(|store| {
+                        if *value == T::default() {
+                            store.remove(name);
+                            false
+                        } else {
+                            store.save(name, value).is_err()
+                        }
+                    })
+                });
+                if failed {
+                    ctx.notify(Notice::WriteFailed);
+                }
+            });
+        }
+        watch(self, SESSION_KEY, self.session);
+        watch(self, PREFS_KEY, self.prefs);
+        if self.mode() == Mode::Normal {
+            watch(self, HISTORY_KEY, self.history);
+        }
+    }
+
+    pub fn mode(&self) -> Mode {
+        self.config.with_value(|c| c.mode)
+    }
+
+    pub fn notify(&self, notice: Notice) {
+        self.notices.update(|list| {
+            if !list.contains(&notice) {
+                list.push(notice);
+            }
+        });
+    }
+
+    pub fn dismiss(&self, index: usize) {
+        self.notices.update(|list| {
+            if index < list.len() {
+                list.remove(index);
+            }
+        });
+    }
+
+    /// The text for `key` in the current language. Untracked: the whole widget re-renders
+    /// when the language changes, so texts can be plain strings (smaller and faster than a
+    /// reactive closure per text).
+    pub fn t(&self, key: &str) -> String {
+        self.catalog.with_untracked(|c| c.text(key))
+    }
+
+    pub fn format(&self, key: &str, args: &[(&str, &str)]) -> String {
+        self.catalog.with_untracked(|c| c.format(key, args))
+    }
+
+    pub fn lang(&self) -> Lang {
+        self.catalog.with_untracked(|c| c.lang())
+    }
+
+    pub fn start(&self, first_name: &str) {
+        self.navigated.set_value(true);
+        let mut session = Session::new(&clock::today_iso()).with_id(clock::now_millis().to_string());
+        session.set_first_name(first_name);
+        session.stage = Stage::Questions;
+        self.session.set(session);
+    }
+
+    pub fn resume(&self) {
+        self.navigated.set_value(true);
+        self.session.update(|s| {
+            if s.stage == Stage::Welcome {
+                s.stage = if s.is_complete(bank()) {
+                    Stage::Result
+                } else {
+                    Stage::Questions
+                };
+            }
+        });
+    }
+
+    pub fn restart(&self) {
+        self.navigated.set_value(true);
+        self.session.set(Session::default());
+    }
+
+    /// Records an answer. Tasks show their feedback before moving on.
+    pub fn answer(&self, item_id: &str, answer: Answer) {
+        self.navigated.set_value(true);
+        let is_task = bank().item(item_id).is_some_and(|i| i.kind == ItemKind::Task);
+        let mut accepted = false;
+        self.session.update(|s| {
+            accepted = s.answer(bank(), item_id, answer).is_ok();
+            if accepted && is_task {
+                s.feedback_for = Some(item_id.to_string());
+            }
+        });
+        if accepted && !is_task {
+            self.finish_if_complete();
+        }
+    }
+
+    pub fn continue_after_feedback(&self) {
+        self.navigated.set_value(true);
+        self.session.update(|s| s.feedback_for = None);
+        self.finish_if_complete();
+    }
+
+    fn finish_if_complete(&self) {
+        if self.session.with_untracked(|s| s.is_complete(bank())) {
+            self.session.update(|s| s.stage = Stage::Result);
+            self.record_in_history();
+        }
+    }
+
+    /// Keeps the finished result in the history (personal devices only).
+    pub fn record_in_history(&self) {
+        if self.mode() != Mode::Normal {
+            return;
+        }
+        let result = self
+            .session
+            .with_untracked(|s| PastResult::of(s, &clock::today_iso()));
+        self.history.update(|h| h.upsert(result));
+    }
+
+    /// "Question précédente", also from the result screen.
+    pub fn back(&self) {
+        self.navigated.set_value(true);
+        let session_id = self.session.with_untracked(|s| s.id.clone());
+        let was_finished = self.session.with_untracked(|s| s.stage != Stage::Questions);
+        self.session.update(|s| {
+            s.undo_last();
+            s.stage = if s.answers.is_empty() && !was_finished {
+                Stage::Welcome
+            } else {
+                Stage::Questions
+            };
+        });
+        if was_finished {
+            self.history.update(|h| h.remove_session(&session_id));
+        }
+    }
+
+    pub fn go(&self, stage: Stage) {
+        self.navigated.set_value(true);
+        self.session.update(|s| s.stage = stage);
+    }
+
+    /// Returns false when 3 priorities are already chosen.
+    pub fn toggle_priority(&self, item_id: &str) -> bool {
+        let mut ok = false;
+        self.session.update(|s| ok = s.toggle_priority(item_id));
+        self.record_in_history();
+        ok
+    }
+
+    /// "Effacer mes données": every key the widget wrote goes, and the screen starts over.
+    pub fn forget_everything(&self) {
+        self.navigated.set_value(true);
+        self.store.with_value(Store::forget_all);
+        self.session.set(Session::default());
+        self.history.set(History::default());
+        self.prefs.set(Prefs::default());
+        self.catalog.set(french());
+        self.notices.set(vec![Notice::Forgotten]);
+    }
+
+    pub fn set_large_text(&self, on: bool) {
+        self.prefs.update(|p| p.large_text = on);
+    }
+
+    pub fn set_lang(&self, lang: Lang) {
+        self.prefs.update(|p| p.lang = Some(lang.code().to_string()));
+        if lang == Lang::Fr {
+            self.catalog.set(french());
+            return;
+        }
+        let ctx = *self;
+        let base = self.base_url.get_value();
+        leptos::task::spawn_local(async move {
+            match i18n_loader::load(&base, lang).await {
+                Ok(catalog) => ctx.catalog.set(Arc::new(catalog.over(&french()))),
+                Err(_) => ctx.notify(Notice::LanguageUnavailable),
+            }
+        });
+    }
+}
+
+/// Reads a stored value; anything unusable was set aside by the store and is reported once.
+fn load_or_default<T: Stored + Default>(
+    store: &Store,
+    name: &str,
+    notices: &mut Vec<Notice>,
+) -> T {
+    match store.load::<T>(name) {
+        Loaded::Found(value) => value,
+        Loaded::Missing => T::default(),
+        Loaded::SetAside { reason, backup_key } => {
+            if let Some(key) = backup_key {
+                web_sys::console::warn_1(&format!("autonomie-numerique: unreadable {name} kept under {key}").into());
+            }
+            let notice = Notice::SetAside(reason);
+            if !notices.contains(&notice) {
+                notices.push(notice);
+            }
+            T::default()
+        }
+    }
+}

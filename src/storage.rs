@@ -1,0 +1,187 @@
+//! The one place the widget touches browser storage.
+//!
+//! Every value is wrapped in the versioned envelope of `autonomie_core::envelope`. Keys are
+//! `autonomie-numerique:<namespace>:<name>`, so "Effacer mes données" can find and remove every
+//! key the widget wrote, and two widgets on one page keep apart.
+//!
+//! When storage is blocked (sandboxed iframe, blocked third-party storage, some private modes)
+//! the widget keeps working in memory and says so. `gloo-storage` panics in that case, so this
+//! module checks availability itself and only uses `Result`-returning web-sys calls.
+
+use autonomie_core::envelope::{self, SetAside, Stored};
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+
+/// Prefix of every key the widget writes.
+pub const KEY_PREFIX: &str = "autonomie-numerique:";
+
+/// Where values go.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Persistence {
+    /// localStorage: survives closing the browser.
+    Device,
+    /// sessionStorage: survives a reload, gone when the tab closes (public computers).
+    Tab,
+}
+
+enum Backend {
+    Browser(web_sys::Storage),
+    /// Storage is unavailable; values live as long as the page.
+    Memory(RefCell<BTreeMap<String, String>>),
+}
+
+pub struct Store {
+    backend: Backend,
+    namespace: String,
+}
+
+/// What reading a value gave.
+pub enum Loaded<T> {
+    Missing,
+    Found(T),
+    /// The value could not be used; its raw text was kept under `backup_key`.
+    SetAside { reason: SetAside, backup_key: Option<String> },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WriteFailed;
+
+impl Store {
+    /// Opens storage for one widget instance. The flag is true when the requested storage is
+    /// unavailable and the widget fell back to memory.
+    pub fn open(namespace: &str, persistence: Persistence) -> (Store, bool) {
+        let namespace = sanitize_namespace(namespace);
+        match browser_storage(persistence) {
+            Some(storage) => (
+                Store {
+                    backend: Backend::Browser(storage),
+                    namespace,
+                },
+                false,
+            ),
+            None => (Store::in_memory(&namespace), true),
+        }
+    }
+
+    pub fn in_memory(namespace: &str) -> Store {
+        Store {
+            backend: Backend::Memory(RefCell::new(BTreeMap::new())),
+            namespace: sanitize_namespace(namespace),
+        }
+    }
+
+    pub fn key(&self, name: &str) -> String {
+        format!("{KEY_PREFIX}{}:{name}", self.namespace)
+    }
+
+    pub fn load<T: Stored>(&self, name: &str) -> Loaded<T> {
+        let key = self.key(name);
+        let Some(raw) = self.get_raw(&key) else {
+            return Loaded::Missing;
+        };
+        match envelope::unwrap::<T>(&raw) {
+            Ok(value) => Loaded::Found(value),
+            Err(reason) => {
+                // Never drop what we cannot read: keep it aside for a newer build or a human.
+                let backup_key = format!("{}:backup:{}", key, now_millis());
+                let kept = self.set_raw(&backup_key, &raw).is_ok();
+                self.remove_raw(&key);
+                Loaded::SetAside {
+                    reason,
+                    backup_key: kept.then_some(backup_key),
+                }
+            }
+        }
+    }
+
+    pub fn save<T: Stored>(&self, name: &str, value: &T) -> Result<(), WriteFailed> {
+        let key = self.key(name);
+        self.set_raw(&key, &envelope::wrap(value))
+    }
+
+    pub fn remove(&self, name: &str) {
+        let key = self.key(name);
+        self.remove_raw(&key);
+    }
+
+    /// Removes every key any autonomie widget wrote in this storage, backups included.
+    pub fn forget_all(&self) {
+        for key in self.keys() {
+            if key.starts_with(KEY_PREFIX) {
+                self.remove_raw(&key);
+            }
+        }
+    }
+
+    /// All keys in the underlying storage (ours and others').
+    pub fn keys(&self) -> Vec<String> {
+        match &self.backend {
+            Backend::Browser(storage) => {
+                let len = storage.length().unwrap_or(0);
+                (0..len).filter_map(|i| storage.key(i).ok().flatten()).collect()
+            }
+            Backend::Memory(map) => map.borrow().keys().cloned().collect(),
+        }
+    }
+
+    fn get_raw(&self, key: &str) -> Option<String> {
+        match &self.backend {
+            Backend::Browser(storage) => storage.get_item(key).ok().flatten(),
+            Backend::Memory(map) => map.borrow().get(key).cloned(),
+        }
+    }
+
+    fn set_raw(&self, key: &str, value: &str) -> Result<(), WriteFailed> {
+        match &self.backend {
+            Backend::Browser(storage) => storage.set_item(key, value).map_err(|_| WriteFailed),
+            Backend::Memory(map) => {
+                map.borrow_mut().insert(key.to_string(), value.to_string());
+                Ok(())
+            }
+        }
+    }
+
+    fn remove_raw(&self, key: &str) {
+        match &self.backend {
+            Backend::Browser(storage) => {
+                let _ = storage.remove_item(key);
+            }
+            Backend::Memory(map) => {
+                map.borrow_mut().remove(key);
+            }
+        }
+    }
+}
+
+/// The browser storage, if it exists and accepts a write. Accessing `window.localStorage`
+/// itself throws a SecurityError when storage is blocked, which web-sys returns as `Err`.
+fn browser_storage(persistence: Persistence) -> Option<web_sys::Storage> {
+    let window = web_sys::window()?;
+    let storage = match persistence {
+        Persistence::Device => window.local_storage(),
+        Persistence::Tab => window.session_storage(),
+    }
+    .ok()
+    .flatten()?;
+    let probe = format!("{KEY_PREFIX}probe");
+    storage.set_item(&probe, "1").ok()?;
+    storage.remove_item(&probe).ok()?;
+    Some(storage)
+}
+
+fn sanitize_namespace(namespace: &str) -> String {
+    let cleaned: String = namespace
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+        .take(40)
+        .collect();
+    if cleaned.is_empty() {
+        "default".to_string()
+    } else {
+        cleaned
+    }
+}
+
+fn now_millis() -> u64 {
+    js_sys::Date::now() as u64
+}

@@ -1,0 +1,105 @@
+//! The bar above every screen (language, text size) and the footer (forget my data).
+
+use autonomie_core::i18n::Lang;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::dom::*;
+use crate::state::Ctx;
+
+pub fn header(ctx: Ctx) -> AnyView {
+    let current = ctx.lang();
+    // The widget re-renders in the new language; give focus back to the picker.
+    Effect::new(move |_| {
+        if ctx.lang_just_changed.get_value() {
+            ctx.lang_just_changed.set_value(false);
+            let picker = ctx.container.with_value(|c| c.query_selector("#an-lang").ok().flatten());
+            if let Some(picker) = picker.and_then(|p| p.dyn_into::<web_sys::HtmlElement>().ok()) {
+                let _ = picker.focus();
+            }
+        }
+    });
+    let options = Lang::ALL
+        .into_iter()
+        .map(|lang| {
+            let mut attrs = vec![at("value", lang.code()), at("lang", lang.code())];
+            if lang == current {
+                attrs.push(at("selected", ""));
+            }
+            text_el("option", attrs, lang.native_name().to_string())
+        })
+        .collect();
+    let large = move || ctx.prefs.with(|p| p.large_text);
+    el(
+        "div",
+        vec![class("an-bar no-print")],
+        vec![
+            text_el("p", vec![class("an-brand")], ctx.t("app.title")),
+            el(
+                "div",
+                vec![class("an-settings")],
+                vec![
+                    el(
+                        "label",
+                        vec![class("an-lang"), at("for", "an-lang")],
+                        vec![text_el("span", vec![], ctx.t("settings.language"))],
+                    ),
+                    el(
+                        "select",
+                        vec![
+                            id("an-lang"),
+                            on_value("change", move |code| {
+                                if let Some(lang) = Lang::from_code(&code) {
+                                    ctx.lang_just_changed.set_value(true);
+                                    ctx.set_lang(lang);
+                                }
+                            }),
+                        ],
+                        options,
+                    ),
+                    el(
+                        "button",
+                        vec![
+                            at("type", "button"),
+                            class("an-toggle"),
+                            at_dyn("aria-pressed", move || large().to_string()),
+                            on_click(move || ctx.set_large_text(!large())),
+                        ],
+                        vec![icon("text_size"), text_el("span", vec![], ctx.t("settings.larger_text"))],
+                    ),
+                ],
+            ),
+        ],
+    )
+}
+
+pub fn footer(ctx: Ctx) -> AnyView {
+    let confirming = RwSignal::new(false);
+    let body = move || {
+        if confirming.get() {
+            el(
+                "div",
+                vec![class("an-confirm"), at("role", "group"), at("aria-label", ctx.t("settings.forget"))],
+                vec![
+                    text_el("p", vec![], ctx.t("settings.forget_confirm")),
+                    button(
+                        "an-button an-danger",
+                        vec![txt(ctx.t("settings.forget_yes"))],
+                        move || {
+                            confirming.set(false);
+                            ctx.forget_everything();
+                        },
+                    ),
+                    button(
+                        "an-button an-secondary",
+                        vec![txt(ctx.t("settings.forget_no"))],
+                        move || confirming.set(false),
+                    ),
+                ],
+            )
+        } else {
+            button("an-link", vec![txt(ctx.t("settings.forget"))], move || confirming.set(true))
+        }
+    };
+    el("div", vec![class("an-footer no-print")], vec![body.into_any()])
+}

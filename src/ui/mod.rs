@@ -1,0 +1,35 @@
+//! One module per screen, plus the small pieces they share. Screens are functions from the
+//! widget's [`Ctx`] to a view; see `dom` for why they use builders rather than `view!`.
+
+pub mod chart;
+pub mod dom;
+pub mod header;
+pub mod icons;
+pub mod notices;
+pub mod orientation;
+pub mod question;
+pub mod result;
+pub mod summary;
+pub mod welcome;
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::state::Ctx;
+
+/// After the screen renders, moves focus to its heading when the person got there by an
+/// action, so keyboard and screen-reader users land on the new content. On first load the
+/// widget never takes focus (that would scroll the host page).
+pub fn focus_heading(ctx: Ctx) {
+    Effect::new(move |_| {
+        if !ctx.navigated.get_value() {
+            return;
+        }
+        let heading = ctx
+            .container
+            .with_value(|c| c.query_selector(".an-screen h2").ok().flatten());
+        if let Some(heading) = heading.and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok()) {
+            let _ = heading.focus();
+        }
+    });
+}

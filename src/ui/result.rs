@@ -1,0 +1,190 @@
+//! "Votre résultat": levels, strengths and needs, the national reading and priorities.
+
+use autonomie_core::scoring::{assess, Assessment, Level};
+use autonomie_core::session::{Stage, MAX_PRIORITIES};
+use leptos::prelude::*;
+
+use super::chart::{domain_name, level_chart};
+use super::dom::*;
+use super::focus_heading;
+use crate::state::{bank, Ctx};
+
+pub fn result(ctx: Ctx) -> AnyView {
+    focus_heading(ctx);
+    // Answers cannot change on this screen (going back leaves it), so compute once.
+    let assessment = ctx.session.with_untracked(|s| assess(bank(), s));
+    let domains_at = |levels: &[Level]| -> Vec<String> {
+        assessment
+            .domains
+            .iter()
+            .filter(|d| d.level.is_some_and(|l| levels.contains(&l)))
+            .map(|d| domain_name(&ctx, &d.domain))
+            .collect()
+    };
+    let boxed = |title: &str, names: Vec<String>, empty: &str| {
+        el(
+            "div",
+            vec![class("an-box")],
+            vec![text_el("h3", vec![], ctx.t(title)), list_or(names, ctx.t(empty))],
+        )
+    };
+    el(
+        "section",
+        vec![class("an-screen an-result"), at("aria-labelledby", "an-result-title")],
+        vec![
+            text_el("h2", vec![id("an-result-title"), at("tabindex", "-1")], ctx.t("result.title")),
+            text_el("p", vec![class("an-lead")], ctx.t("result.intro")),
+            level_chart(&ctx, &assessment.domains),
+            el(
+                "div",
+                vec![class("an-columns")],
+                vec![
+                    boxed(
+                        "result.strengths",
+                        domains_at(&[Level::Autonomous, Level::WithHelp]),
+                        "result.no_strengths",
+                    ),
+                    boxed(
+                        "result.needs",
+                        domains_at(&[Level::ToDiscover, Level::Beginner, Level::WithHelp]),
+                        "result.no_needs",
+                    ),
+                ],
+            ),
+            national_reading(&ctx, &assessment),
+            priorities(ctx, &assessment),
+            el(
+                "div",
+                vec![class("an-actions an-actions-wrap")],
+                vec![
+                    button(
+                        "an-button an-secondary",
+                        vec![icon("back"), txt(ctx.t("question.back"))],
+                        move || ctx.back(),
+                    ),
+                    button(
+                        "an-button an-secondary",
+                        vec![icon("print"), txt(ctx.t("result.see_summary"))],
+                        move || ctx.go(Stage::Summary),
+                    ),
+                    button(
+                        "an-button an-primary",
+                        vec![txt(ctx.t("result.next")), icon("next")],
+                        move || ctx.go(Stage::Orientation),
+                    ),
+                ],
+            ),
+        ],
+    )
+}
+
+/// The indicative comparison with Eurostat's DSI and Insee's illectronisme figures.
+fn national_reading(ctx: &Ctx, assessment: &Assessment) -> AnyView {
+    let count = assessment.dsi.areas_at_least_basic.to_string();
+    el(
+        "div",
+        vec![class("an-box an-national")],
+        vec![
+            text_el("h3", vec![], ctx.t("dsi.title")),
+            text_el("p", vec![], ctx.format("dsi.areas", &[("count", &count)])),
+            text_el("p", vec![], ctx.t(assessment.dsi.overall.i18n_key())),
+            text_el(
+                "p",
+                vec![class("an-small")],
+                format!("{} {}", ctx.t("dsi.indicative"), ctx.t("dsi.source")),
+            ),
+        ],
+    )
+}
+
+/// "Ce que je veux apprendre d'abord": up to 3 of the person's needs, grouped by domain.
+fn priorities(ctx: Ctx, assessment: &Assessment) -> AnyView {
+    let candidates: Vec<(&str, String)> = bank()
+        .items
+        .iter()
+        .zip(&assessment.items)
+        .filter(|(item, result)| item.goal && result.outcome.is_need())
+        .map(|(item, _)| (item.domain.as_str(), item.id.clone()))
+        .collect();
+    if candidates.is_empty() {
+        return text_el("p", vec![class("an-box")], ctx.t("result.no_goals"));
+    }
+    let chosen = Memo::new(move |_| ctx.session.with(|s| s.priorities.clone()));
+    let full = move || chosen.with(|c| c.len() >= MAX_PRIORITIES);
+    let groups = bank()
+        .domains
+        .iter()
+        .filter(|domain| candidates.iter().any(|(d, _)| *d == domain.id))
+        .map(|domain| {
+            let goals = candidates
+                .iter()
+                .filter(|(d, _)| *d == domain.id)
+                .map(|(_, goal_id)| goal_checkbox(ctx, goal_id.clone(), chosen, full))
+                .collect();
+            el(
+                "li",
+                vec![class("an-goal-group")],
+                vec![
+                    text_el("h4", vec![], domain_name(&ctx, &domain.id)),
+                    el("ul", vec![class("an-goal-list")], goals),
+                ],
+            )
+        })
+        .collect();
+    let count = move || {
+        if full() {
+            ctx.t("result.priorities_full")
+        } else {
+            let count = chosen.with(Vec::len).to_string();
+            ctx.format("result.priorities_count", &[("count", &count)])
+        }
+    };
+    el(
+        "fieldset",
+        vec![class("an-box an-priorities"), at("aria-describedby", "an-priorities-hint")],
+        vec![
+            el("legend", vec![], vec![text_el("h3", vec![], ctx.t("result.priorities_title"))]),
+            text_el("p", vec![class("an-hint"), id("an-priorities-hint")], ctx.t("result.priorities_hint")),
+            el("ul", vec![class("an-goal-groups")], groups),
+            el("p", vec![class("an-count"), at("aria-live", "polite")], vec![count.into_any()]),
+        ],
+    )
+}
+
+fn goal_checkbox(
+    ctx: Ctx,
+    goal_id: String,
+    chosen: Memo<Vec<String>>,
+    full: impl Fn() -> bool + Send + Sync + Copy + 'static,
+) -> AnyView {
+    let input_id = format!("an-goal-{}", goal_id.replace('.', "-"));
+    let checked_id = goal_id.clone();
+    let is_checked = move || chosen.with(|c| c.contains(&checked_id));
+    let disabled_check = is_checked.clone();
+    let label = ctx.t(&format!("q.{goal_id}.goal"));
+    el(
+        "li",
+        vec![],
+        vec![el(
+            "label",
+            vec![class("an-check"), at("for", input_id.clone())],
+            vec![
+                el(
+                    "input",
+                    vec![
+                        at("type", "checkbox"),
+                        at("id", input_id),
+                        at("value", goal_id.clone()),
+                        prop_bool("checked", is_checked),
+                        prop_bool("disabled", move || full() && !disabled_check()),
+                        on_change(move || {
+                            ctx.toggle_priority(&goal_id);
+                        }),
+                    ],
+                    vec![],
+                ),
+                text_el("span", vec![], label),
+            ],
+        )],
+    )
+}

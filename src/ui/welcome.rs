@@ -1,0 +1,113 @@
+//! "Bonjour": what the self-check is, and start or resume.
+
+use leptos::prelude::*;
+
+use super::dom::*;
+use super::focus_heading;
+use crate::clock;
+use crate::state::Ctx;
+
+pub fn welcome(ctx: Ctx) -> AnyView {
+    focus_heading(ctx);
+    let first_name = RwSignal::new(String::new());
+    let points = [
+        ("clock", "welcome.duration"),
+        ("shield", "welcome.private"),
+        ("print", "welcome.print"),
+        ("star", "welcome.no_wrong"),
+    ]
+    .into_iter()
+    .map(|(name, key)| el("li", vec![], vec![icon(name), text_el("span", vec![], ctx.t(key))]))
+    .collect();
+
+    // Reactive: "Effacer mes données" on this screen turns "resume" back into "start".
+    let next_step = move || {
+        let answered = ctx.session.with(|s| s.answers.len());
+        if answered > 0 {
+            el(
+                "div",
+                vec![class("an-resume")],
+                vec![
+                    text_el(
+                        "p",
+                        vec![],
+                        ctx.format("welcome.in_progress", &[("count", &answered.to_string())]),
+                    ),
+                    button("an-button an-primary", vec![txt(ctx.t("welcome.resume"))], move || ctx.resume()),
+                    button("an-button an-secondary", vec![txt(ctx.t("welcome.restart"))], move || {
+                        ctx.restart()
+                    }),
+                ],
+            )
+        } else {
+            el(
+                "form",
+                vec![class("an-start"), on_submit(move || ctx.start(&first_name.get_untracked()))],
+                vec![
+                    text_el("label", vec![at("for", "an-first-name")], ctx.t("welcome.first_name")),
+                    text_el(
+                        "p",
+                        vec![class("an-hint"), id("an-first-name-hint")],
+                        ctx.t("welcome.first_name_hint"),
+                    ),
+                    el(
+                        "input",
+                        vec![
+                            id("an-first-name"),
+                            at("type", "text"),
+                            at("autocomplete", "given-name"),
+                            at("maxlength", "40"),
+                            at("aria-describedby", "an-first-name-hint"),
+                            on_value("input", move |value| first_name.set(value)),
+                        ],
+                        vec![],
+                    ),
+                    el(
+                        "button",
+                        vec![at("type", "submit"), class("an-button an-primary")],
+                        vec![txt(ctx.t("welcome.start")), icon("next")],
+                    ),
+                ],
+            )
+        }
+    };
+
+    let history = move || {
+        let dates: Vec<String> = ctx.history.with(|h| {
+            h.results
+                .iter()
+                .rev()
+                .map(|r| clock::long_date(&r.finished_on, ctx.lang()))
+                .collect()
+        });
+        if dates.is_empty() {
+            return nothing();
+        }
+        el(
+            "div",
+            vec![class("an-history")],
+            vec![
+                text_el("h3", vec![], ctx.t("welcome.history_title")),
+                list_or(
+                    dates
+                        .iter()
+                        .map(|date| ctx.format("welcome.history_item", &[("date", date)]))
+                        .collect(),
+                    String::new(),
+                ),
+            ],
+        )
+    };
+
+    el(
+        "section",
+        vec![class("an-screen an-welcome"), at("aria-labelledby", "an-welcome-title")],
+        vec![
+            text_el("h2", vec![id("an-welcome-title"), at("tabindex", "-1")], ctx.t("app.title")),
+            text_el("p", vec![class("an-lead")], ctx.t("welcome.intro")),
+            el("ul", vec![class("an-points")], points),
+            next_step.into_any(),
+            history.into_any(),
+        ],
+    )
+}

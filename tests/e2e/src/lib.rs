@@ -1,0 +1,682 @@
+//! Test harness: serves the built widget (`dist/`) and fixture pages over HTTP on loopback,
+//! starts Debian's chromedriver, and drives headless Chromium with fantoccini.
+//!
+//! Everything a test needs to look inside the widget's shadow root, press keys, print to PDF
+//! or talk to the Chrome DevTools Protocol lives here, so the tests read as user stories.
+
+use std::collections::BTreeMap;
+use std::io::Cursor;
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use fantoccini::wd::WebDriverCompatibleCommand;
+use fantoccini::{Client, ClientBuilder};
+use serde_json::{json, Value};
+
+pub use fantoccini::key::Key;
+
+/// Where the release build is, as produced by `trunk build --release`.
+pub fn dist_dir() -> PathBuf {
+    std::env::var_os("AUTONOMIE_DIST")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../dist"))
+}
+
+pub fn fixtures_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures")
+}
+
+/// A reply a test can force for a path, instead of the file on disk.
+#[derive(Clone, Debug)]
+pub struct Reply {
+    pub status: u16,
+    pub content_type: String,
+    pub body: Vec<u8>,
+    pub headers: Vec<(String, String)>,
+    pub delay: Duration,
+}
+
+impl Reply {
+    pub fn new(status: u16, content_type: &str, body: impl Into<Vec<u8>>) -> Reply {
+        Reply {
+            status,
+            content_type: content_type.to_string(),
+            body: body.into(),
+            headers: Vec::new(),
+            delay: Duration::ZERO,
+        }
+    }
+
+    pub fn html(body: &str) -> Reply {
+        Reply::new(200, "text/html; charset=utf-8", body)
+    }
+
+    pub fn header(mut self, name: &str, value: &str) -> Reply {
+        self.headers.push((name.to_string(), value.to_string()));
+        self
+    }
+
+    pub fn delayed(mut self, delay: Duration) -> Reply {
+        self.delay = delay;
+        self
+    }
+}
+
+type Routes = Arc<Mutex<BTreeMap<String, Reply>>>;
+
+/// Static file server for `dist/` (at `/`) and the fixtures (at `/fixtures/`).
+pub struct Server {
+    pub port: u16,
+    routes: Routes,
+    requests: Arc<Mutex<Vec<String>>>,
+}
+
+impl Server {
+    pub fn start() -> Server {
+        let dist = dist_dir();
+        assert!(
+            dist.join("autonomie.js").is_file(),
+            "{} has no build: run `trunk build --release --offline` first (scripts/test.sh does)",
+            dist.display()
+        );
+        let http = tiny_http::Server::http("127.0.0.1:0").expect("bind loopback");
+        let port = http.server_addr().to_ip().expect("ip address").port();
+        let routes: Routes = Arc::default();
+        let requests: Arc<Mutex<Vec<String>>> = Arc::default();
+        let (thread_routes, thread_requests) = (routes.clone(), requests.clone());
+        let fixtures = fixtures_dir();
+        std::thread::spawn(move || {
+            for request in http.incoming_requests() {
+                let path = request.url().split(['?', '#']).next().unwrap_or("/").to_string();
+                thread_requests.lock().expect("log").push(request.url().to_string());
+                let forced = thread_routes.lock().expect("routes").get(&path).cloned();
+                let reply = forced.unwrap_or_else(|| serve_file(&dist, &fixtures, &path));
+                let routes_delay = reply.delay;
+                std::thread::spawn(move || {
+                    std::thread::sleep(routes_delay);
+                    let mut response = tiny_http::Response::new(
+                        tiny_http::StatusCode(reply.status),
+                        Vec::new(),
+                        Cursor::new(reply.body.clone()),
+                        Some(reply.body.len()),
+                        None,
+                    );
+                    response.add_header(header("Content-Type", &reply.content_type));
+                    response.add_header(header("Cache-Control", "no-store"));
+                    for (name, value) in &reply.headers {
+                        response.add_header(header(name, value));
+                    }
+                    let _ = request.respond(response);
+                });
+            }
+        });
+        Server {
+            port,
+            routes,
+            requests,
+        }
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("http://127.0.0.1:{}{path}", self.port)
+    }
+
+    /// Forces the reply for one path (exact match, without query string).
+    pub fn route(&self, path: &str, reply: Reply) {
+        self.routes.lock().expect("routes").insert(path.to_string(), reply);
+    }
+
+    /// Every URL requested so far (path and query).
+    pub fn requests(&self) -> Vec<String> {
+        self.requests.lock().expect("log").clone()
+    }
+}
+
+fn header(name: &str, value: &str) -> tiny_http::Header {
+    tiny_http::Header::from_bytes(name.as_bytes(), value.as_bytes()).expect("valid header")
+}
+
+fn serve_file(dist: &Path, fixtures: &Path, path: &str) -> Reply {
+    let relative = path.trim_start_matches('/');
+    if relative.split('/').any(|part| part == "..") {
+        return Reply::new(400, "text/plain", "bad path");
+    }
+    let file = match relative.strip_prefix("fixtures/") {
+        Some(rest) => fixtures.join(rest),
+        None if relative.is_empty() || relative.ends_with('/') => dist.join(relative).join("index.html"),
+        None => dist.join(relative),
+    };
+    match std::fs::read(&file) {
+        Ok(body) => Reply::new(200, mime(&file), body),
+        Err(_) => Reply::new(404, "text/plain", "not found"),
+    }
+}
+
+fn mime(path: &Path) -> &'static str {
+    match path.extension().and_then(|e| e.to_str()).unwrap_or("") {
+        "html" => "text/html; charset=utf-8",
+        "js" | "mjs" => "text/javascript; charset=utf-8",
+        "wasm" => "application/wasm",
+        "css" => "text/css; charset=utf-8",
+        "json" => "application/json",
+        "csv" => "text/csv; charset=utf-8",
+        "svg" => "image/svg+xml",
+        "png" => "image/png",
+        "webmanifest" => "application/manifest+json",
+        _ => "application/octet-stream",
+    }
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free port")
+}
+
+/// A chromedriver process, stopped on drop.
+pub struct Driver {
+    child: Child,
+    pub port: u16,
+}
+
+impl Driver {
+    pub fn start() -> Driver {
+        let port = free_port();
+        let binary = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "chromedriver".to_string());
+        let child = Command::new(&binary)
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap_or_else(|e| panic!("cannot start {binary}: {e} (apt-get install chromium-driver)"));
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(Instant::now() < deadline, "chromedriver did not start");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        Driver { child, port }
+    }
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Size of the browser window, in CSS pixels.
+#[derive(Clone, Copy, Debug)]
+pub struct Viewport {
+    pub width: u32,
+    pub height: u32,
+}
+
+pub const PHONE: Viewport = Viewport { width: 360, height: 740 };
+pub const DESKTOP: Viewport = Viewport { width: 1280, height: 900 };
+
+/// One headless Chromium session.
+pub struct Browser {
+    pub client: Client,
+    _profile: TempDir,
+    _driver: Driver,
+}
+
+struct TempDir(PathBuf);
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+/// A chromedriver command sent as-is: the Chrome DevTools Protocol bridge.
+#[derive(Debug)]
+struct CdpCommand {
+    session: String,
+    body: Value,
+}
+
+impl WebDriverCompatibleCommand for CdpCommand {
+    fn endpoint(&self, base_url: &url::Url, _session_id: Option<&str>) -> Result<url::Url, url::ParseError> {
+        base_url.join(&format!("session/{}/goog/cdp/execute", self.session))
+    }
+
+    fn method_and_body(&self, _request_url: &url::Url) -> (http::Method, Option<String>) {
+        (http::Method::POST, Some(self.body.to_string()))
+    }
+}
+
+impl Browser {
+    pub async fn launch(viewport: Viewport) -> Browser {
+        Browser::launch_with(viewport, &[]).await
+    }
+
+    /// Starts Chromium with the flags this machine needs (no sandbox as root, no background
+    /// networking, which the closed network refuses) and a fresh profile.
+    pub async fn launch_with(viewport: Viewport, extra_args: &[&str]) -> Browser {
+        let driver = Driver::start();
+        let profile = std::env::temp_dir().join(format!(
+            "autonomie-e2e-{}-{}",
+            std::process::id(),
+            free_port()
+        ));
+        std::fs::create_dir_all(&profile).expect("profile dir");
+        let mut args: Vec<String> = [
+            "--headless=new",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-dev-shm-usage",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--no-default-browser-check",
+            "--disable-quic",
+            "--lang=fr-FR",
+            "--hide-scrollbars",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        args.push(format!("--user-data-dir={}", profile.display()));
+        args.push(format!("--window-size={},{}", viewport.width, viewport.height));
+        args.extend(extra_args.iter().map(|s| s.to_string()));
+        let binary = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".to_string());
+        let mut capabilities = serde_json::Map::new();
+        capabilities.insert(
+            "goog:chromeOptions".to_string(),
+            json!({ "binary": binary, "args": args }),
+        );
+        capabilities.insert("goog:loggingPrefs".to_string(), json!({ "browser": "ALL" }));
+        let client = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+            .capabilities(capabilities)
+            .connect(&format!("http://127.0.0.1:{}", driver.port))
+            .await
+            .expect("chromedriver session");
+        let browser = Browser {
+            client,
+            _profile: TempDir(profile),
+            _driver: driver,
+        };
+        // Headless windows can be smaller than asked; the viewport is what matters.
+        browser
+            .cdp(
+                "Emulation.setDeviceMetricsOverride",
+                json!({ "width": viewport.width, "height": viewport.height, "deviceScaleFactor": 1, "mobile": viewport.width < 600 }),
+            )
+            .await;
+        browser
+    }
+
+    pub async fn goto(&self, url: &str) {
+        self.client.goto(url).await.expect("navigate");
+    }
+
+    /// Runs a Chrome DevTools Protocol command and returns its result.
+    pub async fn cdp(&self, method: &str, params: Value) -> Value {
+        let session = self
+            .client
+            .session_id()
+            .await
+            .expect("session id")
+            .expect("a session");
+        self.client
+            .issue_cmd(CdpCommand {
+                session,
+                body: json!({ "cmd": method, "params": params }),
+            })
+            .await
+            .unwrap_or_else(|e| panic!("CDP {method} failed: {e}"))
+    }
+
+    /// Runs JavaScript in the page; `arguments` are available as in WebDriver.
+    pub async fn js(&self, script: &str, args: Vec<Value>) -> Value {
+        self.client
+            .execute(script, args)
+            .await
+            .unwrap_or_else(|e| panic!("script failed: {e}\n{script}"))
+    }
+
+    /// Runs JavaScript with `root` bound to the shadow root of the `index`-th widget.
+    pub async fn in_widget(&self, index: usize, body: &str) -> Value {
+        let script = format!(
+            "const hosts = document.querySelectorAll('autonomie-numerique, [data-autonomie-numerique]');\
+             const host = hosts[{index}]; if (!host || !host.shadowRoot) return null;\
+             const root = host.shadowRoot; {body}"
+        );
+        self.js(&script, vec![]).await
+    }
+
+    /// Polls a JavaScript condition (inside the first widget) until it is truthy.
+    pub async fn wait_widget(&self, condition: &str, what: &str) {
+        self.wait_widget_n(0, condition, what).await;
+    }
+
+    pub async fn wait_widget_n(&self, index: usize, condition: &str, what: &str) {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            let value = self.in_widget(index, &format!("return !!({condition});")).await;
+            if value == Value::Bool(true) {
+                return;
+            }
+            if Instant::now() > deadline {
+                let text = self.widget_text().await;
+                panic!("timed out waiting for {what}; widget shows:\n{text}");
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// Polls a condition on the page itself.
+    pub async fn wait_page(&self, condition: &str, what: &str) {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            if self.js(&format!("return !!({condition});"), vec![]).await == Value::Bool(true) {
+                return;
+            }
+            assert!(Instant::now() < deadline, "timed out waiting for {what}");
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// Visible text of the first widget.
+    pub async fn widget_text(&self) -> String {
+        self.widget_text_n(0).await
+    }
+
+    pub async fn widget_text_n(&self, index: usize) -> String {
+        self.in_widget(index, "return root.querySelector('.an-root')?.innerText ?? '';")
+            .await
+            .as_str()
+            .unwrap_or_default()
+            .to_string()
+    }
+
+    /// Waits until the widget is mounted and shows its welcome screen or a later one.
+    pub async fn wait_ready(&self) {
+        self.wait_widget("root.querySelector('.an-root h2')", "the widget to mount")
+            .await;
+    }
+
+    /// Clicks the first button (or label) in the widget whose text contains `text`.
+    pub async fn click_text(&self, text: &str) {
+        let clicked = self
+            .in_widget(
+                0,
+                &format!(
+                    "const wanted = {};\
+                     const el = [...root.querySelectorAll('button, label, a')].find(e => e.innerText.includes(wanted) && !e.disabled);\
+                     if (!el) return false; el.click(); return true;",
+                    json!(text)
+                ),
+            )
+            .await;
+        if clicked != Value::Bool(true) {
+            let shown = self.widget_text().await;
+            panic!("no button or label with text {text:?}; widget shows:\n{shown}");
+        }
+    }
+
+    /// Presses keys on whatever has focus, as a keyboard would.
+    pub async fn press(&self, keys: &str) {
+        let active = self.client.active_element().await.expect("an active element");
+        active.send_keys(keys).await.expect("send keys");
+    }
+
+    /// Describes the element that has focus, looking through shadow roots:
+    /// `tag|type|text or label`.
+    pub async fn focused(&self) -> String {
+        self.js(
+            "let el = document.activeElement;\
+             while (el && el.shadowRoot && el.shadowRoot.activeElement) el = el.shadowRoot.activeElement;\
+             if (!el) return '';\
+             const label = el.labels && el.labels[0] ? el.labels[0].innerText : '';\
+             return [el.tagName.toLowerCase(), el.type || '', (label || el.innerText || el.value || '').trim()].join('|');",
+            vec![],
+        )
+        .await
+        .as_str()
+        .unwrap_or_default()
+        .to_string()
+    }
+
+    /// Prints the page as Chromium's print dialog would, with the page's own @page size.
+    pub async fn print_pdf(&self) -> Vec<u8> {
+        let result = self
+            .cdp(
+                "Page.printToPDF",
+                json!({ "preferCSSPageSize": true, "printBackground": true }),
+            )
+            .await;
+        let data = result["data"].as_str().expect("PDF data");
+        base64::Engine::decode(&base64::engine::general_purpose::STANDARD, data).expect("base64 PDF")
+    }
+
+    pub async fn screenshot(&self, path: &Path) {
+        let png = self.client.screenshot().await.expect("screenshot");
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).expect("screenshot dir");
+        }
+        std::fs::write(path, png).expect("write screenshot");
+    }
+
+    /// A full-page screenshot (beyond the viewport), through CDP.
+    pub async fn screenshot_full(&self, path: &Path) {
+        let result = self
+            .cdp(
+                "Page.captureScreenshot",
+                json!({ "format": "png", "captureBeyondViewport": true }),
+            )
+            .await;
+        let data = result["data"].as_str().expect("png data");
+        let png = base64::Engine::decode(&base64::engine::general_purpose::STANDARD, data).expect("base64 png");
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).expect("screenshot dir");
+        }
+        std::fs::write(path, png).expect("write screenshot");
+    }
+
+    /// Makes `window.localStorage` throw a SecurityError in every page loaded afterwards, as
+    /// blocked third-party storage does.
+    pub async fn block_storage(&self) {
+        self.add_init_script(
+            "Object.defineProperty(window, 'localStorage', { configurable: true, get() { throw new DOMException('The operation is insecure.', 'SecurityError'); } });\
+             Object.defineProperty(window, 'sessionStorage', { configurable: true, get() { throw new DOMException('The operation is insecure.', 'SecurityError'); } });",
+        )
+        .await;
+    }
+
+    /// Runs `source` at the start of every document loaded afterwards.
+    pub async fn add_init_script(&self, source: &str) {
+        self.cdp("Page.enable", json!({})).await;
+        self.cdp(
+            "Page.addScriptToEvaluateOnNewDocument",
+            json!({ "source": source }),
+        )
+        .await;
+    }
+
+    /// Browser console messages since the last call (level and text).
+    pub async fn console(&self) -> Vec<(String, String)> {
+        let result = self
+            .client
+            .issue_cmd(LogCommand)
+            .await
+            .unwrap_or(Value::Null);
+        result
+            .as_array()
+            .map(|entries| {
+                entries
+                    .iter()
+                    .map(|e| {
+                        (
+                            e["level"].as_str().unwrap_or_default().to_string(),
+                            e["message"].as_str().unwrap_or_default().to_string(),
+                        )
+                    })
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    pub async fn close(self) {
+        let _ = self.client.close().await;
+    }
+}
+
+/// chromedriver's log endpoint (not in the W3C standard, so fantoccini has no method for it).
+#[derive(Debug)]
+struct LogCommand;
+
+impl WebDriverCompatibleCommand for LogCommand {
+    fn endpoint(&self, base_url: &url::Url, session_id: Option<&str>) -> Result<url::Url, url::ParseError> {
+        base_url.join(&format!("session/{}/se/log", session_id.unwrap_or_default()))
+    }
+
+    fn method_and_body(&self, _request_url: &url::Url) -> (http::Method, Option<String>) {
+        (http::Method::POST, Some(json!({ "type": "browser" }).to_string()))
+    }
+}
+
+/// Text of a PDF, through poppler's `pdftotext` (layout kept, so columns stay readable).
+pub fn pdf_text(pdf: &[u8]) -> String {
+    let path = std::env::temp_dir().join(format!("autonomie-{}-{}.pdf", std::process::id(), free_port()));
+    std::fs::write(&path, pdf).expect("write pdf");
+    let output = Command::new("pdftotext")
+        .args(["-layout", "-enc", "UTF-8"])
+        .arg(&path)
+        .arg("-")
+        .output()
+        .expect("pdftotext (apt-get install poppler-utils)");
+    let _ = std::fs::remove_file(&path);
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+/// Number of pages of a PDF, through poppler's `pdfinfo`.
+pub fn pdf_pages(pdf: &[u8]) -> usize {
+    let path = std::env::temp_dir().join(format!("autonomie-{}-{}.pdf", std::process::id(), free_port()));
+    std::fs::write(&path, pdf).expect("write pdf");
+    let output = Command::new("pdfinfo")
+        .arg(&path)
+        .output()
+        .expect("pdfinfo (apt-get install poppler-utils)");
+    let _ = std::fs::remove_file(&path);
+    String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .find_map(|line| line.strip_prefix("Pages:").map(|n| n.trim().parse().unwrap_or(0)))
+        .unwrap_or(0)
+}
+
+/// Where tests write screenshots and PDFs for people to look at.
+pub fn artifacts_dir() -> PathBuf {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/e2e-artifacts");
+    std::fs::create_dir_all(&dir).expect("artifacts dir");
+    dir
+}
+
+/// Driving the self-assessment the way a person does, by clicking.
+impl Browser {
+    /// The id of the question on screen, if any.
+    pub async fn current_item(&self) -> Option<String> {
+        self.in_widget(0, "return root.querySelector('form[data-item]')?.dataset.item ?? null;")
+            .await
+            .as_str()
+            .map(str::to_string)
+    }
+
+    /// The answer codes offered by the question on screen, in order.
+    pub async fn current_choices(&self) -> Vec<String> {
+        self.in_widget(
+            0,
+            "return [...root.querySelectorAll('form[data-item] input[type=radio]')].map(i => i.value);",
+        )
+        .await
+        .as_array()
+        .map(|a| a.iter().filter_map(|v| v.as_str().map(str::to_string)).collect())
+        .unwrap_or_default()
+    }
+
+    /// Picks an answer by its code and validates, then continues past task feedback.
+    pub async fn answer(&self, code: &str) {
+        let item = self.current_item().await.expect("a question on screen");
+        let ok = self
+            .in_widget(
+                0,
+                &format!(
+                    "const input = root.querySelector('form[data-item] input[value=\"{code}\"]');\
+                     if (!input) return false; input.click();\
+                     root.querySelector('form[data-item] button[type=submit]').click(); return true;"
+                ),
+            )
+            .await;
+        assert_eq!(ok, Value::Bool(true), "{item} has no answer {code}");
+        self.wait_widget(
+            &format!("root.querySelector('form[data-item]')?.dataset.item !== {} ", json!(item)),
+            "the next screen",
+        )
+        .await;
+        if self
+            .in_widget(0, "return !!root.querySelector('.an-feedback');")
+            .await
+            == Value::Bool(true)
+        {
+            self.click_text_exact_button("Continuer").await;
+        }
+    }
+
+    /// Clicks the button whose whole text is `text`.
+    pub async fn click_text_exact_button(&self, text: &str) {
+        let clicked = self
+            .in_widget(
+                0,
+                &format!(
+                    "const el = [...root.querySelectorAll('button')].find(b => b.innerText.trim() === {});\
+                     if (!el) return false; el.click(); return true;",
+                    json!(text)
+                ),
+            )
+            .await;
+        assert_eq!(clicked, Value::Bool(true), "no button {text:?}");
+    }
+
+    /// Answers every question with `pick(item id, offered codes)` until the result shows.
+    /// Returns how many questions were answered.
+    pub async fn answer_all(&self, pick: impl Fn(&str, &[String]) -> String) -> usize {
+        let mut count = 0;
+        while let Some(item) = self.current_item().await {
+            let choices = self.current_choices().await;
+            let code = pick(&item, &choices);
+            self.answer(&code).await;
+            count += 1;
+            assert!(count <= 60, "the assessment does not end");
+        }
+        count
+    }
+}
+
+/// A person with some equipment and mixed skills: the profile the screenshots show.
+pub fn mixed_profile(item: &str, choices: &[String]) -> String {
+    let pick = |code: &str| {
+        if choices.iter().any(|c| c == code) {
+            code.to_string()
+        } else {
+            choices[0].clone()
+        }
+    };
+    match item {
+        "eq.computer" | "eq.online_account" => pick("no"),
+        i if i.starts_with("eq.") || i == "job.gate" => pick("yes"),
+        i if i.starts_with("dev.task") || i.starts_with("sec.task_sms") => pick("choice-0"),
+        "com.task_attachment_icon" => pick("choice-1"),
+        i if i.contains(".task") => pick("unsure"),
+        i if i.starts_with("dev.") => pick("alone"),
+        i if i.starts_with("info.") || i.starts_with("com.") => pick("help"),
+        "sec.password" => pick("help"),
+        _ => pick("notyet"),
+    }
+}
