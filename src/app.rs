@@ -1,6 +1,5 @@
 //! The root component of one widget instance.
 
-use autonomie_core::config::WidgetConfig;
 use autonomie_core::session::Stage;
 use leptos::prelude::*;
 
@@ -8,14 +7,11 @@ use crate::state::Ctx;
 use crate::ui;
 use crate::ui::dom::{at_dyn, el};
 
+use crate::mount::Mounted;
+
 #[component]
-pub fn App(
-    config: WidgetConfig,
-    base_url: String,
-    warnings: Vec<String>,
-    container: web_sys::HtmlElement,
-) -> impl IntoView {
-    let ctx = Ctx::new(config, base_url, warnings, container);
+pub fn App(mounted: Mounted) -> impl IntoView {
+    let ctx = Ctx::new(mounted);
     let stage = Memo::new(move |_| ctx.session.with(|s| s.stage));
     let screen = move || match stage.get() {
         Stage::Welcome => ui::welcome::welcome(ctx),
@@ -44,9 +40,15 @@ pub fn App(
                     "an-root".into()
                 }
             }),
-            at_dyn("lang", move || ctx.catalog.with(|c| c.lang().code().to_string())),
-            at_dyn("dir", move || ctx.catalog.with(|c| c.lang().dir().to_string())),
-            at_dyn("aria-label", move || ctx.catalog.with(|c| c.text("app.region_label"))),
+            at_dyn("lang", move || {
+                ctx.catalog.with(|c| c.lang().code().to_string())
+            }),
+            at_dyn("dir", move || {
+                ctx.catalog.with(|c| c.lang().dir().to_string())
+            }),
+            at_dyn("aria-label", move || {
+                ctx.catalog.with(|c| c.text("app.region_label"))
+            }),
             ui::dom::at("role", "region"),
         ],
         vec![body.into_any()],

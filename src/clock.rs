@@ -20,7 +20,8 @@ pub fn now_millis() -> u64 {
 /// A stored ISO date written out for people, e.g. "22 novembre 2026", in the current language.
 pub fn long_date(iso: &str, lang: Lang) -> String {
     let mut parts = iso.splitn(3, '-').map(|p| p.parse::<u32>().ok());
-    let (Some(Some(year)), Some(Some(month)), Some(Some(day))) = (parts.next(), parts.next(), parts.next())
+    let (Some(Some(year)), Some(Some(month)), Some(Some(day))) =
+        (parts.next(), parts.next(), parts.next())
     else {
         return iso.to_string();
     };

@@ -13,3 +13,6 @@ mod storage;
 mod ui;
 
 pub use mount::boot;
+
+#[cfg(all(test, target_arch = "wasm32"))]
+wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);

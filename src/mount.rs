@@ -53,7 +53,10 @@ fn mount_all() {
         return;
     };
     for index in 0..hosts.length() {
-        if let Some(host) = hosts.item(index).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) {
+        if let Some(host) = hosts
+            .item(index)
+            .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+        {
             mount(host);
         }
     }
@@ -91,8 +94,12 @@ fn observe_document() {
 fn data_attributes(host: &web_sys::Element) -> BTreeMap<String, String> {
     let mut out = BTreeMap::new();
     for name in host.get_attribute_names().iter() {
-        let Some(name) = name.as_string() else { continue };
-        let Some(key) = name.strip_prefix("data-") else { continue };
+        let Some(name) = name.as_string() else {
+            continue;
+        };
+        let Some(key) = name.strip_prefix("data-") else {
+            continue;
+        };
         if key == "autonomie-numerique" {
             continue;
         }
@@ -115,19 +122,45 @@ fn shared_sheet() -> Option<web_sys::CssStyleSheet> {
     })
 }
 
+/// What a widget instance gets from its host element.
+pub struct Mounted {
+    pub config: WidgetConfig,
+    /// Configuration problems, already logged to the console.
+    pub warnings: Vec<String>,
+    pub base_url: String,
+    /// The element inside the shadow root the widget renders into.
+    pub container: web_sys::HtmlElement,
+    /// Places data given inline in the host element (`data-places="inline"`).
+    pub inline_places: Option<String>,
+}
+
 fn mount(host: web_sys::Element) {
     let already = MOUNTED.with(|m| m.borrow().iter().any(|(h, _)| h == &host));
     if already {
         return;
     }
     let Some(document) = host.owner_document() else { return };
-    let (config, warnings) = WidgetConfig::from_attributes(&data_attributes(&host));
-    let messages: Vec<String> = warnings.iter().map(|w| w.message()).collect();
-    for message in &messages {
-        web_sys::console::warn_1(&message.into());
+    let mut attributes = data_attributes(&host);
+    if attributes.contains_key("config-from-url") {
+        // Iframe mode: the page's query string configures the widget.
+        let search = web_sys::window()
+            .and_then(|w| w.location().search().ok())
+            .unwrap_or_default();
+        attributes.extend(autonomie_core::config::parse_query(&search));
     }
+    let domains: Vec<&str> = crate::state::full_bank().domains.iter().map(|d| d.id.as_str()).collect();
+    let (mut config, warnings) = WidgetConfig::from_attributes(&attributes, &domains);
+    if !attributes.contains_key("id") {
+        // Several widgets without data-id on one page still keep their data apart.
+        let index = MOUNTED.with(|m| m.borrow().len());
+        if index > 0 {
+            config.namespace = format!("default-{}", index + 1);
+        }
+    }
+    let mut messages: Vec<String> = warnings.iter().map(|w| w.message()).collect();
 
     let Ok(container) = document.create_element("div") else { return };
+    let Ok(container) = container.dyn_into::<web_sys::HtmlElement>() else { return };
     let shadow = match host.shadow_root() {
         Some(existing) => {
             existing.set_inner_html("");
@@ -148,27 +181,125 @@ fn mount(host: web_sys::Element) {
         }
         None => {
             // Elements that cannot host a shadow root still get a working, if unstyled, widget.
-            web_sys::console::warn_1(
-                &"autonomie-numerique: this element cannot hold a shadow root; use <autonomie-numerique> or a <div>.".into(),
+            messages.push(
+                "autonomie-numerique: this element cannot hold a shadow root; use <autonomie-numerique> or a <div>."
+                    .to_string(),
             );
             if host.append_child(&container).is_err() {
                 return;
             }
         }
     }
+    apply_accent(&host, &container, &config.accent, &mut messages);
+    for message in &messages {
+        web_sys::console::warn_1(&message.into());
+    }
 
+    let inline_places = host
+        .query_selector("script[type='application/json'], script[type='text/csv']")
+        .ok()
+        .flatten()
+        .and_then(|script| script.text_content());
     let base_url = BASE_URL.with(|b| b.borrow().clone());
-    let Ok(container) = container.dyn_into::<web_sys::HtmlElement>() else { return };
-    let root = container.clone();
-    let handle = leptos::mount::mount_to(container, move || {
-        view! {
-            <App
-                config=config.clone()
-                base_url=base_url.clone()
-                warnings=messages.clone()
-                container=root.clone()
-            />
-        }
-    });
+    let mounted = Mounted {
+        config,
+        warnings: messages,
+        base_url,
+        container: container.clone(),
+        inline_places,
+    };
+    let handle = leptos::mount::mount_to(container, move || view! { <App mounted=mounted /> });
     MOUNTED.with(|m| m.borrow_mut().push((host, Box::new(handle))));
+}
+
+/// Sets the accent colour on the widget. A partner's `--an-accent` CSS custom property is
+/// checked for contrast too; a colour too pale for white text falls back to the default.
+fn apply_accent(host: &web_sys::Element, container: &web_sys::HtmlElement, accent: &str, messages: &mut Vec<String>) {
+    use autonomie_core::config::{contrast_ratio, parse_hex_colour, DEFAULT_ACCENT, MIN_CONTRAST};
+    let from_css = web_sys::window()
+        .and_then(|w| w.get_computed_style(host).ok().flatten())
+        .and_then(|style| style.get_property_value("--an-accent").ok())
+        .map(|v| v.trim().to_string())
+        .filter(|v| !v.is_empty());
+    let colour = match from_css {
+        Some(css) if accent == DEFAULT_ACCENT => match parse_hex_colour(&css) {
+            Some(hex) if contrast_ratio(&hex, "#ffffff").is_some_and(|c| c >= MIN_CONTRAST) => hex,
+            _ => {
+                messages.push(format!(
+                    "autonomie-numerique: --an-accent: {css} is not a #rrggbb colour readable with white text (contrast 4.5:1); using {DEFAULT_ACCENT}."
+                ));
+                DEFAULT_ACCENT.to_string()
+            }
+        },
+        _ => accent.to_string(),
+    };
+    let _ = container.style().set_property("--an-accent", &colour);
+}
+
+#[cfg(all(test, target_arch = "wasm32"))]
+mod tests {
+    use super::*;
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    async fn next_frame() {
+        let promise = js_sys::Promise::new(&mut |resolve, _| {
+            if let Some(window) = web_sys::window() {
+                let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 50);
+            }
+        });
+        let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+    }
+
+    #[wasm_bindgen_test]
+    async fn boot_mounts_each_host_in_its_own_shadow_root() {
+        let document = web_sys::window().unwrap().document().unwrap();
+        let body = document.body().unwrap();
+        let first = document.create_element("autonomie-numerique").unwrap();
+        first.set_attribute("data-id", "t-mount-a").unwrap();
+        let second = document.create_element("div").unwrap();
+        second
+            .set_attribute("data-autonomie-numerique", "")
+            .unwrap();
+        second.set_attribute("data-id", "t-mount-b").unwrap();
+        second.set_attribute("data-lang", "xx").unwrap();
+        body.append_child(&first).unwrap();
+        body.append_child(&second).unwrap();
+
+        boot(String::new());
+        next_frame().await;
+
+        for host in [&first, &second] {
+            let root = host.shadow_root().expect("a shadow root");
+            let heading = root.query_selector("h2").unwrap().expect("a heading");
+            assert_eq!(
+                heading.text_content().unwrap(),
+                "Faire le point sur le numérique"
+            );
+            let region = root.query_selector(".an-root").unwrap().unwrap();
+            assert_eq!(region.get_attribute("lang").as_deref(), Some("fr"));
+            assert_eq!(region.get_attribute("dir").as_deref(), Some("ltr"));
+        }
+        // The host page itself is untouched.
+        assert!(body.query_selector(".an-root").unwrap().is_none());
+        assert_eq!(
+            document.document_element().unwrap().get_attribute("dir"),
+            None
+        );
+
+        // A widget added later is mounted too; a removed one is unmounted.
+        let late = document.create_element("autonomie-numerique").unwrap();
+        late.set_attribute("data-id", "t-mount-c").unwrap();
+        body.append_child(&late).unwrap();
+        next_frame().await;
+        assert!(late
+            .shadow_root()
+            .and_then(|r| r.query_selector("h2").ok().flatten())
+            .is_some());
+        late.remove();
+        next_frame().await;
+        assert_eq!(
+            MOUNTED.with(|m| m.borrow().iter().filter(|(h, _)| h == &late).count()),
+            0
+        );
+    }
 }

@@ -20,7 +20,11 @@ pub enum FetchError {
 
 /// GETs `url` as text. `accept` lists acceptable media types (an empty list accepts any);
 /// `max_bytes` caps what is read, checked on the announced length and on the body.
-pub async fn fetch_text(url: &str, accept: &[&str], max_bytes: usize) -> Result<String, FetchError> {
+pub async fn fetch_text(
+    url: &str,
+    accept: &[&str],
+    max_bytes: usize,
+) -> Result<String, FetchError> {
     let window = web_sys::window().ok_or(FetchError::Network)?;
     let response = JsFuture::from(window.fetch_with_str(url))
         .await
@@ -31,8 +35,17 @@ pub async fn fetch_text(url: &str, accept: &[&str], max_bytes: usize) -> Result<
     }
     let headers = response.headers();
     if !accept.is_empty() {
-        let content_type = headers.get("content-type").ok().flatten().unwrap_or_default();
-        let media = content_type.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
+        let content_type = headers
+            .get("content-type")
+            .ok()
+            .flatten()
+            .unwrap_or_default();
+        let media = content_type
+            .split(';')
+            .next()
+            .unwrap_or("")
+            .trim()
+            .to_ascii_lowercase();
         if !media.is_empty() && !accept.iter().any(|a| *a == media) {
             return Err(FetchError::ContentType(media));
         }

@@ -8,22 +8,46 @@ use std::sync::{Arc, LazyLock};
 
 use autonomie_core::config::{Mode, WidgetConfig};
 use autonomie_core::envelope::{SetAside, Stored};
-use autonomie_core::json::{object, Json};
 use autonomie_core::history::{History, PastResult};
 use autonomie_core::i18n::{Catalog, Lang};
+use autonomie_core::json::{object, Json};
 use autonomie_core::session::Stage;
 use autonomie_core::{Answer, Bank, ItemKind, Session};
 use leptos::prelude::*;
 
 use crate::clock;
 use crate::i18n_loader;
+use crate::mount::Mounted;
 use crate::storage::{Loaded, Persistence, Store};
 
 static BANK: LazyLock<Bank> = LazyLock::new(Bank::builtin);
 static FRENCH: LazyLock<Arc<Catalog>> = LazyLock::new(|| Arc::new(Catalog::french()));
 
-pub fn bank() -> &'static Bank {
+thread_local! {
+    /// Banks restricted to a partner's domains, made once per distinct choice and kept for
+    /// the page's life, so screens can hold plain `&'static Bank` references.
+    static RESTRICTED: std::cell::RefCell<Vec<(Vec<String>, &'static Bank)>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// The whole question bank.
+pub fn full_bank() -> &'static Bank {
     &BANK
+}
+
+fn bank_for(domains: &[String]) -> &'static Bank {
+    if domains.is_empty() {
+        return full_bank();
+    }
+    RESTRICTED.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        if let Some((_, bank)) = cache.iter().find(|(d, _)| d == domains) {
+            return *bank;
+        }
+        let bank: &'static Bank = Box::leak(Box::new(full_bank().restricted_to(domains)));
+        cache.push((domains.to_vec(), bank));
+        bank
+    })
 }
 
 pub fn french() -> Arc<Catalog> {
@@ -44,7 +68,10 @@ pub struct Prefs {
 impl Stored for Prefs {
     fn to_json(&self) -> Json {
         object([
-            ("lang", self.lang.as_deref().map(autonomie_core::json::string)),
+            (
+                "lang",
+                self.lang.as_deref().map(autonomie_core::json::string),
+            ),
             ("large_text", Some(Json::Bool(self.large_text))),
         ])
     }
@@ -109,17 +136,21 @@ pub struct Ctx {
     pub lang_just_changed: StoredValue<bool>,
     /// The element the widget renders into, inside its shadow root.
     pub container: StoredValue<web_sys::HtmlElement, LocalStorage>,
+    /// Places data given inside the host element, if any.
+    pub inline_places: StoredValue<Option<String>>,
     store: StoredValue<Store, LocalStorage>,
 }
 
 impl Ctx {
     /// Loads what was stored and wires saving. Must run inside the widget's reactive owner.
-    pub fn new(
-        config: WidgetConfig,
-        base_url: String,
-        config_notices: Vec<String>,
-        container: web_sys::HtmlElement,
-    ) -> Ctx {
+    pub fn new(mounted: Mounted) -> Ctx {
+        let Mounted {
+            config,
+            warnings: config_notices,
+            base_url,
+            container,
+            inline_places,
+        } = mounted;
         let persistence = match config.mode {
             Mode::Normal => Persistence::Device,
             Mode::PublicComputer => Persistence::Tab,
@@ -141,7 +172,7 @@ impl Ctx {
         let prefs: Prefs = load_or_default(&store, PREFS_KEY, &mut notices);
 
         let mut session = session;
-        session.reconcile(bank());
+        session.reconcile(bank_for(&config.domains));
 
         let ctx = Ctx {
             session: RwSignal::new(session),
@@ -154,6 +185,7 @@ impl Ctx {
             navigated: StoredValue::new(false),
             lang_just_changed: StoredValue::new(false),
             container: StoredValue::new_local(container),
+            inline_places: StoredValue::new(inline_places),
             store: StoredValue::new_local(store),
         };
         ctx.persist_on_change();
@@ -197,6 +229,11 @@ impl Ctx {
         }
     }
 
+    /// The questions this widget asks (the partner may have left domains out).
+    pub fn bank(&self) -> &'static Bank {
+        self.config.with_value(|c| bank_for(&c.domains))
+    }
+
     pub fn mode(&self) -> Mode {
         self.config.with_value(|c| c.mode)
     }
@@ -234,25 +271,14 @@ impl Ctx {
 
     pub fn start(&self, first_name: &str) {
         self.navigated.set_value(true);
-        let mut session = Session::new(&clock::today_iso()).with_id(clock::now_millis().to_string());
+        let mut session =
+            Session::new(&clock::today_iso()).with_id(clock::now_millis().to_string());
         session.set_first_name(first_name);
         session.stage = Stage::Questions;
         self.session.set(session);
     }
 
-    pub fn resume(&self) {
-        self.navigated.set_value(true);
-        self.session.update(|s| {
-            if s.stage == Stage::Welcome {
-                s.stage = if s.is_complete(bank()) {
-                    Stage::Result
-                } else {
-                    Stage::Questions
-                };
-            }
-        });
-    }
-
+    /// "Refaire le test": a new assessment; finished results stay in the history.
     pub fn restart(&self) {
         self.navigated.set_value(true);
         self.session.set(Session::default());
@@ -261,10 +287,12 @@ impl Ctx {
     /// Records an answer. Tasks show their feedback before moving on.
     pub fn answer(&self, item_id: &str, answer: Answer) {
         self.navigated.set_value(true);
-        let is_task = bank().item(item_id).is_some_and(|i| i.kind == ItemKind::Task);
+        let is_task = self.bank()
+            .item(item_id)
+            .is_some_and(|i| i.kind == ItemKind::Task);
         let mut accepted = false;
         self.session.update(|s| {
-            accepted = s.answer(bank(), item_id, answer).is_ok();
+            accepted = s.answer(self.bank(), item_id, answer).is_ok();
             if accepted && is_task {
                 s.feedback_for = Some(item_id.to_string());
             }
@@ -281,7 +309,7 @@ impl Ctx {
     }
 
     fn finish_if_complete(&self) {
-        if self.session.with_untracked(|s| s.is_complete(bank())) {
+        if self.session.with_untracked(|s| s.is_complete(self.bank())) {
             self.session.update(|s| s.stage = Stage::Result);
             self.record_in_history();
         }
@@ -345,7 +373,8 @@ impl Ctx {
     }
 
     pub fn set_lang(&self, lang: Lang) {
-        self.prefs.update(|p| p.lang = Some(lang.code().to_string()));
+        self.prefs
+            .update(|p| p.lang = Some(lang.code().to_string()));
         if lang == Lang::Fr {
             self.catalog.set(french());
             return;
@@ -362,17 +391,15 @@ impl Ctx {
 }
 
 /// Reads a stored value; anything unusable was set aside by the store and is reported once.
-fn load_or_default<T: Stored + Default>(
-    store: &Store,
-    name: &str,
-    notices: &mut Vec<Notice>,
-) -> T {
+fn load_or_default<T: Stored + Default>(store: &Store, name: &str, notices: &mut Vec<Notice>) -> T {
     match store.load::<T>(name) {
         Loaded::Found(value) => value,
         Loaded::Missing => T::default(),
         Loaded::SetAside { reason, backup_key } => {
             if let Some(key) = backup_key {
-                web_sys::console::warn_1(&format!("autonomie-numerique: unreadable {name} kept under {key}").into());
+                web_sys::console::warn_1(
+                    &format!("autonomie-numerique: unreadable {name} kept under {key}").into(),
+                );
             }
             let notice = Notice::SetAside(reason);
             if !notices.contains(&notice) {

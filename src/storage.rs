@@ -40,7 +40,10 @@ pub enum Loaded<T> {
     Missing,
     Found(T),
     /// The value could not be used; its raw text was kept under `backup_key`.
-    SetAside { reason: SetAside, backup_key: Option<String> },
+    SetAside {
+        reason: SetAside,
+        backup_key: Option<String>,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -118,7 +121,9 @@ impl Store {
         match &self.backend {
             Backend::Browser(storage) => {
                 let len = storage.length().unwrap_or(0);
-                (0..len).filter_map(|i| storage.key(i).ok().flatten()).collect()
+                (0..len)
+                    .filter_map(|i| storage.key(i).ok().flatten())
+                    .collect()
             }
             Backend::Memory(map) => map.borrow().keys().cloned().collect(),
         }
@@ -184,4 +189,97 @@ fn sanitize_namespace(namespace: &str) -> String {
 
 fn now_millis() -> u64 {
     js_sys::Date::now() as u64
+}
+
+#[cfg(all(test, target_arch = "wasm32"))]
+mod tests {
+    use super::*;
+    use autonomie_core::history::History;
+    use autonomie_core::Session;
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    fn local() -> web_sys::Storage {
+        web_sys::window()
+            .and_then(|w| w.local_storage().ok().flatten())
+            .expect("the test browser has localStorage")
+    }
+
+    #[wasm_bindgen_test]
+    fn saves_and_loads_through_the_envelope() {
+        let (store, memory_only) = Store::open("t-roundtrip", Persistence::Device);
+        assert!(!memory_only);
+        let session = Session::new("2026-11-22").with_id("42");
+        store.save("session", &session).expect("saved");
+        let raw = local()
+            .get_item("autonomie-numerique:t-roundtrip:session")
+            .unwrap()
+            .unwrap();
+        assert!(raw.starts_with(r#"{"v":1,"#), "{raw}");
+        match store.load::<Session>("session") {
+            Loaded::Found(back) => assert_eq!(back, session),
+            _ => panic!("the session did not load back"),
+        }
+    }
+
+    #[wasm_bindgen_test]
+    fn corrupt_values_are_kept_under_a_backup_key() {
+        let (store, _) = Store::open("t-corrupt", Persistence::Device);
+        local()
+            .set_item("autonomie-numerique:t-corrupt:history", "[[[")
+            .unwrap();
+        match store.load::<History>("history") {
+            Loaded::SetAside {
+                reason: SetAside::Corrupt,
+                backup_key: Some(key),
+            } => {
+                assert!(key.starts_with("autonomie-numerique:t-corrupt:history:backup:"));
+                assert_eq!(local().get_item(&key).unwrap().as_deref(), Some("[[["));
+            }
+            _ => panic!("a corrupt value must be set aside"),
+        }
+        assert!(local()
+            .get_item("autonomie-numerique:t-corrupt:history")
+            .unwrap()
+            .is_none());
+    }
+
+    #[wasm_bindgen_test]
+    fn forget_all_removes_only_the_widget_keys() {
+        let (store, _) = Store::open("t-forget", Persistence::Device);
+        store.save("session", &Session::new("2026-11-22")).unwrap();
+        local()
+            .set_item("autonomie-numerique:other-widget:prefs", "x")
+            .unwrap();
+        local().set_item("host-page-key", "keep me").unwrap();
+        store.forget_all();
+        let keys = store.keys();
+        assert!(!keys.iter().any(|k| k.starts_with(KEY_PREFIX)), "{keys:?}");
+        assert_eq!(
+            local().get_item("host-page-key").unwrap().as_deref(),
+            Some("keep me")
+        );
+        local().remove_item("host-page-key").unwrap();
+    }
+
+    #[wasm_bindgen_test]
+    fn namespaces_keep_widgets_apart_and_are_sanitised() {
+        let (a, _) = Store::open("mairie", Persistence::Device);
+        let (b, _) = Store::open("bibliotheque", Persistence::Device);
+        assert_ne!(a.key("session"), b.key("session"));
+        let odd = Store::in_memory("a b<script>");
+        assert_eq!(odd.key("session"), "autonomie-numerique:abscript:session");
+        assert_eq!(
+            Store::in_memory("").key("x"),
+            "autonomie-numerique:default:x"
+        );
+    }
+
+    #[wasm_bindgen_test]
+    fn the_memory_fallback_behaves_like_storage() {
+        let store = Store::in_memory("t-memory");
+        store.save("session", &Session::new("2026-11-22")).unwrap();
+        assert!(matches!(store.load::<Session>("session"), Loaded::Found(_)));
+        store.forget_all();
+        assert!(matches!(store.load::<Session>("session"), Loaded::Missing));
+    }
 }

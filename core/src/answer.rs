@@ -23,16 +23,22 @@ pub enum Answer {
 }
 
 impl Answer {
-    pub const RATINGS: [Answer; 4] = [Answer::Alone, Answer::WithHelp, Answer::NotYet, Answer::Unsure];
+    pub const RATINGS: [Answer; 4] = [
+        Answer::Alone,
+        Answer::WithHelp,
+        Answer::NotYet,
+        Answer::Unsure,
+    ];
     pub const POSSESSIONS: [Answer; 3] = [Answer::Yes, Answer::No, Answer::Unsure];
 
     /// Whether this answer is one the item offers.
     pub fn fits(self, item: &Item) -> bool {
         match (item.kind, self) {
             (ItemKind::Possession, Answer::Yes | Answer::No | Answer::Unsure) => true,
-            (ItemKind::Rating, Answer::Alone | Answer::WithHelp | Answer::NotYet | Answer::Unsure) => {
-                true
-            }
+            (
+                ItemKind::Rating,
+                Answer::Alone | Answer::WithHelp | Answer::NotYet | Answer::Unsure,
+            ) => true,
             (ItemKind::Task, Answer::Unsure) => true,
             (ItemKind::Task, Answer::Choice(index)) => usize::from(index) < item.options.len(),
             _ => false,
@@ -122,12 +128,30 @@ mod tests {
         let codes: Vec<String> = all.iter().map(|a| a.code()).collect();
         assert_eq!(
             codes,
-            ["yes", "no", "alone", "help", "notyet", "unsure", "choice-0", "choice-2", "choice-255"]
+            [
+                "yes",
+                "no",
+                "alone",
+                "help",
+                "notyet",
+                "unsure",
+                "choice-0",
+                "choice-2",
+                "choice-255"
+            ]
         );
         for answer in all {
             assert_eq!(Answer::from_code(&answer.code()), Some(answer));
         }
-        for bad in ["", "Yes", "choice-", "choice-01", "choice-256", "choice--1", "maybe"] {
+        for bad in [
+            "",
+            "Yes",
+            "choice-",
+            "choice-01",
+            "choice-256",
+            "choice--1",
+            "maybe",
+        ] {
             assert_eq!(Answer::from_code(bad), None, "{bad}");
         }
     }

@@ -112,7 +112,10 @@ impl DsiArea {
 #[derive(Debug, Clone)]
 pub enum Condition {
     /// True when `item` was answered with one of `one_of`.
-    Answer { item: String, one_of: Vec<Answer> },
+    Answer {
+        item: String,
+        one_of: Vec<Answer>,
+    },
     All {
         all: Vec<Condition>,
     },
@@ -120,7 +123,9 @@ pub enum Condition {
         any: Vec<Condition>,
     },
     /// Another named condition.
-    Ref { name: String },
+    Ref {
+        name: String,
+    },
 }
 
 /// A condition is evaluated against the answers given so far. An item that is not answered
@@ -135,6 +140,21 @@ impl Bank {
     /// formatting code in the bundle) is the fallback all the same.
     pub fn builtin() -> Bank {
         Bank::from_json(BUILTIN_BANK_JSON).unwrap_or_else(|_| Bank::empty())
+    }
+
+    /// The bank with only the given domains (all of them when `domains` is empty), for
+    /// partners who include part of the assessment.
+    pub fn restricted_to(&self, domains: &[String]) -> Bank {
+        if domains.is_empty() {
+            return self.clone();
+        }
+        let keep = |domain: &String| domains.contains(domain);
+        Bank {
+            version: self.version,
+            domains: self.domains.iter().filter(|d| keep(&d.id)).cloned().collect(),
+            conditions: self.conditions.clone(),
+            items: self.items.iter().filter(|i| keep(&i.domain)).cloned().collect(),
+        }
     }
 
     pub fn empty() -> Bank {
@@ -177,6 +197,9 @@ impl Bank {
             return false;
         }
         match condition {
+            // An item a partner left out (see `restricted_to`) is never asked: assume the
+            // person could answer it, so the items that depend on it are still asked.
+            Condition::Answer { item, .. } if self.item(item).is_none() => true,
             Condition::Answer { item, one_of } => answers
                 .answer_of(item)
                 .is_some_and(|given| one_of.contains(&given)),
@@ -244,7 +267,9 @@ impl Bank {
                 problems.push(format!("duplicate item id {id}"));
             }
             if !is_stable_id(id) {
-                problems.push(format!("item id {id} must be lowercase ascii words joined by . or _"));
+                problems.push(format!(
+                    "item id {id} must be lowercase ascii words joined by . or _"
+                ));
             }
             if !domain_ids.contains(item.domain.as_str()) {
                 problems.push(format!("{id}: unknown domain {}", item.domain));
@@ -252,8 +277,12 @@ impl Bank {
             if item.scored {
                 match &item.digcomp {
                     Some(code) if is_digcomp_competence(code) => {}
-                    Some(code) => problems.push(format!("{id}: {code} is not a DigComp 2.2 competence")),
-                    None => problems.push(format!("{id}: scored item without a DigComp competence")),
+                    Some(code) => {
+                        problems.push(format!("{id}: {code} is not a DigComp 2.2 competence"))
+                    }
+                    None => {
+                        problems.push(format!("{id}: scored item without a DigComp competence"))
+                    }
                 }
                 if item.services.is_empty() {
                     problems.push(format!("{id}: scored item without a national service"));
@@ -264,8 +293,10 @@ impl Bank {
                     if item.options.len() < 2 {
                         problems.push(format!("{id}: a task needs at least 2 options"));
                     }
-                    if !item.correct.is_some_and(|c| c < item.options.len()) {
-                        problems.push(format!("{id}: the correct option is missing or out of range"));
+                    if item.correct.is_none_or(|c| c >= item.options.len()) {
+                        problems.push(format!(
+                            "{id}: the correct option is missing or out of range"
+                        ));
                     }
                     let unique: BTreeSet<&String> = item.options.iter().collect();
                     if unique.len() != item.options.len() {
@@ -321,9 +352,17 @@ impl Bank {
         problems
     }
 
-    fn check_condition(&self, name: &str, condition: &Condition, problems: &mut Vec<String>, depth: usize) {
+    fn check_condition(
+        &self,
+        name: &str,
+        condition: &Condition,
+        problems: &mut Vec<String>,
+        depth: usize,
+    ) {
         if depth > 16 {
-            problems.push(format!("condition {name} is nested too deep or refers to itself"));
+            problems.push(format!(
+                "condition {name} is nested too deep or refers to itself"
+            ));
             return;
         }
         match condition {
@@ -366,7 +405,9 @@ struct Fields<'a> {
 impl<'a> Fields<'a> {
     fn of(json: &'a Json, what: impl Into<String>) -> Result<Fields<'a>, String> {
         let what = what.into();
-        let members = json.as_object().ok_or_else(|| format!("{what}: expected an object"))?;
+        let members = json
+            .as_object()
+            .ok_or_else(|| format!("{what}: expected an object"))?;
         Ok(Fields {
             what,
             members,
@@ -381,7 +422,8 @@ impl<'a> Fields<'a> {
 
     fn required(&mut self, name: &'static str) -> Result<&'a Json, String> {
         let what = self.what.clone();
-        self.optional(name).ok_or_else(|| format!("{what}: missing field {name}"))
+        self.optional(name)
+            .ok_or_else(|| format!("{what}: missing field {name}"))
     }
 
     fn string(&mut self, name: &'static str) -> Result<String, String> {
@@ -420,7 +462,11 @@ impl<'a> Fields<'a> {
     }
 
     fn finish(self) -> Result<(), String> {
-        match self.members.iter().find(|(k, _)| !self.used.contains(&k.as_str())) {
+        match self
+            .members
+            .iter()
+            .find(|(k, _)| !self.used.contains(&k.as_str()))
+        {
             Some((unknown, _)) => Err(format!("{}: unknown field {unknown}", self.what)),
             None => Ok(()),
         }
@@ -474,7 +520,11 @@ fn parse_bank(json: &Json) -> Result<Bank, String> {
 }
 
 fn parse_item(json: &Json) -> Result<Item, String> {
-    let id = json.get("id").and_then(Json::as_str).unwrap_or("?").to_string();
+    let id = json
+        .get("id")
+        .and_then(Json::as_str)
+        .unwrap_or("?")
+        .to_string();
     let mut f = Fields::of(json, format!("item {id}"))?;
     let kind = match f.string("kind")?.as_str() {
         "possession" => ItemKind::Possession,
@@ -493,7 +543,8 @@ fn parse_item(json: &Json) -> Result<Item, String> {
             let mut m = Fields::of(mapping, format!("item {id}: dsi"))?;
             let area = m.string("area")?;
             let parsed = DsiMapping {
-                area: DsiArea::from_id(&area).ok_or_else(|| format!("item {id}: unknown DSI area {area}"))?,
+                area: DsiArea::from_id(&area)
+                    .ok_or_else(|| format!("item {id}: unknown DSI area {area}"))?,
                 activity: m.string("activity")?,
             };
             m.finish()?;
@@ -556,7 +607,10 @@ fn parse_condition(json: &Json, name: &str, depth: usize) -> Result<Condition, S
         let one_of = f
             .strings("in")?
             .iter()
-            .map(|code| Answer::from_code(code).ok_or_else(|| format!("condition {name}: unknown answer {code}")))
+            .map(|code| {
+                Answer::from_code(code)
+                    .ok_or_else(|| format!("condition {name}: unknown answer {code}"))
+            })
             .collect::<Result<Vec<_>, String>>()?;
         Condition::Answer { item, one_of }
     };

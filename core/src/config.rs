@@ -1,12 +1,37 @@
-//! Widget configuration, read from the host element's `data-*` attributes.
+//! Widget configuration, read from the host element's `data-*` attributes (or, for the iframe
+//! mode, from the page's query string, with the same names).
 //!
 //! Every value is validated here. A bad value never blanks the widget: it falls back to the
 //! default and produces a [`ConfigWarning`] that the widget logs to the console (and shows
 //! inside itself when `data-debug` is set).
+//!
+//! | attribute | values | default |
+//! |---|---|---|
+//! | `data-lang` | `fr`, `en`, `ar`, `uk` | `fr` |
+//! | `data-mode` | `normal`, `public` (shared computer) | `normal` |
+//! | `data-id` | letters, digits, `-`, `_` (keeps several widgets' data apart) | `default` |
+//! | `data-partner` | the partner's name, shown in the header | none |
+//! | `data-logo` | `https:` / `http:` URL or relative path of a logo | none |
+//! | `data-accent` | `#rgb` or `#rrggbb`, contrast ≥ 4.5:1 with white | `#1d4ed8` |
+//! | `data-domains` | comma list of domain ids to include | all |
+//! | `data-modules` | comma list among `places`, `share`, `national` | all |
+//! | `data-places` | `https:` / `http:` URL of a places file, `inline`, or `demo` | `demo` |
+//! | `data-centre` | `lat,lon` or a 5-digit postal code | none |
+//! | `data-inactivity` | minutes before "Vous êtes toujours là ?" (public mode), 1–60 | 5 |
+//! | `data-stats` | `on` / `off`: local activity counts | on in public mode |
+//! | `data-offline` | `on` / `off`: service worker (embedded pages only when on) | off |
+//! | `data-url` | `on` / `off`: the widget may read and clear a `#m=` code in the URL | off |
+//! | `data-debug` | present: show configuration problems inside the widget | off |
 
 use std::collections::BTreeMap;
 
 use crate::i18n::Lang;
+
+/// Accent used when none is given or the given one is too pale.
+pub const DEFAULT_ACCENT: &str = "#1d4ed8";
+
+/// WCAG 2.2 AA contrast for normal text.
+pub const MIN_CONTRAST: f64 = 4.5;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Mode {
@@ -17,6 +42,47 @@ pub enum Mode {
     PublicComputer,
 }
 
+/// Optional parts of the flow a partner can leave out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Module {
+    /// Finding a nearby mediation place.
+    Places,
+    /// The code and QR code on the printout for the mediator.
+    Share,
+    /// The comparison with national figures.
+    National,
+}
+
+impl Module {
+    pub const ALL: [Module; 3] = [Module::Places, Module::Share, Module::National];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Module::Places => "places",
+            Module::Share => "share",
+            Module::National => "national",
+        }
+    }
+}
+
+/// Where the places data comes from.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum PlacesSource {
+    /// The small demo set shipped with the widget, shown with a notice.
+    #[default]
+    Demo,
+    /// A file in the national standard (CSV or JSON).
+    Url(String),
+    /// A `<script type="application/json">` or `text/csv` element inside the host element.
+    Inline,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Centre {
+    Point { lat: f64, lon: f64 },
+    PostalCode(String),
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct WidgetConfig {
     pub lang: Lang,
@@ -24,6 +90,19 @@ pub struct WidgetConfig {
     /// Keeps the stored data of several widgets on one origin apart.
     pub namespace: String,
     pub debug: bool,
+    pub partner_name: Option<String>,
+    pub logo_url: Option<String>,
+    /// `#rrggbb`, checked for contrast with white.
+    pub accent: String,
+    /// Domain ids to include; empty means all.
+    pub domains: Vec<String>,
+    pub modules: Vec<Module>,
+    pub places: PlacesSource,
+    pub centre: Option<Centre>,
+    pub inactivity_minutes: u32,
+    pub stats: bool,
+    pub offline: bool,
+    pub use_url: bool,
 }
 
 impl Default for WidgetConfig {
@@ -33,6 +112,17 @@ impl Default for WidgetConfig {
             mode: Mode::Normal,
             namespace: "default".to_string(),
             debug: false,
+            partner_name: None,
+            logo_url: None,
+            accent: DEFAULT_ACCENT.to_string(),
+            domains: Vec::new(),
+            modules: Module::ALL.to_vec(),
+            places: PlacesSource::Demo,
+            centre: None,
+            inactivity_minutes: 5,
+            stats: false,
+            offline: false,
+            use_url: false,
         }
     }
 }
@@ -56,8 +146,16 @@ impl ConfigWarning {
 }
 
 impl WidgetConfig {
-    /// Reads the attributes (names without the `data-` prefix, e.g. `lang`).
-    pub fn from_attributes(attributes: &BTreeMap<String, String>) -> (WidgetConfig, Vec<ConfigWarning>) {
+    pub fn has_module(&self, module: Module) -> bool {
+        self.modules.contains(&module)
+    }
+
+    /// Reads the attributes (names without the `data-` prefix, e.g. `lang`). `known_domains`
+    /// are the bank's domain ids, to check `data-domains`.
+    pub fn from_attributes(
+        attributes: &BTreeMap<String, String>,
+        known_domains: &[&str],
+    ) -> (WidgetConfig, Vec<ConfigWarning>) {
         let mut config = WidgetConfig::default();
         let mut warnings = Vec::new();
         let mut warn = |attribute: &str, value: &str, fallback: &str| {
@@ -67,34 +165,166 @@ impl WidgetConfig {
                 fallback: fallback.to_string(),
             });
         };
+        let get = |name: &str| attributes.get(name).map(|v| v.trim());
 
-        if let Some(value) = attributes.get("lang") {
+        if let Some(value) = get("lang") {
             match Lang::from_code(value) {
                 Some(lang) => config.lang = lang,
                 None => warn("lang", value, "fr (supported: fr, en, ar, uk)"),
             }
         }
-        if let Some(value) = attributes.get("mode") {
-            match value.trim().to_ascii_lowercase().as_str() {
+        if let Some(value) = get("mode") {
+            match value.to_ascii_lowercase().as_str() {
                 "normal" | "" => config.mode = Mode::Normal,
                 "public" | "public-computer" | "poste-public" => config.mode = Mode::PublicComputer,
                 _ => warn("mode", value, "normal (supported: normal, public)"),
             }
         }
-        if let Some(value) = attributes.get("id") {
+        if let Some(value) = get("id") {
             let valid = !value.is_empty()
                 && value.len() <= 40
                 && value.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
             if valid {
-                config.namespace = value.clone();
+                config.namespace = value.to_string();
             } else {
                 warn("id", value, "the default storage space (letters, digits, - and _ only, 40 at most)");
             }
         }
-        if let Some(value) = attributes.get("debug") {
-            config.debug = !matches!(value.trim(), "false" | "0" | "no");
+        if let Some(value) = get("debug") {
+            config.debug = !matches!(value, "false" | "0" | "no" | "off");
+        }
+        if let Some(value) = get("partner") {
+            let name = clean_text(value, 80);
+            if name.is_empty() {
+                warn("partner", value, "no partner name");
+            } else {
+                config.partner_name = Some(name);
+            }
+        }
+        if let Some(value) = get("logo") {
+            match safe_resource_url(value) {
+                Some(url) => config.logo_url = Some(url),
+                None => warn("logo", value, "no logo (use an https: URL or a relative path)"),
+            }
+        }
+        if let Some(value) = get("accent") {
+            match parse_hex_colour(value) {
+                Some(colour) if contrast_ratio(&colour, "#ffffff").is_some_and(|c| c >= MIN_CONTRAST) => {
+                    config.accent = colour;
+                }
+                Some(_) => warn(
+                    "accent",
+                    value,
+                    &format!("{DEFAULT_ACCENT}, because white text on it would be hard to read (contrast below 4.5:1)"),
+                ),
+                None => warn("accent", value, &format!("{DEFAULT_ACCENT} (use #rgb or #rrggbb)")),
+            }
+        }
+        if let Some(value) = get("domains") {
+            let mut chosen = Vec::new();
+            let mut unknown = Vec::new();
+            for id in value.split(',').map(str::trim).filter(|s| !s.is_empty()) {
+                if known_domains.contains(&id) {
+                    if !chosen.iter().any(|c: &String| c == id) {
+                        chosen.push(id.to_string());
+                    }
+                } else {
+                    unknown.push(id);
+                }
+            }
+            if !unknown.is_empty() || chosen.is_empty() {
+                warn(
+                    "domains",
+                    value,
+                    &format!(
+                        "{} (known domains: {})",
+                        if chosen.is_empty() { "all domains".to_string() } else { chosen.join(",") },
+                        known_domains.join(", ")
+                    ),
+                );
+            }
+            config.domains = chosen;
+        }
+        if let Some(value) = get("modules") {
+            let mut chosen = Vec::new();
+            let mut bad = false;
+            for id in value.split(',').map(str::trim).filter(|s| !s.is_empty()) {
+                match Module::ALL.into_iter().find(|m| m.id() == id) {
+                    Some(module) if !chosen.contains(&module) => chosen.push(module),
+                    Some(_) => {}
+                    None => bad = true,
+                }
+            }
+            if bad {
+                warn("modules", value, "only the known modules listed (places, share, national)");
+            }
+            config.modules = chosen;
+        }
+        if let Some(value) = get("places") {
+            match value {
+                "demo" | "" => config.places = PlacesSource::Demo,
+                "inline" => config.places = PlacesSource::Inline,
+                url => match safe_resource_url(url) {
+                    Some(url) => config.places = PlacesSource::Url(url),
+                    None => warn("places", value, "the demo places (use an https: URL, inline or demo)"),
+                },
+            }
+        }
+        if let Some(value) = get("centre").or_else(|| get("center")) {
+            match parse_centre(value) {
+                Some(centre) => config.centre = Some(centre),
+                None => warn("centre", value, "no default centre (use lat,lon or a 5-digit postal code)"),
+            }
+        }
+        let stats_default = config.mode == Mode::PublicComputer;
+        config.stats = stats_default;
+        if let Some(value) = get("stats") {
+            match on_off(value) {
+                Some(flag) => config.stats = flag,
+                None => warn("stats", value, if stats_default { "on" } else { "off" }),
+            }
+        }
+        if let Some(value) = get("inactivity") {
+            match value.parse::<u32>() {
+                Ok(minutes) if (1..=60).contains(&minutes) => config.inactivity_minutes = minutes,
+                _ => warn("inactivity", value, "5 minutes (a whole number from 1 to 60)"),
+            }
+        }
+        for (name, field) in [("offline", &mut config.offline), ("url", &mut config.use_url)] {
+            if let Some(value) = get(name) {
+                match on_off(value) {
+                    Some(flag) => *field = flag,
+                    None => warn(name, value, "off (use on or off)"),
+                }
+            }
         }
         (config, warnings)
+    }
+
+    /// Reads a query string (`lang=en&mode=public`), for the iframe mode.
+    pub fn from_query(query: &str, known_domains: &[&str]) -> (WidgetConfig, Vec<ConfigWarning>) {
+        WidgetConfig::from_attributes(&parse_query(query), known_domains)
+    }
+}
+
+/// A query string as attribute names (without `data-`) and percent-decoded values.
+pub fn parse_query(query: &str) -> BTreeMap<String, String> {
+    query
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|pair| !pair.is_empty())
+        .map(|pair| {
+            let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+            (percent_decode(key), percent_decode(value))
+        })
+        .collect()
+}
+
+fn on_off(value: &str) -> Option<bool> {
+    match value.to_ascii_lowercase().as_str() {
+        "on" | "true" | "1" | "yes" | "oui" | "" => Some(true),
+        "off" | "false" | "0" | "no" | "non" => Some(false),
+        _ => None,
     }
 }
 
@@ -108,41 +338,232 @@ fn truncate(value: &str, max: usize) -> String {
     }
 }
 
+/// Text shown to people: no control characters, collapsed spaces, bounded length.
+pub fn clean_text(value: &str, max_chars: usize) -> String {
+    let cleaned: String = value
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    cleaned.chars().take(max_chars).collect()
+}
+
+/// `http:`/`https:` URLs, or relative paths (no scheme). Anything with another scheme
+/// (`javascript:`, `data:`, …) is refused.
+pub fn safe_resource_url(value: &str) -> Option<String> {
+    let value = value.trim();
+    if value.is_empty() || value.len() > 2000 || value.chars().any(|c| c.is_control() || c.is_whitespace()) {
+        return None;
+    }
+    let lower = value.to_ascii_lowercase();
+    if lower.starts_with("https://") || lower.starts_with("http://") {
+        return (value.len() > lower.find("://").unwrap_or(0) + 3).then(|| value.to_string());
+    }
+    // A scheme is letters followed by ':' before any '/', '?' or '#'.
+    let before_path = value.split(['/', '?', '#']).next().unwrap_or("");
+    if before_path.contains(':') || value.starts_with("//") {
+        return None;
+    }
+    Some(value.to_string())
+}
+
+/// `#rgb` or `#rrggbb` to lowercase `#rrggbb`.
+pub fn parse_hex_colour(value: &str) -> Option<String> {
+    let hex = value.trim().strip_prefix('#')?;
+    if !hex.chars().all(|c| c.is_ascii_hexdigit()) {
+        return None;
+    }
+    let full = match hex.len() {
+        3 => hex.chars().flat_map(|c| [c, c]).collect::<String>(),
+        6 => hex.to_string(),
+        _ => return None,
+    };
+    Some(format!("#{}", full.to_ascii_lowercase()))
+}
+
+fn relative_luminance(colour: &str) -> Option<f64> {
+    let hex = parse_hex_colour(colour)?;
+    let channel = |i: usize| -> Option<f64> {
+        let value = u8::from_str_radix(hex.get(1 + 2 * i..3 + 2 * i)?, 16).ok()?;
+        let c = f64::from(value) / 255.0;
+        Some(if c <= 0.04045 {
+            c / 12.92
+        } else {
+            ((c + 0.055) / 1.055).powf(2.4)
+        })
+    };
+    Some(0.2126 * channel(0)? + 0.7152 * channel(1)? + 0.0722 * channel(2)?)
+}
+
+/// WCAG contrast ratio between two colours, 1 to 21.
+pub fn contrast_ratio(a: &str, b: &str) -> Option<f64> {
+    let (la, lb) = (relative_luminance(a)?, relative_luminance(b)?);
+    let (light, dark) = if la > lb { (la, lb) } else { (lb, la) };
+    Some((light + 0.05) / (dark + 0.05))
+}
+
+fn parse_centre(value: &str) -> Option<Centre> {
+    if value.len() == 5 && value.chars().all(|c| c.is_ascii_digit()) {
+        return Some(Centre::PostalCode(value.to_string()));
+    }
+    let (lat, lon) = value.split_once(',')?;
+    let (lat, lon) = (lat.trim().parse::<f64>().ok()?, lon.trim().parse::<f64>().ok()?);
+    ((-90.0..=90.0).contains(&lat) && (-180.0..=180.0).contains(&lon)).then_some(Centre::Point { lat, lon })
+}
+
+fn percent_decode(value: &str) -> String {
+    let bytes = value.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'+' => out.push(b' '),
+            b'%' if i + 2 < bytes.len() => {
+                match std::str::from_utf8(&bytes[i + 1..i + 3]).ok().and_then(|h| u8::from_str_radix(h, 16).ok()) {
+                    Some(byte) => {
+                        out.push(byte);
+                        i += 2;
+                    }
+                    None => out.push(b'%'),
+                }
+            }
+            other => out.push(other),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    const DOMAINS: [&str; 3] = ["equipement", "appareil", "emploi"];
 
     fn attrs(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
         pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
     }
 
+    fn read(pairs: &[(&str, &str)]) -> (WidgetConfig, Vec<ConfigWarning>) {
+        WidgetConfig::from_attributes(&attrs(pairs), &DOMAINS)
+    }
+
     #[test]
     fn defaults_without_attributes() {
-        let (config, warnings) = WidgetConfig::from_attributes(&BTreeMap::new());
+        let (config, warnings) = read(&[]);
         assert_eq!(config, WidgetConfig::default());
         assert!(warnings.is_empty());
+        assert!(config.has_module(Module::Places));
     }
 
     #[test]
     fn reads_valid_values() {
-        let (config, warnings) =
-            WidgetConfig::from_attributes(&attrs(&[("lang", "ar"), ("mode", "public"), ("id", "mairie-2"), ("debug", "")]));
+        let (config, warnings) = read(&[
+            ("lang", "ar"),
+            ("mode", "public"),
+            ("id", "mairie-2"),
+            ("debug", ""),
+            ("partner", " Mairie\nde  Villeurbanne "),
+            ("logo", "https://example.org/logo.png"),
+            ("accent", "#065"),
+            ("domains", "emploi, equipement"),
+            ("modules", "places,share"),
+            ("places", "https://data.example.org/lieux.csv"),
+            ("centre", "45.77,4.88"),
+            ("inactivity", "10"),
+            ("offline", "on"),
+        ]);
         assert!(warnings.is_empty(), "{warnings:?}");
         assert_eq!(config.lang, Lang::Ar);
         assert_eq!(config.mode, Mode::PublicComputer);
         assert_eq!(config.namespace, "mairie-2");
         assert!(config.debug);
+        assert_eq!(config.partner_name.as_deref(), Some("Mairie de Villeurbanne"));
+        assert_eq!(config.logo_url.as_deref(), Some("https://example.org/logo.png"));
+        assert_eq!(config.accent, "#006655");
+        assert_eq!(config.domains, ["emploi", "equipement"]);
+        assert_eq!(config.modules, [Module::Places, Module::Share]);
+        assert_eq!(config.places, PlacesSource::Url("https://data.example.org/lieux.csv".into()));
+        assert_eq!(config.centre, Some(Centre::Point { lat: 45.77, lon: 4.88 }));
+        assert_eq!(config.inactivity_minutes, 10);
+        assert!(config.stats, "counts are on by default in public mode");
+        assert!(config.offline);
     }
 
     #[test]
     fn bad_values_fall_back_with_a_warning() {
-        let (config, warnings) =
-            WidgetConfig::from_attributes(&attrs(&[("lang", "klingon"), ("mode", "kiosk"), ("id", "a b<script>")]));
+        let (config, warnings) = read(&[
+            ("lang", "klingon"),
+            ("mode", "kiosk"),
+            ("id", "a b<script>"),
+            ("logo", "javascript:alert(1)"),
+            ("accent", "#ffff00"),
+            ("domains", "cuisine"),
+            ("modules", "places,lasers"),
+            ("places", "data:text/csv,x"),
+            ("centre", "999,999"),
+            ("inactivity", "0"),
+            ("stats", "maybe"),
+            ("url", "perhaps"),
+        ]);
         assert_eq!(config.lang, Lang::Fr);
         assert_eq!(config.mode, Mode::Normal);
         assert_eq!(config.namespace, "default");
+        assert_eq!(config.logo_url, None);
+        assert_eq!(config.accent, DEFAULT_ACCENT);
+        assert!(config.domains.is_empty());
+        assert_eq!(config.modules, [Module::Places]);
+        assert_eq!(config.places, PlacesSource::Demo);
+        assert_eq!(config.centre, None);
+        assert_eq!(config.inactivity_minutes, 5);
+        assert!(!config.stats);
+        assert!(!config.use_url);
         let attributes: Vec<&str> = warnings.iter().map(|w| w.attribute.as_str()).collect();
-        assert_eq!(attributes, ["data-lang", "data-mode", "data-id"]);
+        assert_eq!(
+            attributes,
+            [
+                "data-lang", "data-mode", "data-id", "data-logo", "data-accent", "data-domains", "data-modules",
+                "data-places", "data-centre", "data-stats", "data-inactivity", "data-url"
+            ]
+        );
         assert!(warnings[0].message().contains("data-lang=\"klingon\""));
+        assert!(warnings[4].fallback.contains("contrast"));
+    }
+
+    #[test]
+    fn contrast_follows_wcag() {
+        let ratio = |a, b| contrast_ratio(a, b).unwrap();
+        assert!((ratio("#000000", "#ffffff") - 21.0).abs() < 0.01);
+        assert!((ratio("#ffffff", "#ffffff") - 1.0).abs() < 0.01);
+        // The default accent is readable with white; yellow is not.
+        assert!(ratio(DEFAULT_ACCENT, "#fff") >= MIN_CONTRAST);
+        assert!(ratio("#ffff00", "#fff") < MIN_CONTRAST);
+        // #767676 is the lightest grey passing 4.5:1 on white.
+        assert!(ratio("#767676", "#fff") >= 4.5 && ratio("#777777", "#fff") < 4.5);
+        assert_eq!(contrast_ratio("blue", "#fff"), None);
+    }
+
+    #[test]
+    fn urls_with_dangerous_schemes_are_refused() {
+        for bad in ["javascript:alert(1)", " JAVASCRIPT:x", "data:image/png;base64,x", "vbscript:x", "//evil.example/x", "https://", "a b"] {
+            assert_eq!(safe_resource_url(bad), None, "{bad}");
+        }
+        for good in ["https://example.org/a.csv", "HTTP://example.org", "logo.png", "/img/logo.svg", "./lieux.csv?x=1"] {
+            assert!(safe_resource_url(good).is_some(), "{good}");
+        }
+    }
+
+    #[test]
+    fn query_strings_configure_the_iframe_mode() {
+        let (config, warnings) =
+            WidgetConfig::from_query("?lang=uk&partner=Mairie%20de%20Lyon&accent=%23005a9c&mode=public", &DOMAINS);
+        assert!(warnings.is_empty(), "{warnings:?}");
+        assert_eq!(config.lang, Lang::Uk);
+        assert_eq!(config.partner_name.as_deref(), Some("Mairie de Lyon"));
+        assert_eq!(config.accent, "#005a9c");
+        assert_eq!(config.mode, Mode::PublicComputer);
+        assert_eq!(percent_decode("%E2%82%AC+x%zz%"), "€ x%zz%");
     }
 }

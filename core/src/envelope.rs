@@ -48,7 +48,10 @@ pub fn wrap<T: Stored>(data: &T) -> String {
 
 pub fn unwrap<T: Stored>(raw: &str) -> Result<T, SetAside> {
     let json = Json::parse(raw).map_err(|_| SetAside::Corrupt)?;
-    let version = json.get("v").and_then(Json::as_u64).ok_or(SetAside::Corrupt)?;
+    let version = json
+        .get("v")
+        .and_then(Json::as_u64)
+        .ok_or(SetAside::Corrupt)?;
     let version = u32::try_from(version).unwrap_or(u32::MAX);
     let data = migrate(version, json.get("data").ok_or(SetAside::Corrupt)?)?;
     T::from_json(&data).ok_or(SetAside::Corrupt)
@@ -81,13 +84,28 @@ mod tests {
     #[test]
     fn sets_aside_corrupt_old_and_future_values() {
         assert_eq!(unwrap::<Session>("not json"), Err(SetAside::Corrupt));
-        assert_eq!(unwrap::<Session>(r#"{"stage":"result"}"#), Err(SetAside::Corrupt));
-        assert_eq!(unwrap::<Session>(r#"{"v":"1","data":{}}"#), Err(SetAside::Corrupt));
+        assert_eq!(
+            unwrap::<Session>(r#"{"stage":"result"}"#),
+            Err(SetAside::Corrupt)
+        );
+        assert_eq!(
+            unwrap::<Session>(r#"{"v":"1","data":{}}"#),
+            Err(SetAside::Corrupt)
+        );
         assert_eq!(unwrap::<Session>(r#"{"v":1}"#), Err(SetAside::Corrupt));
-        assert_eq!(unwrap::<Session>(r#"{"v":1,"data":{"answers":7}}"#), Err(SetAside::Corrupt));
+        assert_eq!(
+            unwrap::<Session>(r#"{"v":1,"data":{"answers":7}}"#),
+            Err(SetAside::Corrupt)
+        );
         assert_eq!(unwrap::<Session>(r#"[1,2]"#), Err(SetAside::Corrupt));
-        assert_eq!(unwrap::<Session>(r#"{"v":0,"data":{}}"#), Err(SetAside::Older(0)));
-        assert_eq!(unwrap::<Session>(r#"{"v":2,"data":{}}"#), Err(SetAside::Newer(2)));
+        assert_eq!(
+            unwrap::<Session>(r#"{"v":0,"data":{}}"#),
+            Err(SetAside::Older(0))
+        );
+        assert_eq!(
+            unwrap::<Session>(r#"{"v":2,"data":{}}"#),
+            Err(SetAside::Newer(2))
+        );
         assert_eq!(
             unwrap::<Session>(r#"{"v":99999999999,"data":{}}"#),
             Err(SetAside::Newer(u32::MAX))

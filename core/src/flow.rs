@@ -13,7 +13,11 @@ pub fn is_relevant(bank: &Bank, item: &Item, answers: &dyn AnswerLookup) -> bool
 
 /// Whether the item is put to the person, given the answers so far.
 pub fn is_asked(bank: &Bank, item: &Item, answers: &dyn AnswerLookup) -> bool {
-    is_relevant(bank, item, answers) && item.ask_if.as_deref().is_none_or(|name| bank.holds(name, answers))
+    is_relevant(bank, item, answers)
+        && item
+            .ask_if
+            .as_deref()
+            .is_none_or(|name| bank.holds(name, answers))
 }
 
 /// The next item to ask, or `None` when the assessment is complete.
@@ -63,12 +67,21 @@ fn maybe_holds(bank: &Bank, name: &str, answers: &dyn AnswerLookup) -> Option<bo
         .and_then(|condition| eval3(bank, condition, answers, 0))
 }
 
-fn eval3(bank: &Bank, condition: &Condition, answers: &dyn AnswerLookup, depth: usize) -> Option<bool> {
+fn eval3(
+    bank: &Bank,
+    condition: &Condition,
+    answers: &dyn AnswerLookup,
+    depth: usize,
+) -> Option<bool> {
     if depth > 16 {
         return Some(false);
     }
     match condition {
-        Condition::Answer { item, one_of } => answers.answer_of(item).map(|given| one_of.contains(&given)),
+        // Same rule as `Bank::eval`: an item left out of the bank does not block others.
+        Condition::Answer { item, .. } if bank.item(item).is_none() => Some(true),
+        Condition::Answer { item, one_of } => {
+            answers.answer_of(item).map(|given| one_of.contains(&given))
+        }
         Condition::All { all } => {
             let mut unknown = false;
             for c in all {
@@ -78,7 +91,11 @@ fn eval3(bank: &Bank, condition: &Condition, answers: &dyn AnswerLookup, depth: 
                     Some(true) => {}
                 }
             }
-            if unknown { None } else { Some(true) }
+            if unknown {
+                None
+            } else {
+                Some(true)
+            }
         }
         Condition::Any { any } => {
             let mut unknown = false;
@@ -89,7 +106,11 @@ fn eval3(bank: &Bank, condition: &Condition, answers: &dyn AnswerLookup, depth: 
                     Some(false) => {}
                 }
             }
-            if unknown { None } else { Some(false) }
+            if unknown {
+                None
+            } else {
+                Some(false)
+            }
         }
         Condition::Ref { name } => bank
             .conditions

@@ -3,8 +3,8 @@
 use crate::envelope::Stored;
 use crate::json::{object, string, strings, Json};
 use crate::session::{
-    answers_from_json, answers_to_json, place_from_json, string_or_empty, strings_or_empty, ChosenPlace,
-    GivenAnswer, Session,
+    answers_from_json, answers_to_json, place_from_json, string_or_empty, strings_or_empty,
+    ChosenPlace, GivenAnswer, Session,
 };
 
 /// Most results kept; the oldest goes first. A few are enough to show progress.
@@ -68,7 +68,10 @@ impl History {
 
     /// The most recent result other than `session_id`'s, to show progress since last time.
     pub fn previous_to(&self, session_id: &str) -> Option<&PastResult> {
-        self.results.iter().rev().find(|r| r.session_id != session_id)
+        self.results
+            .iter()
+            .rev()
+            .find(|r| r.session_id != session_id)
     }
 
     pub fn remove(&mut self, index: usize) -> Option<PastResult> {
@@ -135,7 +138,10 @@ mod tests {
         history.upsert(again);
         assert_eq!(history.results.len(), 2);
         assert_eq!(history.results[0].priorities, ["com.email_send"]);
-        assert_eq!(history.previous_to("b").map(|r| r.finished_on.as_str()), Some("2026-01-01"));
+        assert_eq!(
+            history.previous_to("b").map(|r| r.finished_on.as_str()),
+            Some("2026-01-01")
+        );
         history.remove_session("a");
         assert_eq!(history.results.len(), 1);
     }
@@ -156,7 +162,10 @@ mod tests {
         history.upsert(PastResult::of(&session, "2026-03-02"));
         let raw = crate::envelope::wrap(&history);
         assert_eq!(crate::envelope::unwrap::<History>(&raw), Ok(history));
-        assert!(crate::envelope::unwrap::<History>(r#"{"v":1,"data":[{"answers":[["a","maybe"]]}]}"#).is_err());
+        assert!(crate::envelope::unwrap::<History>(
+            r#"{"v":1,"data":[{"answers":[["a","maybe"]]}]}"#
+        )
+        .is_err());
     }
 
     #[test]

@@ -90,7 +90,9 @@ impl Catalog {
     /// `self` laid over `base`: keys missing here come from `base`.
     pub fn over(mut self, base: &Catalog) -> Catalog {
         for (key, text) in &base.entries {
-            self.entries.entry(key.clone()).or_insert_with(|| text.clone());
+            self.entries
+                .entry(key.clone())
+                .or_insert_with(|| text.clone());
         }
         self
     }
@@ -161,7 +163,9 @@ mod tests {
     #[test]
     fn format_replaces_placeholders_and_overlay_falls_back() {
         let fr = Catalog::from_json(Lang::Fr, r#"{"a":"{n} sur {m}","b":"bonjour"}"#).unwrap();
-        let en = Catalog::from_json(Lang::En, r#"{"a":"{n} of {m}"}"#).unwrap().over(&fr);
+        let en = Catalog::from_json(Lang::En, r#"{"a":"{n} of {m}"}"#)
+            .unwrap()
+            .over(&fr);
         assert_eq!(en.format("a", &[("n", "3"), ("m", "9")]), "3 of 9");
         assert_eq!(en.text("b"), "bonjour");
         assert_eq!(en.text("missing"), "missing");

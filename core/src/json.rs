@@ -309,7 +309,9 @@ impl Reader<'_> {
             .ok_or_else(|| self.error("short unicode escape"))?;
         let mut value = 0u32;
         for &d in digits {
-            let nibble = (d as char).to_digit(16).ok_or_else(|| self.error("invalid unicode escape"))?;
+            let nibble = (d as char)
+                .to_digit(16)
+                .ok_or_else(|| self.error("invalid unicode escape"))?;
             value = value * 16 + nibble;
         }
         self.pos += 4;
@@ -396,13 +398,18 @@ mod tests {
 
     #[test]
     fn reads_every_kind_of_value() {
-        let json = Json::parse(r#" {"a": [1, -25, true, false, null], "b": "x\"\\\/\n\u00e9\ud83d\ude00", "c": {}} "#)
-            .unwrap();
+        let json = Json::parse(
+            r#" {"a": [1, -25, true, false, null], "b": "x\"\\\/\n\u00e9\ud83d\ude00", "c": {}} "#,
+        )
+        .unwrap();
         assert_eq!(
             json.get("a").and_then(Json::as_array).map(<[Json]>::len),
             Some(5)
         );
-        assert_eq!(json.get("a").unwrap().as_array().unwrap()[1], Json::Number(-25));
+        assert_eq!(
+            json.get("a").unwrap().as_array().unwrap()[1],
+            Json::Number(-25)
+        );
         assert_eq!(json.get("b").and_then(Json::as_str), Some("x\"\\/\né😀"));
         assert_eq!(json.get("c"), Some(&Json::Object(vec![])));
     }
@@ -418,8 +425,28 @@ mod tests {
     #[test]
     fn rejects_malformed_input_without_panicking() {
         for bad in [
-            "", "{", "[1,", "[1 2]", "{\"a\" 1}", "{a:1}", "\"abc", "\"\\x\"", "\"\\u12\"", "01x", "-", "1.", "1e",
-            "tru", "nul", "[]]", "{\"a\":1,}", "\"a\u{1}\"", "\u{feff}{}", "2.5", "1e3", "99999999999999999999",
+            "",
+            "{",
+            "[1,",
+            "[1 2]",
+            "{\"a\" 1}",
+            "{a:1}",
+            "\"abc",
+            "\"\\x\"",
+            "\"\\u12\"",
+            "01x",
+            "-",
+            "1.",
+            "1e",
+            "tru",
+            "nul",
+            "[]]",
+            "{\"a\":1,}",
+            "\"a\u{1}\"",
+            "\u{feff}{}",
+            "2.5",
+            "1e3",
+            "99999999999999999999",
         ] {
             assert!(Json::parse(bad).is_err(), "{bad:?} should be rejected");
         }
@@ -431,7 +458,10 @@ mod tests {
 
     #[test]
     fn lone_surrogates_become_replacement_characters() {
-        assert_eq!(Json::parse(r#""\ud800x""#).unwrap(), Json::String("\u{FFFD}x".into()));
+        assert_eq!(
+            Json::parse(r#""\ud800x""#).unwrap(),
+            Json::String("\u{FFFD}x".into())
+        );
     }
 
     #[test]

@@ -44,7 +44,12 @@ pub enum Level {
 }
 
 impl Level {
-    pub const ALL: [Level; 4] = [Level::ToDiscover, Level::Beginner, Level::WithHelp, Level::Autonomous];
+    pub const ALL: [Level; 4] = [
+        Level::ToDiscover,
+        Level::Beginner,
+        Level::WithHelp,
+        Level::Autonomous,
+    ];
 
     /// 1 to 4, for the chart and the share code.
     pub fn step(self) -> u8 {
@@ -195,7 +200,9 @@ pub fn outcome_of(bank: &Bank, item: &Item, answers: &dyn AnswerLookup) -> Outco
         (ItemKind::Possession, Some(Answer::Yes)) => Outcome::Alone,
         (ItemKind::Rating, Some(Answer::Alone)) => Outcome::Alone,
         (ItemKind::Rating, Some(Answer::WithHelp)) => Outcome::WithHelp,
-        (ItemKind::Task, Some(Answer::Choice(index))) if Some(usize::from(index)) == item.correct => {
+        (ItemKind::Task, Some(Answer::Choice(index)))
+            if Some(usize::from(index)) == item.correct =>
+        {
             Outcome::Alone
         }
         _ => Outcome::NotYet,
@@ -209,7 +216,9 @@ pub fn assess(bank: &Bank, answers: &dyn AnswerLookup) -> Assessment {
         .map(|item| {
             let answer = answers.answer_of(&item.id);
             let correct = match (item.kind, answer) {
-                (ItemKind::Task, Some(Answer::Choice(index))) => Some(Some(usize::from(index)) == item.correct),
+                (ItemKind::Task, Some(Answer::Choice(index))) => {
+                    Some(Some(usize::from(index)) == item.correct)
+                }
                 (ItemKind::Task, Some(_)) => Some(false),
                 _ => None,
             };
@@ -235,20 +244,27 @@ pub fn assess(bank: &Bank, answers: &dyn AnswerLookup) -> Assessment {
             DomainResult {
                 domain: domain.id.clone(),
                 level: Level::from_points(points, count),
-                percent: (count > 0).then(|| u8::try_from((points + count / 2) / count).unwrap_or(100)),
+                percent: (count > 0)
+                    .then(|| u8::try_from((points + count / 2) / count).unwrap_or(100)),
             }
         })
         .collect();
 
     let dsi = dsi_reading(bank, &items);
-    Assessment { items, domains, dsi }
+    Assessment {
+        items,
+        domains,
+        dsi,
+    }
 }
 
 fn dsi_reading(bank: &Bank, items: &[ItemResult]) -> DsiReading {
     let mut done: BTreeMap<DsiArea, BTreeSet<&str>> = BTreeMap::new();
     for (item, result) in bank.items.iter().zip(items) {
         if let (Some(mapping), Outcome::Alone) = (&item.dsi, result.outcome) {
-            done.entry(mapping.area).or_default().insert(mapping.activity.as_str());
+            done.entry(mapping.area)
+                .or_default()
+                .insert(mapping.activity.as_str());
         }
     }
     let areas: BTreeMap<DsiArea, AreaLevel> = DsiArea::ALL
@@ -318,7 +334,10 @@ mod tests {
         assert_eq!(area_level(DsiArea::Information, 1), AreaLevel::Basic);
         assert_eq!(area_level(DsiArea::Communication, 2), AreaLevel::AboveBasic);
         assert_eq!(area_level(DsiArea::Safety, 2), AreaLevel::Basic);
-        assert_eq!(area_level(DsiArea::ProblemSolving, 3), AreaLevel::AboveBasic);
+        assert_eq!(
+            area_level(DsiArea::ProblemSolving, 3),
+            AreaLevel::AboveBasic
+        );
         assert_eq!(area_level(DsiArea::ContentCreation, 1), AreaLevel::Basic);
     }
 }

@@ -5,8 +5,8 @@
 use crate::answer::Answer;
 use crate::bank::{AnswerLookup, Bank};
 use crate::envelope::Stored;
-use crate::json::{object, read_strings, string, strings, Json};
 use crate::flow;
+use crate::json::{object, read_strings, string, strings, Json};
 
 /// How many learning priorities a person can pick.
 pub const MAX_PRIORITIES: usize = 3;
@@ -122,7 +122,12 @@ impl Session {
     }
 
     /// Records the answer to the current item and moves on.
-    pub fn answer(&mut self, bank: &Bank, item_id: &str, answer: Answer) -> Result<(), AnswerError> {
+    pub fn answer(
+        &mut self,
+        bank: &Bank,
+        item_id: &str,
+        answer: Answer,
+    ) -> Result<(), AnswerError> {
         let current = flow::next_item(bank, &self.answers).ok_or(AnswerError::NothingToAnswer)?;
         if current.id != item_id {
             return Err(AnswerError::NotCurrent {
@@ -145,7 +150,8 @@ impl Session {
     pub fn undo_last(&mut self) -> Option<GivenAnswer> {
         self.feedback_for = None;
         let removed = self.answers.pop();
-        self.priorities.retain(|id| self.answers.iter().any(|a| &a.item == id));
+        self.priorities
+            .retain(|id| self.answers.iter().any(|a| &a.item == id));
         removed
     }
 
@@ -189,7 +195,9 @@ impl Session {
         let before = self.answers.len();
         let mut kept: Vec<GivenAnswer> = Vec::with_capacity(before);
         for given in &self.answers {
-            let Some(current) = flow::next_item(bank, &kept) else { break };
+            let Some(current) = flow::next_item(bank, &kept) else {
+                break;
+            };
             if current.id != given.item || !given.answer.fits(current) {
                 break;
             }
@@ -197,12 +205,18 @@ impl Session {
         }
         self.answers = kept;
         let answers = &self.answers;
-        self.priorities.retain(|id| answers.iter().any(|a| &a.item == id));
+        self.priorities
+            .retain(|id| answers.iter().any(|a| &a.item == id));
         self.priorities.truncate(MAX_PRIORITIES);
-        if self.feedback_for.as_ref().is_some_and(|id| self.answer_of(id).is_none()) {
+        if self
+            .feedback_for
+            .as_ref()
+            .is_some_and(|id| self.answer_of(id).is_none())
+        {
             self.feedback_for = None;
         }
-        if self.stage != Stage::Welcome && self.stage != Stage::Questions && !self.is_complete(bank) {
+        if self.stage != Stage::Welcome && self.stage != Stage::Questions && !self.is_complete(bank)
+        {
             self.stage = Stage::Questions;
         }
         before - self.answers.len()
@@ -296,7 +310,10 @@ impl Stored for Session {
             ("first_name", Some(string(&self.first_name))),
             ("started_on", Some(string(&self.started_on))),
             ("feedback_for", self.feedback_for.as_deref().map(string)),
-            ("chosen_place", self.chosen_place.as_ref().map(Stored::to_json)),
+            (
+                "chosen_place",
+                self.chosen_place.as_ref().map(Stored::to_json),
+            ),
         ])
     }
 

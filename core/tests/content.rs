@@ -25,7 +25,11 @@ fn builtin_bank_is_valid() {
     let bank = Bank::from_json(autonomie_core::bank::BUILTIN_BANK_JSON).expect("bank.json parses");
     assert_eq!(Bank::builtin().items.len(), bank.items.len());
     let problems = bank.validate(&french());
-    assert!(problems.is_empty(), "bank problems:\n{}", problems.join("\n"));
+    assert!(
+        problems.is_empty(),
+        "bank problems:\n{}",
+        problems.join("\n")
+    );
 }
 
 #[test]
@@ -34,16 +38,37 @@ fn bank_covers_the_seven_domains_with_enough_items_and_tasks() {
     let domains: Vec<&str> = bank.domains.iter().map(|d| d.id.as_str()).collect();
     assert_eq!(
         domains,
-        ["equipement", "appareil", "information", "communication", "demarches", "securite", "emploi"]
+        [
+            "equipement",
+            "appareil",
+            "information",
+            "communication",
+            "demarches",
+            "securite",
+            "emploi"
+        ]
     );
-    let tasks = bank.items.iter().filter(|i| i.kind == ItemKind::Task).count();
+    let tasks = bank
+        .items
+        .iter()
+        .filter(|i| i.kind == ItemKind::Task)
+        .count();
     assert!(tasks >= 5, "only {tasks} mini-tasks");
     // The attachment question the issue insists on is there.
     assert!(bank.item("com.email_attachment").is_some());
     // Every national service used by the bank is one of the 9 of the standard, and the
     // everyday ones are reachable.
-    let used: BTreeSet<Service> = bank.items.iter().flat_map(|i| i.services.iter().copied()).collect();
-    for needed in [Service::Demarches, Service::OutilsQuotidien, Service::InsertionPro, Service::UtilisationSecurisee] {
+    let used: BTreeSet<Service> = bank
+        .items
+        .iter()
+        .flat_map(|i| i.services.iter().copied())
+        .collect();
+    for needed in [
+        Service::Demarches,
+        Service::OutilsQuotidien,
+        Service::InsertionPro,
+        Service::UtilisationSecurisee,
+    ] {
         assert!(used.contains(&needed), "{needed:?} never recommended");
     }
 }
@@ -78,7 +103,10 @@ fn validation_catches_broken_banks() {
         "can never be answered Alone",
         "missing text q.eq.b.text",
     ] {
-        assert!(problems.contains(expected), "expected {expected:?} in:\n{problems}");
+        assert!(
+            problems.contains(expected),
+            "expected {expected:?} in:\n{problems}"
+        );
     }
     assert!(Bank::from_json(r#"{"version": 1}"#).is_err());
     assert!(Bank::from_json("[]").is_err());
@@ -95,8 +123,16 @@ fn every_language_has_every_key_and_the_same_placeholders() {
         let keys: BTreeSet<&str> = catalog.keys().collect();
         let missing: Vec<_> = fr_keys.difference(&keys).collect();
         let extra: Vec<_> = keys.difference(&fr_keys).collect();
-        assert!(missing.is_empty(), "{}: missing keys {missing:?}", lang.code());
-        assert!(extra.is_empty(), "{}: keys unknown in French {extra:?}", lang.code());
+        assert!(
+            missing.is_empty(),
+            "{}: missing keys {missing:?}",
+            lang.code()
+        );
+        assert!(
+            extra.is_empty(),
+            "{}: keys unknown in French {extra:?}",
+            lang.code()
+        );
         for (key, text) in catalog.entries() {
             assert!(!text.trim().is_empty(), "{}: {key} is empty", lang.code());
             let mut want = placeholders(fr.get(key).unwrap_or_default());
@@ -126,9 +162,16 @@ fn every_french_question_is_easy_to_read() {
             let Some(text) = fr.get(&key) else { continue };
             let r = kandel_moles(text);
             if r.score < EASY || r.words > 20 {
-                failures.push(format!("{key}: score {:.1}, {} words: {text}", r.score, r.words));
+                failures.push(format!(
+                    "{key}: score {:.1}, {} words: {text}",
+                    r.score, r.words
+                ));
             }
         }
     }
-    assert!(failures.is_empty(), "hard to read:\n{}", failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "hard to read:\n{}",
+        failures.join("\n")
+    );
 }

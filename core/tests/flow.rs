@@ -11,7 +11,9 @@ fn play(bank: &Bank, mut pick: impl FnMut(&autonomie_core::Item, &[Answer]) -> A
         let choices = Answer::choices_for(item);
         let answer = pick(item, &choices);
         let id = item.id.clone();
-        session.answer(bank, &id, answer).expect("flow accepts its own choices");
+        session
+            .answer(bank, &id, answer)
+            .expect("flow accepts its own choices");
     }
     session
 }
@@ -42,7 +44,10 @@ fn someone_with_no_device_who_never_used_internet_gets_the_shortest_path() {
         ]
     );
     assert_eq!(asked.len(), 8, "shortest path: {asked:?}");
-    assert!(!asked.iter().any(|id| id.starts_with("adm.")), "no online forms for them");
+    assert!(
+        !asked.iter().any(|id| id.starts_with("adm.")),
+        "no online forms for them"
+    );
 }
 
 #[test]
@@ -82,4 +87,19 @@ proptest! {
         prop_assert!((8..=bank.items.len()).contains(&session.answers.len()));
         prop_assert_eq!(first_total, bank.items.len());
     }
+}
+
+#[test]
+fn a_partner_can_keep_only_some_domains_and_dependent_items_are_still_asked() {
+    let bank = Bank::builtin().restricted_to(&["communication".to_string(), "emploi".to_string()]);
+    assert_eq!(bank.domains.len(), 2);
+    let session = play(&bank, |_, choices| choices[0]);
+    let asked = answered_ids(&session);
+    // The equipment questions are gone, yet the online items that depend on them are asked.
+    assert!(asked.iter().all(|id| id.starts_with("com.") || id.starts_with("job.")), "{asked:?}");
+    assert!(asked.contains(&"com.email_attachment"));
+    assert!(asked.contains(&"job.apply"));
+    let all = Bank::builtin();
+    let expected = all.items.iter().filter(|i| i.domain == "communication" || i.domain == "emploi").count();
+    assert_eq!(asked.len(), expected);
 }

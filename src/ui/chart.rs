@@ -5,7 +5,7 @@ use autonomie_core::scoring::{DomainResult, Level};
 use leptos::prelude::*;
 
 use super::dom::*;
-use crate::state::{bank, Ctx};
+use crate::state::Ctx;
 
 /// Text of a domain's level for people ("Débutant", "Non concerné").
 pub fn level_text(ctx: &Ctx, level: Option<Level>) -> String {
@@ -20,16 +20,18 @@ pub fn domain_name(ctx: &Ctx, domain: &str) -> String {
 pub fn step_bar(filled: u8) -> AnyView {
     let steps = (0..4u8)
         .map(|step| {
-            svg_rect(
-                vec![
-                    class(if step < filled { "an-step an-step-on" } else { "an-step" }),
-                    at("x", (u32::from(step) * 74).to_string()),
-                    at("y", "1"),
-                    at("width", "70"),
-                    at("height", "18"),
-                    at("rx", "3"),
-                ],
-            )
+            svg_rect(vec![
+                class(if step < filled {
+                    "an-step an-step-on"
+                } else {
+                    "an-step"
+                }),
+                at("x", (u32::from(step) * 74).to_string()),
+                at("y", "1"),
+                at("width", "70"),
+                at("height", "18"),
+                at("rx", "3"),
+            ])
         })
         .collect();
     svg(
@@ -47,7 +49,7 @@ pub fn level_chart(ctx: &Ctx, domains: &[DomainResult]) -> AnyView {
     let rows = domains
         .iter()
         .map(|d| {
-            let domain_icon = bank()
+            let domain_icon = ctx.bank()
                 .domains
                 .iter()
                 .find(|x| x.id == d.domain)
@@ -59,10 +61,17 @@ pub fn level_chart(ctx: &Ctx, domains: &[DomainResult]) -> AnyView {
                     el(
                         "span",
                         vec![class("an-chart-domain")],
-                        vec![domain_icon, text_el("span", vec![], domain_name(ctx, &d.domain))],
+                        vec![
+                            domain_icon,
+                            text_el("span", vec![], domain_name(ctx, &d.domain)),
+                        ],
                     ),
                     step_bar(d.level.map_or(0, Level::step)),
-                    text_el("span", vec![class("an-chart-level")], level_text(ctx, d.level)),
+                    text_el(
+                        "span",
+                        vec![class("an-chart-level")],
+                        level_text(ctx, d.level),
+                    ),
                 ],
             )
         })
@@ -71,9 +80,17 @@ pub fn level_chart(ctx: &Ctx, domains: &[DomainResult]) -> AnyView {
         "figure",
         vec![class("an-chart"), at("aria-labelledby", "an-chart-title")],
         vec![
-            text_el("figcaption", vec![id("an-chart-title")], ctx.t("result.chart_title")),
+            text_el(
+                "figcaption",
+                vec![id("an-chart-title")],
+                ctx.t("result.chart_title"),
+            ),
             el("ul", vec![class("an-chart-rows")], rows),
-            text_el("p", vec![class("an-chart-legend")], ctx.t("result.chart_desc")),
+            text_el(
+                "p",
+                vec![class("an-chart-legend")],
+                ctx.t("result.chart_desc"),
+            ),
         ],
     )
 }

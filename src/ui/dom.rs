@@ -51,12 +51,18 @@ pub fn id(value: &'static str) -> AnyAttribute {
 }
 
 /// An attribute that follows a reactive value.
-pub fn at_dyn(name: &'static str, value: impl Fn() -> String + Send + Sync + 'static) -> AnyAttribute {
+pub fn at_dyn(
+    name: &'static str,
+    value: impl Fn() -> String + Send + Sync + 'static,
+) -> AnyAttribute {
     custom_attribute(name, value).into_any_attr()
 }
 
 /// A boolean DOM property (e.g. `checked`) that follows a reactive value.
-pub fn prop_bool(name: &'static str, value: impl Fn() -> bool + Send + Sync + 'static) -> AnyAttribute {
+pub fn prop_bool(
+    name: &'static str,
+    value: impl Fn() -> bool + Send + Sync + 'static,
+) -> AnyAttribute {
     prop(name, value).into_any_attr()
 }
 
@@ -72,7 +78,8 @@ pub fn on_change(mut action: impl FnMut() + 'static) -> AnyAttribute {
 
 /// Calls `action` with the new value of an input or select.
 pub fn on_value(event: &'static str, mut action: impl FnMut(String) + 'static) -> AnyAttribute {
-    let handler: Box<dyn FnMut(leptos::ev::Event)> = Box::new(move |ev| action(event_target_value(&ev)));
+    let handler: Box<dyn FnMut(leptos::ev::Event)> =
+        Box::new(move |ev| action(event_target_value(&ev)));
     match event {
         "input" => on(leptos::ev::input, handler).into_any_attr(),
         _ => on(leptos::ev::change, handler).into_any_attr(),
@@ -81,15 +88,20 @@ pub fn on_value(event: &'static str, mut action: impl FnMut(String) + 'static) -
 
 /// Submits without reloading the page.
 pub fn on_submit(mut action: impl FnMut() + 'static) -> AnyAttribute {
-    let handler: Box<dyn FnMut(leptos::ev::SubmitEvent)> = Box::new(move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        action();
-    });
+    let handler: Box<dyn FnMut(leptos::ev::SubmitEvent)> =
+        Box::new(move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            action();
+        });
     on(leptos::ev::submit, handler).into_any_attr()
 }
 
 /// A `type="button"` button.
-pub fn button(class_name: &'static str, children: Children, action: impl FnMut() + 'static) -> AnyView {
+pub fn button(
+    class_name: &'static str,
+    children: Children,
+    action: impl FnMut() + 'static,
+) -> AnyView {
     el(
         "button",
         vec![at("type", "button"), class(class_name), on_click(action)],
@@ -99,7 +111,10 @@ pub fn button(class_name: &'static str, children: Children, action: impl FnMut()
 
 /// An SVG element: SVG needs its own namespace, which `el` (HTML) does not give.
 pub fn svg(attrs: Attrs, children: Children) -> AnyView {
-    leptos::svg::svg().add_any_attr(attrs).child(children).into_any()
+    leptos::svg::svg()
+        .add_any_attr(attrs)
+        .child(children)
+        .into_any()
 }
 
 pub fn svg_path(d: &'static str) -> AnyView {
@@ -118,7 +133,7 @@ pub fn icon(name: &str) -> AnyView {
     }
     svg(
         vec![
-            class("an-icon"),
+            class(if super::icons::is_directional(name) { "an-icon an-flip" } else { "an-icon" }),
             at("viewBox", "0 0 24 24"),
             at("aria-hidden", "true"),
             at("focusable", "false"),
@@ -132,6 +147,13 @@ pub fn list_or(texts: Vec<String>, empty: String) -> AnyView {
     if texts.is_empty() {
         text_el("p", vec![], empty)
     } else {
-        el("ul", vec![], texts.into_iter().map(|t| text_el("li", vec![], t)).collect())
+        el(
+            "ul",
+            vec![],
+            texts
+                .into_iter()
+                .map(|t| text_el("li", vec![], t))
+                .collect(),
+        )
     }
 }

@@ -13,7 +13,9 @@ pub fn header(ctx: Ctx) -> AnyView {
     Effect::new(move |_| {
         if ctx.lang_just_changed.get_value() {
             ctx.lang_just_changed.set_value(false);
-            let picker = ctx.container.with_value(|c| c.query_selector("#an-lang").ok().flatten());
+            let picker = ctx
+                .container
+                .with_value(|c| c.query_selector("#an-lang").ok().flatten());
             if let Some(picker) = picker.and_then(|p| p.dyn_into::<web_sys::HtmlElement>().ok()) {
                 let _ = picker.focus();
             }
@@ -30,11 +32,26 @@ pub fn header(ctx: Ctx) -> AnyView {
         })
         .collect();
     let large = move || ctx.prefs.with(|p| p.large_text);
+    let (partner, logo) = ctx.config.with_value(|c| (c.partner_name.clone(), c.logo_url.clone()));
+    let brand = match (partner, logo) {
+        (None, None) => text_el("p", vec![class("an-brand")], ctx.t("app.title")),
+        (name, logo) => el(
+            "p",
+            vec![class("an-brand")],
+            vec![
+                logo.map_or_else(nothing, |src| {
+                    // The logo's text alternative is the partner's name, written next to it.
+                    el("img", vec![class("an-logo"), at("src", src), at("alt", "")], vec![])
+                }),
+                name.map_or_else(nothing, |n| text_el("span", vec![class("an-partner")], n)),
+            ],
+        ),
+    };
     el(
         "div",
         vec![class("an-bar no-print")],
         vec![
-            text_el("p", vec![class("an-brand")], ctx.t("app.title")),
+            brand,
             el(
                 "div",
                 vec![class("an-settings")],
@@ -65,7 +82,10 @@ pub fn header(ctx: Ctx) -> AnyView {
                             at_dyn("aria-pressed", move || large().to_string()),
                             on_click(move || ctx.set_large_text(!large())),
                         ],
-                        vec![icon("text_size"), text_el("span", vec![], ctx.t("settings.larger_text"))],
+                        vec![
+                            icon("text_size"),
+                            text_el("span", vec![], ctx.t("settings.larger_text")),
+                        ],
                     ),
                 ],
             ),
@@ -79,7 +99,11 @@ pub fn footer(ctx: Ctx) -> AnyView {
         if confirming.get() {
             el(
                 "div",
-                vec![class("an-confirm"), at("role", "group"), at("aria-label", ctx.t("settings.forget"))],
+                vec![
+                    class("an-confirm"),
+                    at("role", "group"),
+                    at("aria-label", ctx.t("settings.forget")),
+                ],
                 vec![
                     text_el("p", vec![], ctx.t("settings.forget_confirm")),
                     button(
@@ -98,8 +122,14 @@ pub fn footer(ctx: Ctx) -> AnyView {
                 ],
             )
         } else {
-            button("an-link", vec![txt(ctx.t("settings.forget"))], move || confirming.set(true))
+            button("an-link", vec![txt(ctx.t("settings.forget"))], move || {
+                confirming.set(true)
+            })
         }
     };
-    el("div", vec![class("an-footer no-print")], vec![body.into_any()])
+    el(
+        "div",
+        vec![class("an-footer no-print")],
+        vec![body.into_any()],
+    )
 }

@@ -17,7 +17,7 @@ pub fn path(name: &str) -> &'static str {
         "unsure" => "M12 3a9 9 0 1 0 0 18a9 9 0 1 0 0-18zM9.5 9a2.5 2.5 0 1 1 3.5 2.3c-.6.3-1 .9-1 1.7v1M12 17.5v.5",
         "yes" => "M4 12l5 5L20 6",
         "no" | "close" => "M6 6l12 12M18 6L6 18",
-        "arrow_left" => "M20 12H4M10 6l-6 6 6 6",
+        "arrow_back" => "M20 12H4M10 6l-6 6 6 6",
         "reload" => "M20 12a8 8 0 1 1-2.3-5.7M20 4v5h-5",
         "home" => "M3 11l9-8 9 8M5 10v10h14V10",
         "trash" => "M4 7h16M9 7V4h6v3M6 7l1 14h10l1-14",
@@ -34,6 +34,12 @@ pub fn path(name: &str) -> &'static str {
         "text_size" => "M4 18L9 6l5 12M6 14h6M15 18l3-7 3 7M16 16h4",
         _ => "",
     }
+}
+
+/// Pictograms that point along the reading direction, mirrored in right-to-left languages
+/// (a browser's back arrow points right in Arabic).
+pub fn is_directional(name: &str) -> bool {
+    matches!(name, "arrow_back" | "back" | "next")
 }
 
 /// Whether a pictogram exists for this name (task options only show one when it does).

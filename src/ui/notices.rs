@@ -29,7 +29,11 @@ pub fn notices(ctx: Ctx) -> AnyView {
     };
     el(
         "div",
-        vec![class("an-notices no-print"), at("role", "status"), at("aria-live", "polite")],
+        vec![
+            class("an-notices no-print"),
+            at("role", "status"),
+            at("aria-live", "polite"),
+        ],
         vec![list.into_any()],
     )
 }

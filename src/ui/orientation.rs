@@ -7,18 +7,22 @@ use leptos::prelude::*;
 
 use super::dom::*;
 use super::focus_heading;
-use crate::state::{bank, Ctx};
+use crate::state::Ctx;
 
 /// The orientation of the current session (answers and priorities as they are now).
 pub fn current_orientation(ctx: &Ctx) -> Orientation {
     ctx.session
-        .with_untracked(|s| orient(bank(), &assess(bank(), s), &s.priorities))
+        .with_untracked(|s| orient(ctx.bank(), &assess(ctx.bank(), s), &s.priorities))
 }
 
 pub fn orientation(ctx: Ctx) -> AnyView {
     focus_heading(ctx);
     let orientation = current_orientation(&ctx);
-    let services = orientation.services.iter().map(|s| ctx.t(&s.i18n_key())).collect();
+    let services = orientation
+        .services
+        .iter()
+        .map(|s| ctx.t(&s.i18n_key()))
+        .collect();
     let help = orientation
         .help
         .iter()
@@ -27,7 +31,11 @@ pub fn orientation(ctx: Ctx) -> AnyView {
             let key = kind.i18n_key();
             el(
                 "li",
-                vec![class(if rank == 0 { "an-main-help" } else { "an-other-help" })],
+                vec![class(if rank == 0 {
+                    "an-main-help"
+                } else {
+                    "an-other-help"
+                })],
                 vec![
                     text_el("strong", vec![], ctx.t(key)),
                     txt(" : ".to_string()),
@@ -50,7 +58,10 @@ pub fn orientation(ctx: Ctx) -> AnyView {
     };
     el(
         "section",
-        vec![class("an-screen an-orientation"), at("aria-labelledby", "an-orientation-title")],
+        vec![
+            class("an-screen an-orientation"),
+            at("aria-labelledby", "an-orientation-title"),
+        ],
         vec![
             text_el(
                 "h2",

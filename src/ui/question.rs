@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use super::dom::*;
 use super::focus_heading;
 use super::icons::{answer_icon, has_icon};
-use crate::state::{bank, Ctx};
+use crate::state::Ctx;
 
 #[derive(Clone, PartialEq)]
 enum OnScreen {
@@ -20,20 +20,28 @@ pub fn questions(ctx: Ctx) -> AnyView {
     let on_screen = Memo::new(move |_| {
         ctx.session.with(|s| match &s.feedback_for {
             Some(id) => OnScreen::Feedback(id.clone()),
-            None => flow::next_item(bank(), s).map_or(OnScreen::Done, |item| OnScreen::Ask(item.id.clone())),
+            None => flow::next_item(ctx.bank(), s)
+                .map_or(OnScreen::Done, |item| OnScreen::Ask(item.id.clone())),
         })
     });
-    let progress = Memo::new(move |_| ctx.session.with(|s| flow::progress(bank(), s)));
+    let progress = Memo::new(move |_| ctx.session.with(|s| flow::progress(ctx.bank(), s)));
     let progress_text = move || {
         let p = progress.get();
         ctx.format(
             "question.progress",
-            &[("current", &p.current.to_string()), ("total", &p.total.to_string())],
+            &[
+                ("current", &p.current.to_string()),
+                ("total", &p.total.to_string()),
+            ],
         )
     };
     let card = move || match on_screen.get() {
-        OnScreen::Ask(id) => bank().item(&id).map_or_else(nothing, |item| question_card(ctx, item)),
-        OnScreen::Feedback(id) => bank().item(&id).map_or_else(nothing, |item| task_feedback(ctx, item)),
+        OnScreen::Ask(id) => ctx.bank()
+            .item(&id)
+            .map_or_else(nothing, |item| question_card(ctx, item)),
+        OnScreen::Feedback(id) => ctx.bank()
+            .item(&id)
+            .map_or_else(nothing, |item| task_feedback(ctx, item)),
         OnScreen::Done => button(
             "an-button an-primary",
             vec![txt(ctx.t("result.title"))],
@@ -56,7 +64,9 @@ pub fn questions(ctx: Ctx) -> AnyView {
                     class("an-progress"),
                     at("aria-hidden", "true"),
                     at_dyn("max", move || progress.get().total.to_string()),
-                    at_dyn("value", move || progress.get().current.saturating_sub(1).to_string()),
+                    at_dyn("value", move || {
+                        progress.get().current.saturating_sub(1).to_string()
+                    }),
                 ],
                 vec![],
             ),
@@ -70,7 +80,10 @@ fn question_card(ctx: Ctx, item: &Item) -> AnyView {
     let choices = Answer::choices_for(item);
     let selected = RwSignal::new(None::<usize>);
     let missing_choice = RwSignal::new(false);
-    let optional = |key: String| ctx.catalog.with_untracked(|c| c.get(&key).map(str::to_string));
+    let optional = |key: String| {
+        ctx.catalog
+            .with_untracked(|c| c.get(&key).map(str::to_string))
+    };
 
     let choice_views = choices
         .iter()
@@ -89,7 +102,11 @@ fn question_card(ctx: Ctx, item: &Item) -> AnyView {
             el(
                 "label",
                 vec![
-                    class(if is_picture_task { "an-choice an-choice-picture" } else { "an-choice" }),
+                    class(if is_picture_task {
+                        "an-choice an-choice-picture"
+                    } else {
+                        "an-choice"
+                    }),
                     at("for", input_id.clone()),
                 ],
                 vec![
@@ -115,28 +132,47 @@ fn question_card(ctx: Ctx, item: &Item) -> AnyView {
         .collect();
 
     let prompt = match item.kind {
-        ItemKind::Rating => text_el("span", vec![class("an-prompt")], ctx.t("question.rating_prompt")),
-        ItemKind::Task => text_el("span", vec![class("an-prompt an-task-label")], ctx.t("question.task_label")),
+        ItemKind::Rating => text_el(
+            "span",
+            vec![class("an-prompt")],
+            ctx.t("question.rating_prompt"),
+        ),
+        ItemKind::Task => text_el(
+            "span",
+            vec![class("an-prompt an-task-label")],
+            ctx.t("question.task_label"),
+        ),
         ItemKind::Possession => nothing(),
     };
     let scenario = optional(format!("q.{}.scenario", item.id)).map_or_else(nothing, |text| {
-        el("p", vec![class("an-scenario")], vec![icon("mail"), text_el("span", vec![], text)])
+        el(
+            "p",
+            vec![class("an-scenario")],
+            vec![icon("mail"), text_el("span", vec![], text)],
+        )
     });
     let hint = optional(format!("q.{}.hint", item.id))
         .map_or_else(nothing, |text| text_el("p", vec![class("an-hint")], text));
-    let domain_icon = bank()
+    let domain_icon = ctx.bank()
         .domains
         .iter()
         .find(|d| d.id == item.domain)
         .map_or_else(nothing, |d| icon(&d.icon));
     let item_id = item.id.clone();
-    let submit = move || match selected.get_untracked().and_then(|i| choices.get(i).copied()) {
+    let submit = move || match selected
+        .get_untracked()
+        .and_then(|i| choices.get(i).copied())
+    {
         Some(answer) => ctx.answer(&item_id, answer),
         None => missing_choice.set(true),
     };
     let error = move || {
         if missing_choice.get() {
-            text_el("p", vec![class("an-error"), at("role", "alert")], ctx.t("question.choose_first"))
+            text_el(
+                "p",
+                vec![class("an-error"), at("role", "alert")],
+                ctx.t("question.choose_first"),
+            )
         } else {
             nothing()
         }
@@ -144,12 +180,20 @@ fn question_card(ctx: Ctx, item: &Item) -> AnyView {
 
     el(
         "form",
-        vec![class("an-card"), at("data-item", item.id.clone()), at("novalidate", ""), on_submit(submit)],
+        vec![
+            class("an-card"),
+            at("data-item", item.id.clone()),
+            at("novalidate", ""),
+            on_submit(submit),
+        ],
         vec![
             el(
                 "p",
                 vec![class("an-domain")],
-                vec![domain_icon, text_el("span", vec![], ctx.t(&format!("domain.{}", item.domain)))],
+                vec![
+                    domain_icon,
+                    text_el("span", vec![], ctx.t(&format!("domain.{}", item.domain))),
+                ],
             ),
             el(
                 "fieldset",
@@ -197,7 +241,10 @@ fn question_card(ctx: Ctx, item: &Item) -> AnyView {
 fn task_feedback(ctx: Ctx, item: &Item) -> AnyView {
     focus_heading(ctx);
     let given = ctx.session.with_untracked(|s| {
-        s.answers.iter().find(|a| a.item == item.id).map(|a| a.answer)
+        s.answers
+            .iter()
+            .find(|a| a.item == item.id)
+            .map(|a| a.answer)
     });
     let correct_index = item.correct.unwrap_or(0);
     let correct = matches!(given, Some(Answer::Choice(i)) if usize::from(i) == correct_index);
@@ -213,12 +260,19 @@ fn task_feedback(ctx: Ctx, item: &Item) -> AnyView {
     };
     el(
         "div",
-        vec![class(if correct { "an-card an-feedback an-right" } else { "an-card an-feedback" })],
+        vec![class(if correct {
+            "an-card an-feedback an-right"
+        } else {
+            "an-card an-feedback"
+        })],
         vec![
             el(
                 "h2",
                 vec![at("tabindex", "-1")],
-                vec![icon(if correct { "yes" } else { "star" }), text_el("span", vec![], title)],
+                vec![
+                    icon(if correct { "yes" } else { "star" }),
+                    text_el("span", vec![], title),
+                ],
             ),
             text_el("p", vec![], ctx.t(&format!("q.{}.feedback", item.id))),
             el(

@@ -1,5 +1,6 @@
 //! "Votre résultat": levels, strengths and needs, the national reading and priorities.
 
+use autonomie_core::config::Module;
 use autonomie_core::scoring::{assess, Assessment, Level};
 use autonomie_core::session::{Stage, MAX_PRIORITIES};
 use leptos::prelude::*;
@@ -7,12 +8,12 @@ use leptos::prelude::*;
 use super::chart::{domain_name, level_chart};
 use super::dom::*;
 use super::focus_heading;
-use crate::state::{bank, Ctx};
+use crate::state::Ctx;
 
 pub fn result(ctx: Ctx) -> AnyView {
     focus_heading(ctx);
     // Answers cannot change on this screen (going back leaves it), so compute once.
-    let assessment = ctx.session.with_untracked(|s| assess(bank(), s));
+    let assessment = ctx.session.with_untracked(|s| assess(ctx.bank(), s));
     let domains_at = |levels: &[Level]| -> Vec<String> {
         assessment
             .domains
@@ -25,14 +26,24 @@ pub fn result(ctx: Ctx) -> AnyView {
         el(
             "div",
             vec![class("an-box")],
-            vec![text_el("h3", vec![], ctx.t(title)), list_or(names, ctx.t(empty))],
+            vec![
+                text_el("h3", vec![], ctx.t(title)),
+                list_or(names, ctx.t(empty)),
+            ],
         )
     };
     el(
         "section",
-        vec![class("an-screen an-result"), at("aria-labelledby", "an-result-title")],
         vec![
-            text_el("h2", vec![id("an-result-title"), at("tabindex", "-1")], ctx.t("result.title")),
+            class("an-screen an-result"),
+            at("aria-labelledby", "an-result-title"),
+        ],
+        vec![
+            text_el(
+                "h2",
+                vec![id("an-result-title"), at("tabindex", "-1")],
+                ctx.t("result.title"),
+            ),
             text_el("p", vec![class("an-lead")], ctx.t("result.intro")),
             level_chart(&ctx, &assessment.domains),
             el(
@@ -51,7 +62,11 @@ pub fn result(ctx: Ctx) -> AnyView {
                     ),
                 ],
             ),
-            national_reading(&ctx, &assessment),
+            if ctx.config.with_value(|c| c.has_module(Module::National)) {
+                national_reading(&ctx, &assessment)
+            } else {
+                nothing()
+            },
             priorities(ctx, &assessment),
             el(
                 "div",
@@ -61,6 +76,11 @@ pub fn result(ctx: Ctx) -> AnyView {
                         "an-button an-secondary",
                         vec![icon("back"), txt(ctx.t("question.back"))],
                         move || ctx.back(),
+                    ),
+                    button(
+                        "an-button an-secondary",
+                        vec![icon("reload"), txt(ctx.t("result.restart"))],
+                        move || ctx.restart(),
                     ),
                     button(
                         "an-button an-secondary",
@@ -99,7 +119,7 @@ fn national_reading(ctx: &Ctx, assessment: &Assessment) -> AnyView {
 
 /// "Ce que je veux apprendre d'abord": up to 3 of the person's needs, grouped by domain.
 fn priorities(ctx: Ctx, assessment: &Assessment) -> AnyView {
-    let candidates: Vec<(&str, String)> = bank()
+    let candidates: Vec<(&str, String)> = ctx.bank()
         .items
         .iter()
         .zip(&assessment.items)
@@ -111,7 +131,7 @@ fn priorities(ctx: Ctx, assessment: &Assessment) -> AnyView {
     }
     let chosen = Memo::new(move |_| ctx.session.with(|s| s.priorities.clone()));
     let full = move || chosen.with(|c| c.len() >= MAX_PRIORITIES);
-    let groups = bank()
+    let groups = ctx.bank()
         .domains
         .iter()
         .filter(|domain| candidates.iter().any(|(d, _)| *d == domain.id))
@@ -141,12 +161,27 @@ fn priorities(ctx: Ctx, assessment: &Assessment) -> AnyView {
     };
     el(
         "fieldset",
-        vec![class("an-box an-priorities"), at("aria-describedby", "an-priorities-hint")],
         vec![
-            el("legend", vec![], vec![text_el("h3", vec![], ctx.t("result.priorities_title"))]),
-            text_el("p", vec![class("an-hint"), id("an-priorities-hint")], ctx.t("result.priorities_hint")),
+            class("an-box an-priorities"),
+            at("aria-describedby", "an-priorities-hint"),
+        ],
+        vec![
+            el(
+                "legend",
+                vec![],
+                vec![text_el("h3", vec![], ctx.t("result.priorities_title"))],
+            ),
+            text_el(
+                "p",
+                vec![class("an-hint"), id("an-priorities-hint")],
+                ctx.t("result.priorities_hint"),
+            ),
             el("ul", vec![class("an-goal-groups")], groups),
-            el("p", vec![class("an-count"), at("aria-live", "polite")], vec![count.into_any()]),
+            el(
+                "p",
+                vec![class("an-count"), at("aria-live", "polite")],
+                vec![count.into_any()],
+            ),
         ],
     )
 }

@@ -13,17 +13,21 @@ use super::dom::*;
 use super::focus_heading;
 use super::orientation::current_orientation;
 use crate::clock;
-use crate::state::{bank, Ctx};
+use crate::state::Ctx;
 
 pub fn summary(ctx: Ctx) -> AnyView {
     focus_heading(ctx);
     let (assessment, first_name, priorities) = ctx.session.with_untracked(|s| {
-        let priorities: Vec<String> = s.priorities.iter().map(|id| ctx.t(&format!("q.{id}.goal"))).collect();
-        (assess(bank(), s), s.first_name.clone(), priorities)
+        let priorities: Vec<String> = s
+            .priorities
+            .iter()
+            .map(|id| ctx.t(&format!("q.{id}.goal")))
+            .collect();
+        (assess(ctx.bank(), s), s.first_name.clone(), priorities)
     });
     let orientation = current_orientation(&ctx);
     let goals_with = |outcome: Outcome| -> Vec<String> {
-        bank()
+        ctx.bank()
             .items
             .iter()
             .zip(&assessment.items)
@@ -35,7 +39,10 @@ pub fn summary(ctx: Ctx) -> AnyView {
         el(
             "div",
             vec![class("an-goal-column")],
-            vec![text_el("h3", vec![], ctx.t(title)), list_or(goals_with(outcome), ctx.t("summary.none"))],
+            vec![
+                text_el("h3", vec![], ctx.t(title)),
+                list_or(goals_with(outcome), ctx.t("summary.none")),
+            ],
         )
     };
     let levels = assessment
@@ -47,7 +54,11 @@ pub fn summary(ctx: Ctx) -> AnyView {
                 vec![],
                 vec![
                     text_el("th", vec![at("scope", "row")], domain_name(&ctx, &d.domain)),
-                    el("td", vec![class("an-level-bar")], vec![step_bar(d.level.map_or(0, |l| l.step()))]),
+                    el(
+                        "td",
+                        vec![class("an-level-bar")],
+                        vec![step_bar(d.level.map_or(0, |l| l.step()))],
+                    ),
                     text_el("td", vec![], level_text(&ctx, d.level)),
                 ],
             )
@@ -57,11 +68,17 @@ pub fn summary(ctx: Ctx) -> AnyView {
         .into_iter()
         .map(|need| {
             let item_id = need.item_id();
-            let has = assessment.item(item_id).is_some_and(|r| r.outcome == Outcome::Alone);
+            let has = assessment
+                .item(item_id)
+                .is_some_and(|r| r.outcome == Outcome::Alone);
             format!(
                 "{} : {}",
                 ctx.t(&format!("q.{item_id}.goal")),
-                ctx.t(if has { "equipment.has" } else { "equipment.has_not" })
+                ctx.t(if has {
+                    "equipment.has"
+                } else {
+                    "equipment.has_not"
+                })
             )
         })
         .collect();
@@ -69,13 +86,23 @@ pub fn summary(ctx: Ctx) -> AnyView {
         el(
             "p",
             vec![],
-            vec![text_el("strong", vec![], format!("{} : ", ctx.t(label))), txt(texts.join(" · "))],
+            vec![
+                text_el("strong", vec![], format!("{} : ", ctx.t(label))),
+                txt(texts.join(" · ")),
+            ],
         )
     };
     let priorities = if priorities.is_empty() {
         text_el("p", vec![], ctx.t("summary.no_priorities"))
     } else {
-        el("ol", vec![], priorities.into_iter().map(|p| text_el("li", vec![], p)).collect())
+        el(
+            "ol",
+            vec![],
+            priorities
+                .into_iter()
+                .map(|p| text_el("li", vec![], p))
+                .collect(),
+        )
     };
     let date = ctx.format(
         "summary.date",
@@ -84,7 +111,11 @@ pub fn summary(ctx: Ctx) -> AnyView {
     let name = if first_name.is_empty() {
         nothing()
     } else {
-        text_el("p", vec![], ctx.format("summary.name", &[("name", &first_name)]))
+        text_el(
+            "p",
+            vec![],
+            ctx.format("summary.name", &[("name", &first_name)]),
+        )
     };
     let print = move || {
         if let Some(window) = web_sys::window() {
@@ -94,7 +125,10 @@ pub fn summary(ctx: Ctx) -> AnyView {
 
     el(
         "section",
-        vec![class("an-screen an-summary-screen"), at("aria-labelledby", "an-summary-title")],
+        vec![
+            class("an-screen an-summary-screen"),
+            at("aria-labelledby", "an-summary-title"),
+        ],
         vec![
             el(
                 "div",
@@ -105,10 +139,18 @@ pub fn summary(ctx: Ctx) -> AnyView {
                         vec![icon("back"), txt(ctx.t("summary.back"))],
                         move || ctx.go(Stage::Result),
                     ),
-                    button("an-button an-primary", vec![icon("print"), txt(ctx.t("summary.print"))], print),
+                    button(
+                        "an-button an-primary",
+                        vec![icon("print"), txt(ctx.t("summary.print"))],
+                        print,
+                    ),
                 ],
             ),
-            text_el("p", vec![class("an-hint no-print")], ctx.t("summary.print_hint")),
+            text_el(
+                "p",
+                vec![class("an-hint no-print")],
+                ctx.t("summary.print_hint"),
+            ),
             el(
                 "article",
                 vec![class("an-sheet")],
@@ -170,11 +212,19 @@ pub fn summary(ctx: Ctx) -> AnyView {
                             text_el("h3", vec![], ctx.t("summary.orientation")),
                             joined(
                                 "orientation.help_title",
-                                orientation.help.iter().map(|k| ctx.t(k.i18n_key())).collect(),
+                                orientation
+                                    .help
+                                    .iter()
+                                    .map(|k| ctx.t(k.i18n_key()))
+                                    .collect(),
                             ),
                             joined(
                                 "orientation.services_title",
-                                orientation.services.iter().map(|s| ctx.t(&s.i18n_key())).collect(),
+                                orientation
+                                    .services
+                                    .iter()
+                                    .map(|s| ctx.t(&s.i18n_key()))
+                                    .collect(),
                             ),
                             if orientation.equipment.is_empty() {
                                 nothing()

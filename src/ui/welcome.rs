@@ -17,60 +17,51 @@ pub fn welcome(ctx: Ctx) -> AnyView {
         ("star", "welcome.no_wrong"),
     ]
     .into_iter()
-    .map(|(name, key)| el("li", vec![], vec![icon(name), text_el("span", vec![], ctx.t(key))]))
+    .map(|(name, key)| {
+        el(
+            "li",
+            vec![],
+            vec![icon(name), text_el("span", vec![], ctx.t(key))],
+        )
+    })
     .collect();
 
-    // Reactive: "Effacer mes données" on this screen turns "resume" back into "start".
-    let next_step = move || {
-        let answered = ctx.session.with(|s| s.answers.len());
-        if answered > 0 {
+    let start_form = el(
+        "form",
+        vec![
+            class("an-start"),
+            on_submit(move || ctx.start(&first_name.get_untracked())),
+        ],
+        vec![
+            text_el(
+                "label",
+                vec![at("for", "an-first-name")],
+                ctx.t("welcome.first_name"),
+            ),
+            text_el(
+                "p",
+                vec![class("an-hint"), id("an-first-name-hint")],
+                ctx.t("welcome.first_name_hint"),
+            ),
             el(
-                "div",
-                vec![class("an-resume")],
+                "input",
                 vec![
-                    text_el(
-                        "p",
-                        vec![],
-                        ctx.format("welcome.in_progress", &[("count", &answered.to_string())]),
-                    ),
-                    button("an-button an-primary", vec![txt(ctx.t("welcome.resume"))], move || ctx.resume()),
-                    button("an-button an-secondary", vec![txt(ctx.t("welcome.restart"))], move || {
-                        ctx.restart()
-                    }),
+                    id("an-first-name"),
+                    at("type", "text"),
+                    at("autocomplete", "given-name"),
+                    at("maxlength", "40"),
+                    at("aria-describedby", "an-first-name-hint"),
+                    on_value("input", move |value| first_name.set(value)),
                 ],
-            )
-        } else {
+                vec![],
+            ),
             el(
-                "form",
-                vec![class("an-start"), on_submit(move || ctx.start(&first_name.get_untracked()))],
-                vec![
-                    text_el("label", vec![at("for", "an-first-name")], ctx.t("welcome.first_name")),
-                    text_el(
-                        "p",
-                        vec![class("an-hint"), id("an-first-name-hint")],
-                        ctx.t("welcome.first_name_hint"),
-                    ),
-                    el(
-                        "input",
-                        vec![
-                            id("an-first-name"),
-                            at("type", "text"),
-                            at("autocomplete", "given-name"),
-                            at("maxlength", "40"),
-                            at("aria-describedby", "an-first-name-hint"),
-                            on_value("input", move |value| first_name.set(value)),
-                        ],
-                        vec![],
-                    ),
-                    el(
-                        "button",
-                        vec![at("type", "submit"), class("an-button an-primary")],
-                        vec![txt(ctx.t("welcome.start")), icon("next")],
-                    ),
-                ],
-            )
-        }
-    };
+                "button",
+                vec![at("type", "submit"), class("an-button an-primary")],
+                vec![txt(ctx.t("welcome.start")), icon("next")],
+            ),
+        ],
+    );
 
     let history = move || {
         let dates: Vec<String> = ctx.history.with(|h| {
@@ -101,12 +92,19 @@ pub fn welcome(ctx: Ctx) -> AnyView {
 
     el(
         "section",
-        vec![class("an-screen an-welcome"), at("aria-labelledby", "an-welcome-title")],
         vec![
-            text_el("h2", vec![id("an-welcome-title"), at("tabindex", "-1")], ctx.t("app.title")),
+            class("an-screen an-welcome"),
+            at("aria-labelledby", "an-welcome-title"),
+        ],
+        vec![
+            text_el(
+                "h2",
+                vec![id("an-welcome-title"), at("tabindex", "-1")],
+                ctx.t("app.title"),
+            ),
             text_el("p", vec![class("an-lead")], ctx.t("welcome.intro")),
             el("ul", vec![class("an-points")], points),
-            next_step.into_any(),
+            start_form,
             history.into_any(),
         ],
     )

@@ -90,8 +90,16 @@ impl Server {
         let fixtures = fixtures_dir();
         std::thread::spawn(move || {
             for request in http.incoming_requests() {
-                let path = request.url().split(['?', '#']).next().unwrap_or("/").to_string();
-                thread_requests.lock().expect("log").push(request.url().to_string());
+                let path = request
+                    .url()
+                    .split(['?', '#'])
+                    .next()
+                    .unwrap_or("/")
+                    .to_string();
+                thread_requests
+                    .lock()
+                    .expect("log")
+                    .push(request.url().to_string());
                 let forced = thread_routes.lock().expect("routes").get(&path).cloned();
                 let reply = forced.unwrap_or_else(|| serve_file(&dist, &fixtures, &path));
                 let routes_delay = reply.delay;
@@ -126,7 +134,10 @@ impl Server {
 
     /// Forces the reply for one path (exact match, without query string).
     pub fn route(&self, path: &str, reply: Reply) {
-        self.routes.lock().expect("routes").insert(path.to_string(), reply);
+        self.routes
+            .lock()
+            .expect("routes")
+            .insert(path.to_string(), reply);
     }
 
     /// Every URL requested so far (path and query).
@@ -146,7 +157,9 @@ fn serve_file(dist: &Path, fixtures: &Path, path: &str) -> Reply {
     }
     let file = match relative.strip_prefix("fixtures/") {
         Some(rest) => fixtures.join(rest),
-        None if relative.is_empty() || relative.ends_with('/') => dist.join(relative).join("index.html"),
+        None if relative.is_empty() || relative.ends_with('/') => {
+            dist.join(relative).join("index.html")
+        }
         None => dist.join(relative),
     };
     match std::fs::read(&file) {
@@ -192,7 +205,9 @@ impl Driver {
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
-            .unwrap_or_else(|e| panic!("cannot start {binary}: {e} (apt-get install chromium-driver)"));
+            .unwrap_or_else(|e| {
+                panic!("cannot start {binary}: {e} (apt-get install chromium-driver)")
+            });
         let deadline = Instant::now() + Duration::from_secs(20);
         while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
             assert!(Instant::now() < deadline, "chromedriver did not start");
@@ -216,8 +231,14 @@ pub struct Viewport {
     pub height: u32,
 }
 
-pub const PHONE: Viewport = Viewport { width: 360, height: 740 };
-pub const DESKTOP: Viewport = Viewport { width: 1280, height: 900 };
+pub const PHONE: Viewport = Viewport {
+    width: 360,
+    height: 740,
+};
+pub const DESKTOP: Viewport = Viewport {
+    width: 1280,
+    height: 900,
+};
 
 /// One headless Chromium session.
 pub struct Browser {
@@ -242,7 +263,11 @@ struct CdpCommand {
 }
 
 impl WebDriverCompatibleCommand for CdpCommand {
-    fn endpoint(&self, base_url: &url::Url, _session_id: Option<&str>) -> Result<url::Url, url::ParseError> {
+    fn endpoint(
+        &self,
+        base_url: &url::Url,
+        _session_id: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
         base_url.join(&format!("session/{}/goog/cdp/execute", self.session))
     }
 
@@ -284,7 +309,10 @@ impl Browser {
         .map(|s| s.to_string())
         .collect();
         args.push(format!("--user-data-dir={}", profile.display()));
-        args.push(format!("--window-size={},{}", viewport.width, viewport.height));
+        args.push(format!(
+            "--window-size={},{}",
+            viewport.width, viewport.height
+        ));
         args.extend(extra_args.iter().map(|s| s.to_string()));
         let binary = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".to_string());
         let mut capabilities = serde_json::Map::new();
@@ -360,7 +388,9 @@ impl Browser {
     pub async fn wait_widget_n(&self, index: usize, condition: &str, what: &str) {
         let deadline = Instant::now() + Duration::from_secs(20);
         loop {
-            let value = self.in_widget(index, &format!("return !!({condition});")).await;
+            let value = self
+                .in_widget(index, &format!("return !!({condition});"))
+                .await;
             if value == Value::Bool(true) {
                 return;
             }
@@ -390,11 +420,14 @@ impl Browser {
     }
 
     pub async fn widget_text_n(&self, index: usize) -> String {
-        self.in_widget(index, "return root.querySelector('.an-root')?.innerText ?? '';")
-            .await
-            .as_str()
-            .unwrap_or_default()
-            .to_string()
+        self.in_widget(
+            index,
+            "return root.querySelector('.an-root')?.innerText ?? '';",
+        )
+        .await
+        .as_str()
+        .unwrap_or_default()
+        .to_string()
     }
 
     /// Waits until the widget is mounted and shows its welcome screen or a later one.
@@ -422,10 +455,42 @@ impl Browser {
         }
     }
 
-    /// Presses keys on whatever has focus, as a keyboard would.
-    pub async fn press(&self, keys: &str) {
-        let active = self.client.active_element().await.expect("an active element");
-        active.send_keys(keys).await.expect("send keys");
+    /// Presses keys on whatever has focus, as a keyboard would (WebDriver actions, which
+    /// unlike "send keys to element" never move focus themselves).
+    pub async fn press(&self, keys: &[Key]) {
+        self.key_sequence(keys.iter().map(|k| char::from(*k)).collect(), None)
+            .await;
+    }
+
+    /// Presses a key while holding a modifier, e.g. Shift+Tab.
+    pub async fn press_with(&self, modifier: Key, key: Key) {
+        self.key_sequence(vec![char::from(key)], Some(char::from(modifier)))
+            .await;
+    }
+
+    /// Types text into whatever has focus.
+    pub async fn type_text(&self, text: &str) {
+        self.key_sequence(text.chars().collect(), None).await;
+    }
+
+    async fn key_sequence(&self, chars: Vec<char>, modifier: Option<char>) {
+        use fantoccini::actions::{InputSource, KeyAction, KeyActions};
+        let mut actions = KeyActions::new("keyboard".to_string());
+        if let Some(m) = modifier {
+            actions = actions.then(KeyAction::Down { value: m });
+        }
+        for c in chars {
+            actions = actions
+                .then(KeyAction::Down { value: c })
+                .then(KeyAction::Up { value: c });
+        }
+        if let Some(m) = modifier {
+            actions = actions.then(KeyAction::Up { value: m });
+        }
+        self.client
+            .perform_actions(actions)
+            .await
+            .expect("key actions");
     }
 
     /// Describes the element that has focus, looking through shadow roots:
@@ -454,7 +519,8 @@ impl Browser {
             )
             .await;
         let data = result["data"].as_str().expect("PDF data");
-        base64::Engine::decode(&base64::engine::general_purpose::STANDARD, data).expect("base64 PDF")
+        base64::Engine::decode(&base64::engine::general_purpose::STANDARD, data)
+            .expect("base64 PDF")
     }
 
     pub async fn screenshot(&self, path: &Path) {
@@ -474,7 +540,8 @@ impl Browser {
             )
             .await;
         let data = result["data"].as_str().expect("png data");
-        let png = base64::Engine::decode(&base64::engine::general_purpose::STANDARD, data).expect("base64 png");
+        let png = base64::Engine::decode(&base64::engine::general_purpose::STANDARD, data)
+            .expect("base64 png");
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent).expect("screenshot dir");
         }
@@ -534,18 +601,32 @@ impl Browser {
 struct LogCommand;
 
 impl WebDriverCompatibleCommand for LogCommand {
-    fn endpoint(&self, base_url: &url::Url, session_id: Option<&str>) -> Result<url::Url, url::ParseError> {
-        base_url.join(&format!("session/{}/se/log", session_id.unwrap_or_default()))
+    fn endpoint(
+        &self,
+        base_url: &url::Url,
+        session_id: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base_url.join(&format!(
+            "session/{}/se/log",
+            session_id.unwrap_or_default()
+        ))
     }
 
     fn method_and_body(&self, _request_url: &url::Url) -> (http::Method, Option<String>) {
-        (http::Method::POST, Some(json!({ "type": "browser" }).to_string()))
+        (
+            http::Method::POST,
+            Some(json!({ "type": "browser" }).to_string()),
+        )
     }
 }
 
 /// Text of a PDF, through poppler's `pdftotext` (layout kept, so columns stay readable).
 pub fn pdf_text(pdf: &[u8]) -> String {
-    let path = std::env::temp_dir().join(format!("autonomie-{}-{}.pdf", std::process::id(), free_port()));
+    let path = std::env::temp_dir().join(format!(
+        "autonomie-{}-{}.pdf",
+        std::process::id(),
+        free_port()
+    ));
     std::fs::write(&path, pdf).expect("write pdf");
     let output = Command::new("pdftotext")
         .args(["-layout", "-enc", "UTF-8"])
@@ -559,7 +640,11 @@ pub fn pdf_text(pdf: &[u8]) -> String {
 
 /// Number of pages of a PDF, through poppler's `pdfinfo`.
 pub fn pdf_pages(pdf: &[u8]) -> usize {
-    let path = std::env::temp_dir().join(format!("autonomie-{}-{}.pdf", std::process::id(), free_port()));
+    let path = std::env::temp_dir().join(format!(
+        "autonomie-{}-{}.pdf",
+        std::process::id(),
+        free_port()
+    ));
     std::fs::write(&path, pdf).expect("write pdf");
     let output = Command::new("pdfinfo")
         .arg(&path)
@@ -568,7 +653,10 @@ pub fn pdf_pages(pdf: &[u8]) -> usize {
     let _ = std::fs::remove_file(&path);
     String::from_utf8_lossy(&output.stdout)
         .lines()
-        .find_map(|line| line.strip_prefix("Pages:").map(|n| n.trim().parse().unwrap_or(0)))
+        .find_map(|line| {
+            line.strip_prefix("Pages:")
+                .map(|n| n.trim().parse().unwrap_or(0))
+        })
         .unwrap_or(0)
 }
 
@@ -583,10 +671,13 @@ pub fn artifacts_dir() -> PathBuf {
 impl Browser {
     /// The id of the question on screen, if any.
     pub async fn current_item(&self) -> Option<String> {
-        self.in_widget(0, "return root.querySelector('form[data-item]')?.dataset.item ?? null;")
-            .await
-            .as_str()
-            .map(str::to_string)
+        self.in_widget(
+            0,
+            "return root.querySelector('form[data-item]')?.dataset.item ?? null;",
+        )
+        .await
+        .as_str()
+        .map(str::to_string)
     }
 
     /// The answer codes offered by the question on screen, in order.
@@ -616,7 +707,10 @@ impl Browser {
             .await;
         assert_eq!(ok, Value::Bool(true), "{item} has no answer {code}");
         self.wait_widget(
-            &format!("root.querySelector('form[data-item]')?.dataset.item !== {} ", json!(item)),
+            &format!(
+                "root.querySelector('form[data-item]')?.dataset.item !== {} ",
+                json!(item)
+            ),
             "the next screen",
         )
         .await;

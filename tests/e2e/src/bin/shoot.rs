@@ -24,38 +24,69 @@ async fn shoot(server: &Server, out: &std::path::Path, name: &str, viewport: Vie
     let browser = Browser::launch(viewport).await;
     browser.goto(&server.url("/")).await;
     browser.wait_ready().await;
-    browser.screenshot_full(&out.join(format!("{name}-1-welcome.png"))).await;
+    browser
+        .screenshot_full(&out.join(format!("{name}-1-welcome.png")))
+        .await;
     browser
         .in_widget(0, "const i = root.querySelector('#an-first-name'); i.value = 'Samia'; i.dispatchEvent(new Event('input')); return true;")
         .await;
     browser.click_text("Commencer").await;
-    browser.wait_widget("root.querySelector('form[data-item]')", "the first question").await;
-    browser.screenshot_full(&out.join(format!("{name}-2-question.png"))).await;
+    browser
+        .wait_widget(
+            "root.querySelector('form[data-item]')",
+            "the first question",
+        )
+        .await;
+    browser
+        .screenshot_full(&out.join(format!("{name}-2-question.png")))
+        .await;
     // Answer up to the attachment-icon task to show a mini-task and its feedback.
     while browser.current_item().await.as_deref() != Some("com.task_attachment_icon") {
         let item = browser.current_item().await.expect("question");
         let choices = browser.current_choices().await;
         browser.answer(&mixed_profile(&item, &choices)).await;
     }
-    browser.screenshot_full(&out.join(format!("{name}-3-task.png"))).await;
+    browser
+        .screenshot_full(&out.join(format!("{name}-3-task.png")))
+        .await;
     browser
         .in_widget(0, "root.querySelector('input[value=\"choice-0\"]').click(); root.querySelector('button[type=submit]').click(); return true;")
         .await;
-    browser.wait_widget("root.querySelector('.an-feedback')", "task feedback").await;
-    browser.screenshot_full(&out.join(format!("{name}-4-feedback.png"))).await;
+    browser
+        .wait_widget("root.querySelector('.an-feedback')", "task feedback")
+        .await;
+    browser
+        .screenshot_full(&out.join(format!("{name}-4-feedback.png")))
+        .await;
     browser.click_text_exact_button("Continuer").await;
     browser.answer_all(mixed_profile).await;
-    browser.wait_widget("root.querySelector('.an-result')", "the result").await;
-    for goal in ["Envoyer une pièce jointe", "Remplir un formulaire en ligne", "Repérer une arnaque"] {
+    browser
+        .wait_widget("root.querySelector('.an-result')", "the result")
+        .await;
+    for goal in [
+        "Envoyer une pièce jointe",
+        "Remplir un formulaire en ligne",
+        "Repérer une arnaque",
+    ] {
         browser.click_text(goal).await;
     }
-    browser.screenshot_full(&out.join(format!("{name}-5-result.png"))).await;
+    browser
+        .screenshot_full(&out.join(format!("{name}-5-result.png")))
+        .await;
     browser.click_text("Voir l'aide qui me correspond").await;
-    browser.wait_widget("root.querySelector('.an-orientation')", "the orientation").await;
-    browser.screenshot_full(&out.join(format!("{name}-6-orientation.png"))).await;
+    browser
+        .wait_widget("root.querySelector('.an-orientation')", "the orientation")
+        .await;
+    browser
+        .screenshot_full(&out.join(format!("{name}-6-orientation.png")))
+        .await;
     browser.click_text("Imprimer mon résumé").await;
-    browser.wait_widget("root.querySelector('.an-sheet')", "the summary").await;
-    browser.screenshot_full(&out.join(format!("{name}-7-summary.png"))).await;
+    browser
+        .wait_widget("root.querySelector('.an-sheet')", "the summary")
+        .await;
+    browser
+        .screenshot_full(&out.join(format!("{name}-7-summary.png")))
+        .await;
     let pdf = browser.print_pdf().await;
     std::fs::write(out.join(format!("{name}-summary.pdf")), &pdf).expect("write pdf");
     println!(

@@ -1,0 +1,437 @@
+//! The self-assessment end to end, in headless Chromium, on the release build.
+
+use autonomie_e2e::{mixed_profile, pdf_pages, pdf_text, Browser, Key, Server, DESKTOP, PHONE};
+use serde_json::Value;
+
+async fn open(server: &Server, browser: &Browser) {
+    browser.goto(&server.url("/")).await;
+    browser.wait_ready().await;
+}
+
+async fn start(browser: &Browser) {
+    browser.click_text("Commencer").await;
+    browser
+        .wait_widget(
+            "root.querySelector('form[data-item]')",
+            "the first question",
+        )
+        .await;
+}
+
+/// Presses Tab until the focused element's description contains `wanted`.
+async fn tab_to(browser: &Browser, wanted: &str) {
+    for _ in 0..80 {
+        if browser.focused().await.contains(wanted) {
+            return;
+        }
+        browser.press(&[Key::Tab]).await;
+    }
+    panic!(
+        "Tab never reached {wanted:?}; focus is on {:?}",
+        browser.focused().await
+    );
+}
+
+/// The answer code to choose by keyboard on the question on screen.
+fn keyboard_choice(item: &str, choices: &[String]) -> usize {
+    let code = mixed_profile(item, choices);
+    choices.iter().position(|c| *c == code).unwrap_or(0)
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_complete_run_works_with_the_keyboard_alone() {
+    let server = Server::start();
+    let browser = Browser::launch(DESKTOP).await;
+    open(&server, &browser).await;
+
+    tab_to(&browser, "input|text").await;
+    browser.type_text("Léa").await;
+    tab_to(&browser, "Commencer").await;
+    browser.press(&[Key::Enter]).await;
+
+    let mut answered = 0;
+    while let Some(item) = browser.current_item().await {
+        // Focus moves to the question's heading, so screen readers announce it.
+        assert!(
+            browser.focused().await.starts_with("h2|"),
+            "focus after a new question: {}",
+            browser.focused().await
+        );
+        let choices = browser.current_choices().await;
+        let wanted = keyboard_choice(&item, &choices);
+        // Into the radio group, then arrows: Space checks the first, Down moves and checks.
+        tab_to(&browser, "input|radio").await;
+        browser.press(&[Key::Space]).await;
+        for _ in 0..wanted {
+            browser.press(&[Key::Down]).await;
+        }
+        let checked = browser
+            .in_widget(
+                0,
+                "return root.querySelector('form[data-item] input:checked')?.value ?? null;",
+            )
+            .await;
+        assert_eq!(checked.as_str(), Some(choices[wanted].as_str()), "{item}");
+        tab_to(&browser, "Valider").await;
+        browser.press(&[Key::Enter]).await;
+        browser
+            .wait_widget(
+                &format!("root.querySelector('form[data-item]')?.dataset.item !== '{item}'"),
+                "the next screen",
+            )
+            .await;
+        if browser
+            .in_widget(0, "return !!root.querySelector('.an-feedback');")
+            .await
+            == Value::Bool(true)
+        {
+            tab_to(&browser, "Continuer").await;
+            browser.press(&[Key::Enter]).await;
+        }
+        answered += 1;
+        assert!(answered < 60);
+    }
+    browser
+        .wait_widget("root.querySelector('.an-result')", "the result")
+        .await;
+    assert!(browser.focused().await.contains("Votre résultat"));
+
+    // Three priorities with Space, then on to the orientation and the summary.
+    for _ in 0..3 {
+        tab_to(&browser, "input|checkbox").await;
+        browser.press(&[Key::Space]).await;
+        browser.press(&[Key::Tab]).await;
+    }
+    let chosen = browser
+        .in_widget(
+            0,
+            "return root.querySelectorAll('.an-priorities input:checked').length;",
+        )
+        .await;
+    assert_eq!(chosen, Value::from(3));
+    tab_to(&browser, "Voir l'aide qui me correspond").await;
+    browser.press(&[Key::Enter]).await;
+    browser
+        .wait_widget("root.querySelector('.an-orientation')", "the orientation")
+        .await;
+    tab_to(&browser, "Imprimer mon résumé").await;
+    browser.press(&[Key::Enter]).await;
+    browser
+        .wait_widget("root.querySelector('.an-sheet')", "the summary")
+        .await;
+    let text = browser.widget_text().await;
+    assert!(text.contains("Prénom : Léa"), "{text}");
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_reload_resumes_exactly_where_the_person_was() {
+    let server = Server::start();
+    let browser = Browser::launch(PHONE).await;
+    open(&server, &browser).await;
+    start(&browser).await;
+    for _ in 0..6 {
+        let item = browser.current_item().await.expect("a question");
+        let choices = browser.current_choices().await;
+        browser.answer(&mixed_profile(&item, &choices)).await;
+    }
+    let before = browser.current_item().await.expect("a question");
+    let progress = browser
+        .in_widget(
+            0,
+            "return root.querySelector('.an-progress-text').innerText;",
+        )
+        .await;
+    assert_eq!(progress.as_str(), Some("Question 7 sur 35"));
+
+    browser.client.refresh().await.expect("reload");
+    browser.wait_ready().await;
+    browser
+        .wait_widget("root.querySelector('form[data-item]')", "the question")
+        .await;
+    assert_eq!(
+        browser.current_item().await.as_deref(),
+        Some(before.as_str())
+    );
+    let progress = browser
+        .in_widget(
+            0,
+            "return root.querySelector('.an-progress-text').innerText;",
+        )
+        .await;
+    assert_eq!(progress.as_str(), Some("Question 7 sur 35"));
+
+    // "Question précédente" takes back the last answer.
+    browser.click_text("Question précédente").await;
+    let progress = browser
+        .in_widget(
+            0,
+            "return root.querySelector('.an-progress-text').innerText;",
+        )
+        .await;
+    assert_eq!(progress.as_str(), Some("Question 6 sur 35"));
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_result_shows_every_domain_strengths_needs_and_the_national_reading() {
+    let server = Server::start();
+    let browser = Browser::launch(DESKTOP).await;
+    open(&server, &browser).await;
+    start(&browser).await;
+    let answered = browser.answer_all(mixed_profile).await;
+    assert!((25..=35).contains(&answered), "{answered} answers");
+    browser
+        .wait_widget("root.querySelector('.an-result')", "the result")
+        .await;
+
+    let rows = browser
+        .in_widget(0, "return [...root.querySelectorAll('.an-chart-row')].map(r => r.innerText.replace(/\\s+/g, ' ').trim());")
+        .await;
+    let rows: Vec<String> = rows
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(rows.len(), 7, "{rows:?}");
+    // The mixed profile: alone on devices, not yet on procedures.
+    assert!(
+        rows.iter().any(|r| r == "Utiliser un appareil Autonome"),
+        "{rows:?}"
+    );
+    assert!(
+        rows.iter().any(|r| r == "Démarches en ligne À découvrir"),
+        "{rows:?}"
+    );
+    // The bars are drawn in SVG, 4 steps per domain.
+    let steps = browser
+        .in_widget(
+            0,
+            "return root.querySelectorAll('.an-chart .an-stepbar rect').length;",
+        )
+        .await;
+    assert_eq!(steps, Value::from(28));
+    let text = browser.widget_text().await;
+    for expected in [
+        "Vos points forts",
+        "Ce que vous pouvez apprendre",
+        "Comparaison avec les chiffres nationaux",
+        "C'est une indication, pas un diagnostic.",
+        "Ce que je veux apprendre d'abord",
+    ] {
+        assert!(text.contains(expected), "missing {expected:?}");
+    }
+
+    // At most 3 priorities: the others are disabled once 3 are chosen.
+    for goal in [
+        "Envoyer une pièce jointe",
+        "Remplir un formulaire en ligne",
+        "Repérer une arnaque",
+    ] {
+        browser.click_text(goal).await;
+    }
+    let disabled = browser
+        .in_widget(0, "return [...root.querySelectorAll('.an-priorities input')].filter(i => i.disabled).length;")
+        .await;
+    let total = browser
+        .in_widget(
+            0,
+            "return root.querySelectorAll('.an-priorities input').length;",
+        )
+        .await;
+    assert_eq!(disabled.as_u64().unwrap() + 3, total.as_u64().unwrap());
+    assert!(browser
+        .widget_text()
+        .await
+        .contains("Vous avez choisi 3 choses"));
+
+    browser.click_text("Voir l'aide qui me correspond").await;
+    browser
+        .wait_widget("root.querySelector('.an-orientation')", "the orientation")
+        .await;
+    let text = browser.widget_text().await;
+    for expected in [
+        "Aide aux démarches administratives",
+        "Apprendre avec quelqu'un",
+        "Quelqu'un fait pour moi",
+    ] {
+        assert!(
+            text.contains(expected),
+            "orientation misses {expected:?}:\n{text}"
+        );
+    }
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_summary_prints_on_one_a4_page_with_priorities_and_levels() {
+    let server = Server::start();
+    let browser = Browser::launch(DESKTOP).await;
+    open(&server, &browser).await;
+    browser
+        .in_widget(0, "const i = root.querySelector('#an-first-name'); i.value = 'Samia'; i.dispatchEvent(new Event('input')); return true;")
+        .await;
+    start(&browser).await;
+    browser.answer_all(mixed_profile).await;
+    browser
+        .wait_widget("root.querySelector('.an-result')", "the result")
+        .await;
+    let priorities = [
+        "Envoyer une pièce jointe",
+        "Remplir un formulaire en ligne",
+        "Repérer une arnaque",
+    ];
+    for goal in priorities {
+        browser.click_text(goal).await;
+    }
+    browser.click_text("Voir mon résumé à imprimer").await;
+    browser
+        .wait_widget("root.querySelector('.an-sheet')", "the summary")
+        .await;
+
+    let pdf = browser.print_pdf().await;
+    std::fs::write(autonomie_e2e::artifacts_dir().join("summary.pdf"), &pdf).expect("save pdf");
+    assert_eq!(pdf_pages(&pdf), 1, "the summary must fit on one page");
+    let text = pdf_text(&pdf);
+    for expected in priorities.iter().copied().chain([
+        "Mon bilan numérique",
+        "Prénom : Samia",
+        "Autonome",
+        "À découvrir",
+        "Démarches en ligne",
+        "Je le fais seul(e)",
+        "Je le fais avec de l'aide",
+        "Pas encore",
+        "Notes du médiateur",
+        "Aide aux démarches administratives",
+        "Rien n'a été envoyé sur internet.",
+    ]) {
+        assert!(
+            text.contains(expected),
+            "the printed page misses {expected:?}:\n{text}"
+        );
+    }
+    // Screen-only controls are not printed.
+    assert!(!text.contains("Effacer mes données"));
+    assert!(!text.contains("Texte plus grand"));
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn with_storage_blocked_the_flow_still_completes_and_says_so() {
+    let server = Server::start();
+    let browser = Browser::launch(PHONE).await;
+    browser.block_storage().await;
+    open(&server, &browser).await;
+    let blocked = browser
+        .js(
+            "try { localStorage; return false; } catch (e) { return e.name; }",
+            vec![],
+        )
+        .await;
+    assert_eq!(blocked.as_str(), Some("SecurityError"));
+    let text = browser.widget_text().await;
+    assert!(
+        text.contains("Cet appareil ne permet pas de garder vos réponses"),
+        "{text}"
+    );
+    start(&browser).await;
+    browser.answer_all(mixed_profile).await;
+    browser
+        .wait_widget("root.querySelector('.an-result')", "the result")
+        .await;
+    browser.click_text("Voir mon résumé à imprimer").await;
+    browser
+        .wait_widget("root.querySelector('.an-sheet')", "the summary")
+        .await;
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn corrupt_or_future_stored_data_is_set_aside_and_reported() {
+    let server = Server::start();
+    let browser = Browser::launch(PHONE).await;
+    open(&server, &browser).await;
+    browser
+        .js(
+            "localStorage.setItem('autonomie-numerique:default:session', '{not json');\
+             localStorage.setItem('autonomie-numerique:default:history', '{\"v\":7,\"data\":[]}');",
+            vec![],
+        )
+        .await;
+    browser.client.refresh().await.expect("reload");
+    browser.wait_ready().await;
+    let text = browser.widget_text().await;
+    assert!(
+        text.contains("Des données abîmées ont été trouvées"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Des données d'une version plus récente ont été trouvées"),
+        "{text}"
+    );
+    // Nothing is lost: the raw values are kept under backup keys.
+    let backups = browser
+        .js(
+            "return Object.keys(localStorage).filter(k => k.includes(':backup:')).map(k => localStorage.getItem(k)).sort();",
+            vec![],
+        )
+        .await;
+    assert_eq!(
+        backups,
+        serde_json::json!(["{\"v\":7,\"data\":[]}", "{not json"])
+    );
+    // And the widget works.
+    start(&browser).await;
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn finished_results_keep_their_date_and_forget_removes_every_key() {
+    let server = Server::start();
+    let browser = Browser::launch(PHONE).await;
+    open(&server, &browser).await;
+    start(&browser).await;
+    browser.answer_all(|_, choices| choices[0].clone()).await;
+    browser
+        .wait_widget("root.querySelector('.an-result')", "the result")
+        .await;
+    browser.client.refresh().await.expect("reload");
+    browser.wait_ready().await;
+    browser
+        .wait_widget(
+            "root.querySelector('.an-result')",
+            "the result after reload",
+        )
+        .await;
+    let history = browser
+        .js("return JSON.parse(localStorage.getItem('autonomie-numerique:default:history')).data.map(r => r.finished_on);", vec![])
+        .await;
+    let dates = history.as_array().expect("history");
+    assert_eq!(dates.len(), 1);
+    assert!(
+        dates[0]
+            .as_str()
+            .is_some_and(|d| d.len() == 10 && d.starts_with("20")),
+        "{dates:?}"
+    );
+
+    browser.click_text("Effacer mes données").await;
+    browser.click_text("Oui, tout effacer").await;
+    browser
+        .wait_widget("root.querySelector('.an-welcome')", "the welcome screen")
+        .await;
+    let keys = browser
+        .js(
+            "return Object.keys(localStorage).filter(k => k.startsWith('autonomie-numerique'));",
+            vec![],
+        )
+        .await;
+    assert_eq!(keys, serde_json::json!([]), "keys left after forgetting");
+    assert!(browser
+        .widget_text()
+        .await
+        .contains("Vos données sont effacées"));
+    browser.close().await;
+}

@@ -1,0 +1,175 @@
+//! Embedding in partner pages: isolation, strict CSP, several instances, bad configuration,
+//! the iframe mode.
+
+use autonomie_e2e::{fixtures_dir, Browser, Reply, Server, DESKTOP, PHONE};
+use serde_json::Value;
+
+/// Size and colour of a few things inside a widget, to compare two pages.
+const LOOK: &str = "const h = root.querySelector('h2'); const b = root.querySelector('button[type=submit]');\
+    const r = root.host.getBoundingClientRect();\
+    return [getComputedStyle(h).fontSize, getComputedStyle(h).color, getComputedStyle(b).display,\
+            getComputedStyle(b).fontSize, getComputedStyle(root.querySelector('.an-root')).fontFamily, r.height > 300];";
+
+#[tokio::test(flavor = "multi_thread")]
+async fn hostile_host_css_does_not_change_the_widget() {
+    let server = Server::start();
+    let browser = Browser::launch(DESKTOP).await;
+    browser.goto(&server.url("/fixtures/plain.html")).await;
+    browser.wait_ready().await;
+    let reference = browser.in_widget(0, LOOK).await;
+
+    browser.goto(&server.url("/fixtures/hostile.html")).await;
+    browser.wait_ready().await;
+    let hostile = browser.in_widget(0, LOOK).await;
+    assert_eq!(hostile, reference, "the host's CSS leaked into the widget");
+    // The host page's own rules did apply to the host page.
+    let host_h1 = browser.js("return getComputedStyle(document.querySelector('h1')).fontSize;", vec![]).await;
+    assert_eq!(host_h1.as_str(), Some("40px"));
+    // And the widget is usable.
+    browser.click_text("Commencer").await;
+    browser.wait_widget("root.querySelector('form[data-item]')", "the first question").await;
+    browser.answer("yes").await;
+    assert_eq!(browser.current_item().await.as_deref(), Some("eq.computer"));
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_widget_never_writes_to_the_host_page() {
+    let server = Server::start();
+    let browser = Browser::launch(PHONE).await;
+    browser.goto(&server.url("/fixtures/plain.html")).await;
+    browser.wait_ready().await;
+    let snapshot = "return [document.documentElement.getAttribute('lang'), document.documentElement.getAttribute('dir'),\
+         document.documentElement.getAttribute('style'), document.body.getAttribute('style'),\
+         document.styleSheets.length, document.adoptedStyleSheets.length, location.href, history.length,\
+         document.querySelectorAll('style').length, document.body.children.length];";
+    let before = browser.js(snapshot, vec![]).await;
+    browser.click_text("Commencer").await;
+    browser.wait_widget("root.querySelector('form[data-item]')", "the first question").await;
+    browser.answer("no").await;
+    browser
+        .in_widget(0, "const s = root.querySelector('#an-lang'); s.value = 'ar'; s.dispatchEvent(new Event('change')); return true;")
+        .await;
+    browser.wait_widget("root.querySelector('.an-root').dir === 'rtl'", "Arabic").await;
+    let after = browser.js(snapshot, vec![]).await;
+    assert_eq!(after, before, "the host page changed");
+    assert_eq!(before[0], Value::from("fr"));
+    assert_eq!(before[1], Value::Null);
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_strict_csp_with_only_the_documented_sources_works_without_violations() {
+    let server = Server::start();
+    let page = std::fs::read_to_string(fixtures_dir().join("csp.html")).expect("fixture");
+    // Exactly what the README documents for a host page serving the widget itself.
+    let csp = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self'; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'";
+    server.route("/fixtures/csp.html", Reply::html(&page).header("Content-Security-Policy", csp));
+    let browser = Browser::launch(DESKTOP).await;
+    browser
+        .add_init_script(
+            "window.__violations = []; document.addEventListener('securitypolicyviolation', e => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI));",
+        )
+        .await;
+    browser.goto(&server.url("/fixtures/csp.html")).await;
+    browser.wait_ready().await;
+    browser.click_text("Commencer").await;
+    browser.wait_widget("root.querySelector('form[data-item]')", "the first question").await;
+    browser.answer("no").await;
+    // Switching language fetches a file (connect-src).
+    browser
+        .in_widget(0, "const s = root.querySelector('#an-lang'); s.value = 'en'; s.dispatchEvent(new Event('change')); return true;")
+        .await;
+    browser.wait_widget("root.querySelector('.an-root').lang === 'en'", "English").await;
+    let violations = browser.js("return window.__violations;", vec![]).await;
+    assert_eq!(violations, serde_json::json!([]), "CSP violations");
+    let refused: Vec<String> = browser
+        .console()
+        .await
+        .into_iter()
+        .map(|(_, m)| m)
+        .filter(|m| m.contains("Content Security Policy") || m.contains("Refused"))
+        .collect();
+    assert!(refused.is_empty(), "{refused:?}");
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn two_instances_on_one_page_work_independently() {
+    let server = Server::start();
+    let browser = Browser::launch(DESKTOP).await;
+    browser.goto(&server.url("/fixtures/two.html")).await;
+    browser.wait_widget_n(0, "root.querySelector('h2')", "the first widget").await;
+    browser.wait_widget_n(1, "root.querySelector('.an-root').lang === 'en'", "the second widget in English").await;
+    let first = browser.widget_text_n(0).await;
+    let second = browser.widget_text_n(1).await;
+    assert!(first.contains("Mairie de Lyon") && first.contains("Commencer"), "{first}");
+    assert!(second.contains("Médiathèque") && second.contains("Start"), "{second}");
+    let accent = browser
+        .in_widget(0, "return getComputedStyle(root.querySelector('.an-primary')).backgroundColor;")
+        .await;
+    assert_eq!(accent.as_str(), Some("rgb(124, 45, 18)"));
+
+    // Answering in the first leaves the second on its welcome screen, with its own questions.
+    browser.click_text("Commencer").await;
+    browser.answer("yes").await;
+    assert!(browser.widget_text_n(1).await.contains("Start"));
+    browser.in_widget(1, "[...root.querySelectorAll('button')].find(b => b.innerText.includes('Start')).click(); return true;").await;
+    browser.wait_widget_n(1, "root.querySelector('form[data-item]')", "a question in the second widget").await;
+    let second_item = browser.in_widget(1, "return root.querySelector('form[data-item]').dataset.item;").await;
+    assert!(second_item.as_str().is_some_and(|id| id.starts_with("com.")), "{second_item}");
+    let keys = browser
+        .js("return Object.keys(localStorage).filter(k => k.endsWith(':session')).sort();", vec![])
+        .await;
+    assert_eq!(
+        keys,
+        serde_json::json!(["autonomie-numerique:mairie:session", "autonomie-numerique:mediatheque:session"])
+    );
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_bad_configuration_falls_back_and_explains_itself() {
+    let server = Server::start();
+    let browser = Browser::launch(PHONE).await;
+    browser.goto(&server.url("/fixtures/bad-config.html")).await;
+    browser.wait_ready().await;
+    let text = browser.widget_text().await;
+    // Still the French widget, fully usable.
+    assert!(text.contains("Commencer"), "{text}");
+    // data-debug shows the problems inside the widget, in English for the partner.
+    for attribute in ["data-lang", "data-mode", "data-accent", "data-logo", "data-domains", "data-places", "data-centre", "data-inactivity", "data-id"] {
+        assert!(text.contains(&format!("{attribute}=")), "no message for {attribute}:\n{text}");
+    }
+    let warnings: Vec<String> = browser
+        .console()
+        .await
+        .into_iter()
+        .map(|(_, m)| m)
+        .filter(|m| m.contains("autonomie-numerique:"))
+        .collect();
+    assert!(warnings.len() >= 9, "{warnings:?}");
+    let logo = browser.in_widget(0, "return root.querySelectorAll('img').length;").await;
+    assert_eq!(logo, Value::from(0));
+    browser.click_text("Commencer").await;
+    browser.wait_widget("root.querySelector('form[data-item]')", "the first question").await;
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_iframe_mode_is_configured_by_its_url() {
+    let server = Server::start();
+    let browser = Browser::launch(DESKTOP).await;
+    browser.goto(&server.url("/fixtures/iframe.html")).await;
+    browser.client.enter_frame(0).await.expect("enter the iframe");
+    browser.wait_widget("root.querySelector('.an-root').lang === 'en'", "English in the iframe").await;
+    let text = browser.widget_text().await;
+    assert!(text.contains("Test Town") && text.contains("Start"), "{text}");
+    browser.click_text("Start").await;
+    browser.wait_widget("root.querySelector('form[data-item]')", "the first question").await;
+    let key = browser
+        .js("return Object.keys(localStorage).filter(k => k.endsWith(':session'));", vec![])
+        .await;
+    assert_eq!(key, serde_json::json!(["autonomie-numerique:iframe:session"]));
+    browser.close().await;
+}
