@@ -17,7 +17,8 @@ pub fn App(mounted: Mounted) -> impl IntoView {
         Stage::Welcome => ui::welcome::welcome(ctx),
         Stage::Questions => ui::question::questions(ctx),
         Stage::Result => ui::result::result(ctx),
-        Stage::Orientation | Stage::Places => ui::orientation::orientation(ctx),
+        Stage::Orientation => ui::orientation::orientation(ctx),
+        Stage::Places => ui::places::places_screen(ctx),
         Stage::Summary => ui::summary::summary(ctx),
     };
     // Everything inside re-renders when the language changes, so texts can be plain strings.

@@ -5,9 +5,11 @@
 
 mod app;
 mod clock;
+mod extras;
 mod i18n_loader;
 mod mount;
 mod net;
+mod places;
 mod state;
 mod storage;
 mod ui;

@@ -4,5 +4,5 @@
 fn main() {
     console_error_panic_hook::set_once();
     // Referencing the library keeps its exports (boot) in this binary.
-    let _ = autonomie::boot as fn(String);
+    let _ = autonomie::boot as fn(String, Option<js_sys::Function>);
 }

@@ -27,10 +27,12 @@ thread_local! {
 }
 
 /// Mounts every widget on the page and keeps watching for new ones.
-/// `base_url` is where the widget's files are served from, ending with `/`.
+/// `base_url` is where the widget's files are served from, ending with `/`; `load_extras`
+/// returns a promise of the lazily loaded module (see `public/autonomie.js`).
 #[wasm_bindgen]
-pub fn boot(base_url: String) {
+pub fn boot(base_url: String, load_extras: Option<js_sys::Function>) {
     BASE_URL.with(|b| *b.borrow_mut() = normalise_base(&base_url));
+    crate::extras::set_loader(load_extras);
     mount_all();
     if !BOOTED.with(|b| b.replace(true)) {
         observe_document();
@@ -265,7 +267,7 @@ mod tests {
         body.append_child(&first).unwrap();
         body.append_child(&second).unwrap();
 
-        boot(String::new());
+        boot(String::new(), None);
         next_frame().await;
 
         for host in [&first, &second] {

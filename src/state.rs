@@ -138,6 +138,10 @@ pub struct Ctx {
     pub container: StoredValue<web_sys::HtmlElement, LocalStorage>,
     /// Places data given inside the host element, if any.
     pub inline_places: StoredValue<Option<String>>,
+    /// Where the places data stands; loaded when the person reaches the places step.
+    pub places: RwSignal<crate::places::PlacesStatus>,
+    /// The postal-code gazetteer is fetched at most once.
+    pub gazetteer_loaded: StoredValue<bool>,
     store: StoredValue<Store, LocalStorage>,
 }
 
@@ -186,6 +190,8 @@ impl Ctx {
             lang_just_changed: StoredValue::new(false),
             container: StoredValue::new_local(container),
             inline_places: StoredValue::new(inline_places),
+            places: RwSignal::new(crate::places::PlacesStatus::Idle),
+            gazetteer_loaded: StoredValue::new(false),
             store: StoredValue::new_local(store),
         };
         ctx.persist_on_change();
@@ -347,6 +353,18 @@ impl Ctx {
     pub fn go(&self, stage: Stage) {
         self.navigated.set_value(true);
         self.session.update(|s| s.stage = stage);
+    }
+
+    /// The place the person will go to; choosing it again un-chooses it.
+    pub fn choose_place(&self, place: autonomie_core::session::ChosenPlace) {
+        self.session.update(|s| {
+            if s.chosen_place.as_ref().is_some_and(|p| p.id == place.id) {
+                s.chosen_place = None;
+            } else {
+                s.chosen_place = Some(place);
+            }
+        });
+        self.record_in_history();
     }
 
     /// Returns false when 3 priorities are already chosen.

@@ -1,5 +1,6 @@
 //! Reading places files: both formats, both versions, hostile rows and unreadable files.
 
+use autonomie_core::places::parse::{MAX_FILE_BYTES, MAX_ROWS};
 use autonomie_core::places::{
     parse_places, parse_places_str, write, AccessMode, Accompaniment, Audience, Column, Fee,
     FileError, FileFormat, Mobility, ParseReport, Place, Programme, SchemaVersion, SkipReason,
@@ -493,6 +494,30 @@ fn unreadable_files_are_errors_not_panics() {
     let header_only = parse(b"id,nom,commune,code_postal,adresse\n");
     assert_eq!((header_only.rows_read, header_only.places.len()), (0, 0));
     assert_eq!(parse(b"[]").places.len(), 0);
+}
+
+#[test]
+fn rows_past_the_limit_are_reported_once() {
+    // 200,001 tiny elements: a hostile file must not grow memory or reports without bound.
+    let text = format!("[{}1]", "1,".repeat(MAX_ROWS));
+    let report = parse(text.as_bytes());
+    assert_eq!(report.rows_read, MAX_ROWS + 1);
+    assert_eq!(report.skipped.len(), MAX_ROWS + 1);
+    assert_eq!(
+        report.skipped.last().map(|s| (s.row, s.reason)),
+        Some((MAX_ROWS + 1, SkipReason::TooManyRows))
+    );
+    assert_eq!(
+        report.skipped_by_reason()[0],
+        (SkipReason::NotAnObject, MAX_ROWS)
+    );
+    let too_big = vec![b' '; MAX_FILE_BYTES + 1];
+    assert_eq!(
+        parse_places(&too_big),
+        Err(FileError::TooLarge {
+            bytes: MAX_FILE_BYTES + 1
+        })
+    );
 }
 
 #[test]

@@ -156,7 +156,9 @@ proptest! {
 
     #[test]
     fn parsing_any_bytes_never_panics(bytes in proptest::collection::vec(any::<u8>(), 0..2000)) {
-        let _ = parse_places(&bytes);
+        if let Ok(report) = parse_places(&bytes) {
+            prop_assert_eq!(report.places.len() + report.skipped.len(), report.rows_read);
+        }
         let _ = Gazetteer::parse(&bytes);
         let _ = autonomie_core::places::build_from_communes(&bytes);
     }
@@ -182,7 +184,10 @@ proptest! {
     fn parsing_json_like_text_never_panics(
         text in "[\\[\\]{}:,\" ]{0,3}(\"(id|nom|commune|code_postal|adresse|latitude)\"|[\\[\\]{}:,]|[0-9.e-]{1,6}|\"[a-z<>]{0,6}\"|null|true){0,60}"
     ) {
-        let _ = parse_places(text.as_bytes());
+        if let Ok(report) = parse_places(text.as_bytes()) {
+            prop_assert_eq!(report.places.len() + report.skipped.len(), report.rows_read);
+            prop_assert_eq!(report.format, autonomie_core::places::FileFormat::Json);
+        }
     }
 
     #[test]

@@ -76,6 +76,12 @@ pub fn on_change(mut action: impl FnMut() + 'static) -> AnyAttribute {
     on(leptos::ev::change, handler).into_any_attr()
 }
 
+/// Calls `action` with the new state of a checkbox.
+pub fn on_checked(mut action: impl FnMut(bool) + 'static) -> AnyAttribute {
+    let handler: Box<dyn FnMut(leptos::ev::Event)> = Box::new(move |ev| action(event_target_checked(&ev)));
+    on(leptos::ev::change, handler).into_any_attr()
+}
+
 /// Calls `action` with the new value of an input or select.
 pub fn on_value(event: &'static str, mut action: impl FnMut(String) + 'static) -> AnyAttribute {
     let handler: Box<dyn FnMut(leptos::ev::Event)> =

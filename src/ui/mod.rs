@@ -7,6 +7,7 @@ pub mod header;
 pub mod icons;
 pub mod notices;
 pub mod orientation;
+pub mod places;
 pub mod question;
 pub mod result;
 pub mod summary;

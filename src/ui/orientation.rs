@@ -1,5 +1,6 @@
 //! "L'aide qui vous correspond": national services, kind of help and equipment.
 
+use autonomie_core::config::Module;
 use autonomie_core::orientation::{orient, Orientation};
 use autonomie_core::scoring::assess;
 use autonomie_core::session::Stage;
@@ -95,8 +96,17 @@ pub fn orientation(ctx: Ctx) -> AnyView {
                         vec![icon("back"), txt(ctx.t("orientation.back"))],
                         move || ctx.go(Stage::Result),
                     ),
+                    if ctx.config.with_value(|c| c.has_module(Module::Places)) {
+                        button(
+                            "an-button an-primary",
+                            vec![icon("pin"), txt(ctx.t("orientation.find_place"))],
+                            move || ctx.go(Stage::Places),
+                        )
+                    } else {
+                        nothing()
+                    },
                     button(
-                        "an-button an-primary",
+                        "an-button an-secondary",
                         vec![icon("print"), txt(ctx.t("orientation.print"))],
                         move || ctx.go(Stage::Summary),
                     ),

@@ -17,13 +17,30 @@ use crate::state::Ctx;
 
 pub fn summary(ctx: Ctx) -> AnyView {
     focus_heading(ctx);
-    let (assessment, first_name, priorities) = ctx.session.with_untracked(|s| {
+    let (assessment, first_name, priorities, place) = ctx.session.with_untracked(|s| {
         let priorities: Vec<String> = s
             .priorities
             .iter()
             .map(|id| ctx.t(&format!("q.{id}.goal")))
             .collect();
-        (assess(ctx.bank(), s), s.first_name.clone(), priorities)
+        (assess(ctx.bank(), s), s.first_name.clone(), priorities, s.chosen_place.clone())
+    });
+    let place = place.map_or_else(nothing, |place| {
+        let mut lines = vec![
+            text_el("h3", vec![], ctx.t("summary.place")),
+            text_el("p", vec![], format!("{} — {}", place.name, place.address)),
+        ];
+        if !place.phone.is_empty() {
+            lines.push(text_el("p", vec![], format!("{} {}", ctx.t("summary.phone"), place.phone)));
+        }
+        if !place.hours.is_empty() {
+            lines.push(text_el("p", vec![], format!("{} {}", ctx.t("places.hours"), place.hours)));
+        }
+        if !place.services.is_empty() {
+            let names: Vec<String> = place.services.iter().map(|id| ctx.t(&format!("service.{id}"))).collect();
+            lines.push(text_el("p", vec![], format!("{} {}", ctx.t("places.offers"), names.join(", "))));
+        }
+        el("section", vec![class("an-sheet-place")], lines)
     });
     let orientation = current_orientation(&ctx);
     let goals_with = |outcome: Outcome| -> Vec<String> {
@@ -233,6 +250,7 @@ pub fn summary(ctx: Ctx) -> AnyView {
                             },
                         ],
                     ),
+                    place,
                     el(
                         "section",
                         vec![class("an-sheet-notes")],

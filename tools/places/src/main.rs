@@ -1,0 +1,480 @@
+//! `lieux`: the partner command-line tool for mediation-place files (standard v1.0.2, and the
+//! older v0.1 it converts). Same reading rules as the widget: it is the same core.
+//!
+//! ```text
+//! lieux validate FICHIER
+//! lieux convert FICHIER -o SORTIE.csv
+//! lieux extract FICHIER (--departement 69 | --codes-postaux 69001,69002 | --rayon LAT,LON,KM) -o SORTIE.csv [--complet]
+//! lieux gazetteer COMMUNES.csv -o SORTIE.csv
+//! ```
+//!
+//! Exit codes: 0 done, 1 `validate` found rows that break the standard, 2 usage error or
+//! unreadable file.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use autonomie_core::places::{
+    build_from_communes, distance_km, parse_places, write, Column, FileFormat, LatLon, ParseReport,
+    Place, SchemaVersion,
+};
+
+const USAGE: &str = "\
+lieux — fichiers de lieux de médiation numérique (standard v1.0.2, ou ancien v0.1)
+
+Utilisation :
+  lieux validate FICHIER
+      Vérifie le fichier (CSV ou JSON) ; liste les lignes non conformes et la raison.
+      Code de sortie 1 si une ligne n'est pas conforme au standard v1.0.2.
+  lieux convert FICHIER -o SORTIE.csv
+      Écrit un CSV v1.0.2 complet (32 colonnes, valeurs multiples séparées par |).
+  lieux extract FICHIER (--departement 69 | --codes-postaux 69001,69002 | --rayon LAT,LON,KM) -o SORTIE.csv [--complet]
+      Écrit un CSV v1 compact pour le widget : les lieux choisis, les seules colonnes
+      utiles au widget (--complet : les 32 colonnes).
+  lieux gazetteer COMMUNES.csv -o SORTIE.csv
+      Construit la table code postal → commune, latitude, longitude du widget à partir
+      d'une table des communes (colonnes code_postal, lat, lng).
+
+Chaque commande affiche un bilan : lignes lues, gardées, écartées par motif.
+";
+
+/// A usage or input/output problem: message for stderr, exit code 2.
+struct Failure(String);
+
+type Outcome = Result<ExitCode, Failure>;
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match run(&args) {
+        Ok(code) => code,
+        Err(Failure(message)) => {
+            eprintln!("lieux : {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Positional arguments and `--name value` options.
+struct Args {
+    positional: Vec<String>,
+    options: Vec<(String, String)>,
+    flags: Vec<String>,
+}
+
+const VALUE_OPTIONS: [&str; 5] = [
+    "-o",
+    "--output",
+    "--departement",
+    "--codes-postaux",
+    "--rayon",
+];
+const FLAGS: [&str; 3] = ["--complet", "-h", "--help"];
+
+fn parse_args(args: &[String]) -> Result<Args, Failure> {
+    let mut parsed = Args {
+        positional: Vec::new(),
+        options: Vec::new(),
+        flags: Vec::new(),
+    };
+    let mut iter = args.iter();
+    while let Some(arg) = iter.next() {
+        if VALUE_OPTIONS.contains(&arg.as_str()) {
+            let value = iter
+                .next()
+                .ok_or_else(|| Failure(format!("l'option {arg} attend une valeur")))?;
+            let name = if arg == "--output" {
+                "-o"
+            } else {
+                arg.as_str()
+            };
+            parsed.options.push((name.to_string(), value.clone()));
+        } else if FLAGS.contains(&arg.as_str()) {
+            parsed.flags.push(arg.clone());
+        } else if arg.starts_with('-') && arg.len() > 1 {
+            return Err(Failure(format!("option inconnue : {arg}\n\n{USAGE}")));
+        } else {
+            parsed.positional.push(arg.clone());
+        }
+    }
+    Ok(parsed)
+}
+
+impl Args {
+    fn option(&self, name: &str) -> Option<&str> {
+        self.options
+            .iter()
+            .rev()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.as_str())
+    }
+
+    fn flag(&self, name: &str) -> bool {
+        self.flags.iter().any(|f| f == name)
+    }
+
+    /// The one input file after the subcommand.
+    fn input(&self) -> Result<&str, Failure> {
+        match self.positional.as_slice() {
+            [_, file] => Ok(file),
+            [_] => Err(Failure(format!("fichier d'entrée manquant\n\n{USAGE}"))),
+            _ => Err(Failure(format!(
+                "un seul fichier d'entrée attendu\n\n{USAGE}"
+            ))),
+        }
+    }
+
+    fn output(&self) -> Result<&str, Failure> {
+        self.option("-o")
+            .ok_or_else(|| Failure("fichier de sortie manquant (-o SORTIE.csv)".into()))
+    }
+}
+
+fn run(args: &[String]) -> Outcome {
+    let args = parse_args(args)?;
+    if args.flag("-h")
+        || args.flag("--help")
+        || args.positional.first().map(String::as_str) == Some("help")
+    {
+        print!("{USAGE}");
+        return Ok(ExitCode::SUCCESS);
+    }
+    match args.positional.first().map(String::as_str) {
+        Some("validate") => validate(&args),
+        Some("convert") => convert(&args),
+        Some("extract") => extract(&args),
+        Some("gazetteer") => gazetteer(&args),
+        Some(other) => Err(Failure(format!("commande inconnue : {other}\n\n{USAGE}"))),
+        None => Err(Failure(USAGE.to_string())),
+    }
+}
+
+fn read(path: &str) -> Result<Vec<u8>, Failure> {
+    std::fs::read(path).map_err(|e| Failure(format!("impossible de lire {path} : {e}")))
+}
+
+fn load(path: &str) -> Result<ParseReport, Failure> {
+    let bytes = read(path)?;
+    parse_places(&bytes).map_err(|e| Failure(format!("{path} : {}", e.message_fr())))
+}
+
+fn write_output(path: &str, text: &str, input: &str) -> Result<(), Failure> {
+    let same_file = std::fs::canonicalize(path)
+        .ok()
+        .zip(std::fs::canonicalize(input).ok())
+        .is_some_and(|(a, b)| a == b);
+    if same_file {
+        return Err(Failure(format!(
+            "{path} est aussi le fichier d'entrée : choisissez une autre sortie"
+        )));
+    }
+    std::fs::write(path, text).map_err(|e| Failure(format!("impossible d'écrire {path} : {e}")))
+}
+
+fn describe_format(report: &ParseReport) -> String {
+    let format = match report.format {
+        FileFormat::Csv { separator: '\t' } => "CSV (séparateur tabulation)".to_string(),
+        FileFormat::Csv { separator } => format!("CSV (séparateur « {separator} »)"),
+        FileFormat::Json => "JSON".to_string(),
+    };
+    let version = match report.version {
+        SchemaVersion::V1 => "standard v1.0.2",
+        SchemaVersion::Legacy => "ancien standard v0.1 (converti vers v1.0.2 à la lecture)",
+    };
+    format!("{format}, {version}")
+}
+
+/// "ligne 12" for CSV (as a spreadsheet numbers lines), "élément 12" for JSON.
+fn location(row: usize, line: Option<usize>) -> String {
+    match line {
+        Some(line) => format!("ligne {line}"),
+        None => format!("élément {row}"),
+    }
+}
+
+fn print_summary(report: &ParseReport) {
+    println!("Format : {}", describe_format(report));
+    println!("Lignes lues : {}", report.rows_read);
+    println!("Lignes gardées : {}", report.places.len());
+    println!("Lignes écartées : {}", report.skipped.len());
+    for (reason, count) in report.skipped_by_reason() {
+        println!("  {count:>6}  {} [{}]", reason.message_fr(), reason.code());
+    }
+    let warnings = report.warnings_by_kind();
+    if !warnings.is_empty() {
+        println!("Corrections sur les lignes gardées :");
+        for (kind, count) in warnings {
+            println!("  {count:>6}  {} [{}]", kind.message_fr(), kind.code());
+        }
+    }
+    if !report.unknown_columns.is_empty() {
+        println!(
+            "Colonnes ignorées (hors standard) : {}",
+            report.unknown_columns.join(", ")
+        );
+    }
+}
+
+fn validate(args: &Args) -> Outcome {
+    let path = args.input()?;
+    let report = load(path)?;
+    let mut problems: Vec<(usize, String)> = Vec::new();
+    for skipped in &report.skipped {
+        let id = skipped
+            .id
+            .as_deref()
+            .map(|id| format!(" (id « {id} »)"))
+            .unwrap_or_default();
+        let detail = if skipped.detail.is_empty() {
+            String::new()
+        } else {
+            format!(" : « {} »", skipped.detail)
+        };
+        problems.push((
+            skipped.row,
+            format!(
+                "{}{id} : écartée, {} [{}]{detail}",
+                location(skipped.row, skipped.line),
+                skipped.reason.message_fr(),
+                skipped.reason.code()
+            ),
+        ));
+    }
+    for warning in &report.warnings {
+        let detail = if warning.detail.is_empty() {
+            String::new()
+        } else {
+            format!(" : « {} »", warning.detail)
+        };
+        // Not a schema violation: worth fixing, but the row is valid.
+        let note = if warning.kind.breaks_schema() {
+            ""
+        } else {
+            " (remarque)"
+        };
+        problems.push((
+            warning.row,
+            format!(
+                "{}{note} : {}, {} [{}]{detail}",
+                location(warning.row, warning.line),
+                warning.column.name(),
+                warning.kind.message_fr(),
+                warning.kind.code()
+            ),
+        ));
+    }
+    // Stable: skipped rows first within a row, then warnings in column order.
+    problems.sort_by_key(|(row, _)| *row);
+    for (_, line) in &problems {
+        println!("{line}");
+    }
+    if !problems.is_empty() {
+        println!();
+    }
+    print_summary(&report);
+    let invalid = report.invalid_rows();
+    let legacy = report.version == SchemaVersion::Legacy;
+    let missing = &report.missing_v1_columns;
+    if legacy {
+        println!("Ce fichier suit l'ancien standard v0.1 : `lieux convert` le réécrit en v1.0.2.");
+    }
+    if !missing.is_empty() {
+        let names: Vec<&str> = missing.iter().map(|c| c.name()).collect();
+        println!(
+            "Colonnes du standard absentes de l'en-tête : {}",
+            names.join(", ")
+        );
+    }
+    if invalid == 0 && !legacy && missing.is_empty() {
+        println!("Résultat : conforme au standard v1.0.2.");
+        Ok(ExitCode::SUCCESS)
+    } else {
+        let mut causes = vec![format!(
+            "{invalid} ligne(s) sur {} à corriger",
+            report.rows_read
+        )];
+        if legacy {
+            causes.push("format v0.1".into());
+        }
+        if !missing.is_empty() {
+            causes.push(format!("{} colonne(s) absente(s)", missing.len()));
+        }
+        println!("Résultat : non conforme ({}).", causes.join(", "));
+        Ok(ExitCode::from(1))
+    }
+}
+
+fn convert(args: &Args) -> Outcome {
+    let path = args.input()?;
+    let output = args.output()?;
+    let report = load(path)?;
+    let csv = write::to_csv(&report.places, &Column::V1);
+    write_output(output, &csv, path)?;
+    print_summary(&report);
+    println!(
+        "Écrit : {output} ({} lieux, 32 colonnes v1.0.2)",
+        report.places.len()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Which places `extract` keeps.
+enum Selection {
+    Departement(String),
+    PostalCodes(Vec<String>),
+    Radius(LatLon, f64),
+}
+
+fn selection(args: &Args) -> Result<Selection, Failure> {
+    let chosen = [
+        args.option("--departement"),
+        args.option("--codes-postaux"),
+        args.option("--rayon"),
+    ];
+    if chosen.iter().flatten().count() != 1 {
+        return Err(Failure(
+            "choisissez une et une seule sélection : --departement, --codes-postaux ou --rayon"
+                .into(),
+        ));
+    }
+    if let Some(dep) = args.option("--departement") {
+        let dep = dep.trim().to_ascii_uppercase();
+        let ok = matches!(dep.as_str(), "2A" | "2B")
+            || (dep.len() == 2 && dep.bytes().all(|b| b.is_ascii_digit()))
+            || (dep.len() == 3 && dep.starts_with("97") && dep.bytes().all(|b| b.is_ascii_digit()));
+        if !ok {
+            return Err(Failure(format!(
+                "département invalide : {dep} (exemples : 01, 2A, 69, 974)"
+            )));
+        }
+        return Ok(Selection::Departement(dep));
+    }
+    if let Some(list) = args.option("--codes-postaux") {
+        let codes: Vec<String> = list
+            .split(',')
+            .map(|c| c.trim().to_string())
+            .filter(|c| !c.is_empty())
+            .collect();
+        if let Some(bad) = codes
+            .iter()
+            .find(|c| c.len() != 5 || !c.bytes().all(|b| b.is_ascii_digit()))
+        {
+            return Err(Failure(format!(
+                "code postal invalide : {bad} (5 chiffres attendus)"
+            )));
+        }
+        if codes.is_empty() {
+            return Err(Failure("aucun code postal donné".into()));
+        }
+        return Ok(Selection::PostalCodes(codes));
+    }
+    let text = args.option("--rayon").unwrap_or_default();
+    let numbers: Vec<f64> = text
+        .split(',')
+        .filter_map(|n| n.trim().parse().ok())
+        .collect();
+    match numbers.as_slice() {
+        [lat, lon, km] if *km > 0.0 && km.is_finite() => LatLon::new(*lat, *lon)
+            .map(|centre| Selection::Radius(centre, *km))
+            .ok_or_else(|| Failure(format!("coordonnées invalides : {text}"))),
+        _ => Err(Failure(format!(
+            "--rayon attend LAT,LON,KM (par exemple 45.76,4.83,10), pas « {text} »"
+        ))),
+    }
+}
+
+/// Département of a place: from its INSEE code when known (reliable), else from its postal
+/// code (Corsica: 200xx/201xx are 2A, 202xx/206xx are 2B).
+fn in_departement(place: &Place, dep: &str) -> bool {
+    if let Some(insee) = &place.code_insee {
+        return insee.starts_with(dep);
+    }
+    let cp = place.code_postal.as_str();
+    match dep {
+        "2A" => cp.starts_with("200") || cp.starts_with("201"),
+        "2B" => cp.starts_with("202") || cp.starts_with("206"),
+        _ => cp.starts_with(dep),
+    }
+}
+
+fn extract(args: &Args) -> Outcome {
+    let path = args.input()?;
+    let output = args.output()?;
+    let selection = selection(args)?;
+    let report = load(path)?;
+    let selected: Vec<Place> = report
+        .places
+        .iter()
+        .filter(|place| match &selection {
+            Selection::Departement(dep) => in_departement(place, dep),
+            Selection::PostalCodes(codes) => codes.contains(&place.code_postal),
+            Selection::Radius(centre, km) => place
+                .location()
+                .is_some_and(|l| distance_km(*centre, l) <= *km),
+        })
+        .cloned()
+        .collect();
+    let full = args.flag("--complet");
+    let csv = if full {
+        write::to_csv(&selected, &Column::V1)
+    } else {
+        write::to_compact_csv(&selected, &Column::COMPACT)
+    };
+    write_output(output, &csv, path)?;
+    print_summary(&report);
+    println!(
+        "Écrit : {output} ({} lieux sélectionnés sur {}, {} octets{})",
+        selected.len(),
+        report.places.len(),
+        csv.len(),
+        if full {
+            ", 32 colonnes"
+        } else {
+            ", colonnes utiles au widget"
+        }
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+fn gazetteer(args: &Args) -> Outcome {
+    let path = args.input()?;
+    let output = args.output()?;
+    let bytes = read(path)?;
+    let (gazetteer, report) =
+        build_from_communes(&bytes).map_err(|e| Failure(format!("{path} : {e}")))?;
+    let csv = gazetteer.to_csv();
+    write_output(output, &csv, path)?;
+    println!("Lignes lues : {}", report.rows_read);
+    println!("Lignes gardées : {}", report.rows_used);
+    let skipped = report.rows_without_coordinates
+        + report.rows_with_invalid_postal_code
+        + report.delegated_rows_ignored;
+    println!("Lignes écartées : {skipped}");
+    for (count, reason, code) in [
+        (
+            report.rows_without_coordinates,
+            "sans coordonnées",
+            "missing_coordinates",
+        ),
+        (
+            report.rows_with_invalid_postal_code,
+            "code postal pas à 5 chiffres",
+            "invalid_code_postal",
+        ),
+        (
+            report.delegated_rows_ignored,
+            "commune déléguée, son code postal a déjà une commune",
+            "delegated_commune",
+        ),
+    ] {
+        if count > 0 {
+            println!("  {count:>6}  {reason} [{code}]");
+        }
+    }
+    let name = Path::new(output).display();
+    println!(
+        "Écrit : {name} ({} codes postaux, {} octets)",
+        report.postal_codes,
+        csv.len()
+    );
+    Ok(ExitCode::SUCCESS)
+}
