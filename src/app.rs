@@ -18,7 +18,7 @@ pub fn App(mounted: Mounted) -> impl IntoView {
         Stage::Questions => ui::question::questions(ctx),
         Stage::Result => ui::result::result(ctx),
         Stage::Orientation => ui::orientation::orientation(ctx),
-        Stage::Places => ui::places::places_screen(ctx),
+        Stage::Places => ui::places::places_step(ctx),
         Stage::Summary => ui::summary::summary(ctx),
     };
     // Everything inside re-renders when the language changes, so texts can be plain strings.
@@ -27,7 +27,7 @@ pub fn App(mounted: Mounted) -> impl IntoView {
         vec![
             ui::header::header(ctx),
             ui::notices::notices(ctx),
-            screen.into_any(),
+            ui::dom::reactive(screen),
             ui::header::footer(ctx),
         ]
     };
@@ -52,6 +52,6 @@ pub fn App(mounted: Mounted) -> impl IntoView {
             }),
             ui::dom::at("role", "region"),
         ],
-        vec![body.into_any()],
+        vec![ui::dom::reactive(move || body().into_any())],
     )
 }

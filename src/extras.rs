@@ -35,7 +35,8 @@ pub async fn module() -> Result<JsValue, JsValue> {
 /// Calls an exported function of the module with string arguments; returns its string result.
 pub async fn call(name: &str, args: &[&str]) -> Result<String, JsValue> {
     let module = module().await?;
-    let function: js_sys::Function = js_sys::Reflect::get(&module, &JsValue::from_str(name))?.dyn_into()?;
+    let function: js_sys::Function =
+        js_sys::Reflect::get(&module, &JsValue::from_str(name))?.dyn_into()?;
     let args: js_sys::Array = args.iter().map(|a| JsValue::from_str(a)).collect();
     let result = function.apply(&JsValue::NULL, &args)?;
     result

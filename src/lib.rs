@@ -6,10 +6,9 @@
 mod app;
 mod clock;
 mod extras;
+use autonomie_ui::net;
 mod i18n_loader;
 mod mount;
-mod net;
-mod places;
 mod state;
 mod storage;
 mod ui;

@@ -141,7 +141,9 @@ fn mount(host: web_sys::Element) {
     if already {
         return;
     }
-    let Some(document) = host.owner_document() else { return };
+    let Some(document) = host.owner_document() else {
+        return;
+    };
     let mut attributes = data_attributes(&host);
     if attributes.contains_key("config-from-url") {
         // Iframe mode: the page's query string configures the widget.
@@ -150,7 +152,11 @@ fn mount(host: web_sys::Element) {
             .unwrap_or_default();
         attributes.extend(autonomie_core::config::parse_query(&search));
     }
-    let domains: Vec<&str> = crate::state::full_bank().domains.iter().map(|d| d.id.as_str()).collect();
+    let domains: Vec<&str> = crate::state::full_bank()
+        .domains
+        .iter()
+        .map(|d| d.id.as_str())
+        .collect();
     let (mut config, warnings) = WidgetConfig::from_attributes(&attributes, &domains);
     if !attributes.contains_key("id") {
         // Several widgets without data-id on one page still keep their data apart.
@@ -161,8 +167,12 @@ fn mount(host: web_sys::Element) {
     }
     let mut messages: Vec<String> = warnings.iter().map(|w| w.message()).collect();
 
-    let Ok(container) = document.create_element("div") else { return };
-    let Ok(container) = container.dyn_into::<web_sys::HtmlElement>() else { return };
+    let Ok(container) = document.create_element("div") else {
+        return;
+    };
+    let Ok(container) = container.dyn_into::<web_sys::HtmlElement>() else {
+        return;
+    };
     let shadow = match host.shadow_root() {
         Some(existing) => {
             existing.set_inner_html("");
@@ -216,7 +226,12 @@ fn mount(host: web_sys::Element) {
 
 /// Sets the accent colour on the widget. A partner's `--an-accent` CSS custom property is
 /// checked for contrast too; a colour too pale for white text falls back to the default.
-fn apply_accent(host: &web_sys::Element, container: &web_sys::HtmlElement, accent: &str, messages: &mut Vec<String>) {
+fn apply_accent(
+    host: &web_sys::Element,
+    container: &web_sys::HtmlElement,
+    accent: &str,
+    messages: &mut Vec<String>,
+) {
     use autonomie_core::config::{contrast_ratio, parse_hex_colour, DEFAULT_ACCENT, MIN_CONTRAST};
     let from_css = web_sys::window()
         .and_then(|w| w.get_computed_style(host).ok().flatten())

@@ -138,10 +138,7 @@ pub struct Ctx {
     pub container: StoredValue<web_sys::HtmlElement, LocalStorage>,
     /// Places data given inside the host element, if any.
     pub inline_places: StoredValue<Option<String>>,
-    /// Where the places data stands; loaded when the person reaches the places step.
-    pub places: RwSignal<crate::places::PlacesStatus>,
-    /// The postal-code gazetteer is fetched at most once.
-    pub gazetteer_loaded: StoredValue<bool>,
+
     store: StoredValue<Store, LocalStorage>,
 }
 
@@ -190,8 +187,6 @@ impl Ctx {
             lang_just_changed: StoredValue::new(false),
             container: StoredValue::new_local(container),
             inline_places: StoredValue::new(inline_places),
-            places: RwSignal::new(crate::places::PlacesStatus::Idle),
-            gazetteer_loaded: StoredValue::new(false),
             store: StoredValue::new_local(store),
         };
         ctx.persist_on_change();
@@ -293,7 +288,8 @@ impl Ctx {
     /// Records an answer. Tasks show their feedback before moving on.
     pub fn answer(&self, item_id: &str, answer: Answer) {
         self.navigated.set_value(true);
-        let is_task = self.bank()
+        let is_task = self
+            .bank()
             .item(item_id)
             .is_some_and(|i| i.kind == ItemKind::Task);
         let mut accepted = false;
@@ -355,15 +351,9 @@ impl Ctx {
         self.session.update(|s| s.stage = stage);
     }
 
-    /// The place the person will go to; choosing it again un-chooses it.
-    pub fn choose_place(&self, place: autonomie_core::session::ChosenPlace) {
-        self.session.update(|s| {
-            if s.chosen_place.as_ref().is_some_and(|p| p.id == place.id) {
-                s.chosen_place = None;
-            } else {
-                s.chosen_place = Some(place);
-            }
-        });
+    /// The place the person will go to (`None` when they un-choose it).
+    pub fn set_chosen_place(&self, place: Option<autonomie_core::session::ChosenPlace>) {
+        self.session.update(|s| s.chosen_place = place);
         self.record_in_history();
     }
 

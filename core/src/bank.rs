@@ -151,9 +151,19 @@ impl Bank {
         let keep = |domain: &String| domains.contains(domain);
         Bank {
             version: self.version,
-            domains: self.domains.iter().filter(|d| keep(&d.id)).cloned().collect(),
+            domains: self
+                .domains
+                .iter()
+                .filter(|d| keep(&d.id))
+                .cloned()
+                .collect(),
             conditions: self.conditions.clone(),
-            items: self.items.iter().filter(|i| keep(&i.domain)).cloned().collect(),
+            items: self
+                .items
+                .iter()
+                .filter(|i| keep(&i.domain))
+                .cloned()
+                .collect(),
         }
     }
 

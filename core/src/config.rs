@@ -183,11 +183,17 @@ impl WidgetConfig {
         if let Some(value) = get("id") {
             let valid = !value.is_empty()
                 && value.len() <= 40
-                && value.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+                && value
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
             if valid {
                 config.namespace = value.to_string();
             } else {
-                warn("id", value, "the default storage space (letters, digits, - and _ only, 40 at most)");
+                warn(
+                    "id",
+                    value,
+                    "the default storage space (letters, digits, - and _ only, 40 at most)",
+                );
             }
         }
         if let Some(value) = get("debug") {
@@ -204,7 +210,11 @@ impl WidgetConfig {
         if let Some(value) = get("logo") {
             match safe_resource_url(value) {
                 Some(url) => config.logo_url = Some(url),
-                None => warn("logo", value, "no logo (use an https: URL or a relative path)"),
+                None => warn(
+                    "logo",
+                    value,
+                    "no logo (use an https: URL or a relative path)",
+                ),
             }
         }
         if let Some(value) = get("accent") {
@@ -238,7 +248,11 @@ impl WidgetConfig {
                     value,
                     &format!(
                         "{} (known domains: {})",
-                        if chosen.is_empty() { "all domains".to_string() } else { chosen.join(",") },
+                        if chosen.is_empty() {
+                            "all domains".to_string()
+                        } else {
+                            chosen.join(",")
+                        },
                         known_domains.join(", ")
                     ),
                 );
@@ -256,7 +270,11 @@ impl WidgetConfig {
                 }
             }
             if bad {
-                warn("modules", value, "only the known modules listed (places, share, national)");
+                warn(
+                    "modules",
+                    value,
+                    "only the known modules listed (places, share, national)",
+                );
             }
             config.modules = chosen;
         }
@@ -266,14 +284,22 @@ impl WidgetConfig {
                 "inline" => config.places = PlacesSource::Inline,
                 url => match safe_resource_url(url) {
                     Some(url) => config.places = PlacesSource::Url(url),
-                    None => warn("places", value, "the demo places (use an https: URL, inline or demo)"),
+                    None => warn(
+                        "places",
+                        value,
+                        "the demo places (use an https: URL, inline or demo)",
+                    ),
                 },
             }
         }
         if let Some(value) = get("centre").or_else(|| get("center")) {
             match parse_centre(value) {
                 Some(centre) => config.centre = Some(centre),
-                None => warn("centre", value, "no default centre (use lat,lon or a 5-digit postal code)"),
+                None => warn(
+                    "centre",
+                    value,
+                    "no default centre (use lat,lon or a 5-digit postal code)",
+                ),
             }
         }
         let stats_default = config.mode == Mode::PublicComputer;
@@ -287,10 +313,17 @@ impl WidgetConfig {
         if let Some(value) = get("inactivity") {
             match value.parse::<u32>() {
                 Ok(minutes) if (1..=60).contains(&minutes) => config.inactivity_minutes = minutes,
-                _ => warn("inactivity", value, "5 minutes (a whole number from 1 to 60)"),
+                _ => warn(
+                    "inactivity",
+                    value,
+                    "5 minutes (a whole number from 1 to 60)",
+                ),
             }
         }
-        for (name, field) in [("offline", &mut config.offline), ("url", &mut config.use_url)] {
+        for (name, field) in [
+            ("offline", &mut config.offline),
+            ("url", &mut config.use_url),
+        ] {
             if let Some(value) = get(name) {
                 match on_off(value) {
                     Some(flag) => *field = flag,
@@ -354,7 +387,10 @@ pub fn clean_text(value: &str, max_chars: usize) -> String {
 /// (`javascript:`, `data:`, …) is refused.
 pub fn safe_resource_url(value: &str) -> Option<String> {
     let value = value.trim();
-    if value.is_empty() || value.len() > 2000 || value.chars().any(|c| c.is_control() || c.is_whitespace()) {
+    if value.is_empty()
+        || value.len() > 2000
+        || value.chars().any(|c| c.is_control() || c.is_whitespace())
+    {
         return None;
     }
     let lower = value.to_ascii_lowercase();
@@ -383,16 +419,38 @@ pub fn parse_hex_colour(value: &str) -> Option<String> {
     Some(format!("#{}", full.to_ascii_lowercase()))
 }
 
+/// sRGB channel value (0–255) to linear light, in millionths: `((c/255 + 0.055) / 1.055)^2.4`
+/// (or `c/255 / 12.92` for dark values), per WCAG 2.2. A table rather than `powf`, which
+/// would add a maths library to the widget; a test checks it against the formula.
+const LINEAR_MILLIONTHS: [u32; 256] = [
+    0, 304, 607, 911, 1214, 1518, 1821, 2125, 2428, 2732, 3035, 3347, 3677, 4025, 4391, 4777, 5182,
+    5605, 6049, 6512, 6995, 7499, 8023, 8568, 9134, 9721, 10330, 10960, 11612, 12286, 12983, 13702,
+    14444, 15209, 15996, 16807, 17642, 18500, 19382, 20289, 21219, 22174, 23153, 24158, 25187,
+    26241, 27321, 28426, 29557, 30713, 31896, 33105, 34340, 35601, 36889, 38204, 39546, 40915,
+    42311, 43735, 45186, 46665, 48172, 49707, 51269, 52861, 54480, 56128, 57805, 59511, 61246,
+    63010, 64803, 66626, 68478, 70360, 72272, 74214, 76185, 78187, 80220, 82283, 84376, 86500,
+    88656, 90842, 93059, 95307, 97587, 99899, 102242, 104616, 107023, 109462, 111932, 114435,
+    116971, 119538, 122139, 124772, 127438, 130136, 132868, 135633, 138432, 141263, 144128, 147027,
+    149960, 152926, 155926, 158961, 162029, 165132, 168269, 171441, 174647, 177888, 181164, 184475,
+    187821, 191202, 194618, 198069, 201556, 205079, 208637, 212231, 215861, 219526, 223228, 226966,
+    230740, 234551, 238398, 242281, 246201, 250158, 254152, 258183, 262251, 266356, 270498, 274677,
+    278894, 283149, 287441, 291771, 296138, 300544, 304987, 309469, 313989, 318547, 323143, 327778,
+    332452, 337164, 341914, 346704, 351533, 356400, 361307, 366253, 371238, 376262, 381326, 386429,
+    391572, 396755, 401978, 407240, 412543, 417885, 423268, 428690, 434154, 439657, 445201, 450786,
+    456411, 462077, 467784, 473531, 479320, 485150, 491021, 496933, 502886, 508881, 514918, 520996,
+    527115, 533276, 539479, 545724, 552011, 558340, 564712, 571125, 577580, 584078, 590619, 597202,
+    603827, 610496, 617207, 623960, 630757, 637597, 644480, 651406, 658375, 665387, 672443, 679542,
+    686685, 693872, 701102, 708376, 715694, 723055, 730461, 737910, 745404, 752942, 760525, 768151,
+    775822, 783538, 791298, 799103, 806952, 814847, 822786, 830770, 838799, 846873, 854993, 863157,
+    871367, 879622, 887923, 896269, 904661, 913099, 921582, 930111, 938686, 947307, 955973, 964686,
+    973445, 982251, 991102, 1000000,
+];
+
 fn relative_luminance(colour: &str) -> Option<f64> {
     let hex = parse_hex_colour(colour)?;
     let channel = |i: usize| -> Option<f64> {
         let value = u8::from_str_radix(hex.get(1 + 2 * i..3 + 2 * i)?, 16).ok()?;
-        let c = f64::from(value) / 255.0;
-        Some(if c <= 0.04045 {
-            c / 12.92
-        } else {
-            ((c + 0.055) / 1.055).powf(2.4)
-        })
+        Some(f64::from(LINEAR_MILLIONTHS[usize::from(value)]) / 1_000_000.0)
     };
     Some(0.2126 * channel(0)? + 0.7152 * channel(1)? + 0.0722 * channel(2)?)
 }
@@ -409,8 +467,38 @@ fn parse_centre(value: &str) -> Option<Centre> {
         return Some(Centre::PostalCode(value.to_string()));
     }
     let (lat, lon) = value.split_once(',')?;
-    let (lat, lon) = (lat.trim().parse::<f64>().ok()?, lon.trim().parse::<f64>().ok()?);
-    ((-90.0..=90.0).contains(&lat) && (-180.0..=180.0).contains(&lon)).then_some(Centre::Point { lat, lon })
+    let (lat, lon) = (parse_degrees(lat)?, parse_degrees(lon)?);
+    ((-90.0..=90.0).contains(&lat) && (-180.0..=180.0).contains(&lon))
+        .then_some(Centre::Point { lat, lon })
+}
+
+/// A decimal number of degrees such as `45.7640` or `-4.5`, read to the millionth. Written by
+/// hand: the standard float parser would add several kilobytes to the widget.
+fn parse_degrees(text: &str) -> Option<f64> {
+    let text = text.trim();
+    let (negative, digits) = match text.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, text),
+    };
+    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, ""));
+    if whole.is_empty() || whole.len() > 3 || fraction.len() > 12 {
+        return None;
+    }
+    if !whole
+        .bytes()
+        .chain(fraction.bytes())
+        .all(|b| b.is_ascii_digit())
+    {
+        return None;
+    }
+    let mut micro: i64 = whole.parse::<i64>().ok()? * 1_000_000;
+    let mut scale = 100_000;
+    for b in fraction.bytes().take(6) {
+        micro += i64::from(b - b'0') * scale;
+        scale /= 10;
+    }
+    let degrees = micro as f64 / 1_000_000.0;
+    Some(if negative { -degrees } else { degrees })
 }
 
 fn percent_decode(value: &str) -> String {
@@ -421,7 +509,10 @@ fn percent_decode(value: &str) -> String {
         match bytes[i] {
             b'+' => out.push(b' '),
             b'%' if i + 2 < bytes.len() => {
-                match std::str::from_utf8(&bytes[i + 1..i + 3]).ok().and_then(|h| u8::from_str_radix(h, 16).ok()) {
+                match std::str::from_utf8(&bytes[i + 1..i + 3])
+                    .ok()
+                    .and_then(|h| u8::from_str_radix(h, 16).ok())
+                {
                     Some(byte) => {
                         out.push(byte);
                         i += 2;
@@ -443,7 +534,10 @@ mod tests {
     const DOMAINS: [&str; 3] = ["equipement", "appareil", "emploi"];
 
     fn attrs(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
-        pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+        pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
     }
 
     fn read(pairs: &[(&str, &str)]) -> (WidgetConfig, Vec<ConfigWarning>) {
@@ -480,13 +574,28 @@ mod tests {
         assert_eq!(config.mode, Mode::PublicComputer);
         assert_eq!(config.namespace, "mairie-2");
         assert!(config.debug);
-        assert_eq!(config.partner_name.as_deref(), Some("Mairie de Villeurbanne"));
-        assert_eq!(config.logo_url.as_deref(), Some("https://example.org/logo.png"));
+        assert_eq!(
+            config.partner_name.as_deref(),
+            Some("Mairie de Villeurbanne")
+        );
+        assert_eq!(
+            config.logo_url.as_deref(),
+            Some("https://example.org/logo.png")
+        );
         assert_eq!(config.accent, "#006655");
         assert_eq!(config.domains, ["emploi", "equipement"]);
         assert_eq!(config.modules, [Module::Places, Module::Share]);
-        assert_eq!(config.places, PlacesSource::Url("https://data.example.org/lieux.csv".into()));
-        assert_eq!(config.centre, Some(Centre::Point { lat: 45.77, lon: 4.88 }));
+        assert_eq!(
+            config.places,
+            PlacesSource::Url("https://data.example.org/lieux.csv".into())
+        );
+        assert_eq!(
+            config.centre,
+            Some(Centre::Point {
+                lat: 45.77,
+                lon: 4.88
+            })
+        );
         assert_eq!(config.inactivity_minutes, 10);
         assert!(config.stats, "counts are on by default in public mode");
         assert!(config.offline);
@@ -524,8 +633,18 @@ mod tests {
         assert_eq!(
             attributes,
             [
-                "data-lang", "data-mode", "data-id", "data-logo", "data-accent", "data-domains", "data-modules",
-                "data-places", "data-centre", "data-stats", "data-inactivity", "data-url"
+                "data-lang",
+                "data-mode",
+                "data-id",
+                "data-logo",
+                "data-accent",
+                "data-domains",
+                "data-modules",
+                "data-places",
+                "data-centre",
+                "data-stats",
+                "data-inactivity",
+                "data-url"
             ]
         );
         assert!(warnings[0].message().contains("data-lang=\"klingon\""));
@@ -546,19 +665,58 @@ mod tests {
     }
 
     #[test]
+    fn the_linear_light_table_matches_the_wcag_formula() {
+        for (value, stored) in LINEAR_MILLIONTHS.iter().enumerate() {
+            let c = value as f64 / 255.0;
+            let exact = if c <= 0.04045 {
+                c / 12.92
+            } else {
+                ((c + 0.055) / 1.055).powf(2.4)
+            };
+            assert!((f64::from(*stored) / 1e6 - exact).abs() < 1e-6, "{value}");
+        }
+    }
+
+    #[test]
+    fn degrees_are_read_without_a_float_parser() {
+        assert_eq!(parse_degrees("45.764043"), Some(45.764043));
+        assert_eq!(parse_degrees(" -4.5 "), Some(-4.5));
+        assert_eq!(parse_degrees("2"), Some(2.0));
+        for bad in ["", "-", ".5", "4.5.6", "1e3", "abc", "1234", "45,7"] {
+            assert_eq!(parse_degrees(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
     fn urls_with_dangerous_schemes_are_refused() {
-        for bad in ["javascript:alert(1)", " JAVASCRIPT:x", "data:image/png;base64,x", "vbscript:x", "//evil.example/x", "https://", "a b"] {
+        for bad in [
+            "javascript:alert(1)",
+            " JAVASCRIPT:x",
+            "data:image/png;base64,x",
+            "vbscript:x",
+            "//evil.example/x",
+            "https://",
+            "a b",
+        ] {
             assert_eq!(safe_resource_url(bad), None, "{bad}");
         }
-        for good in ["https://example.org/a.csv", "HTTP://example.org", "logo.png", "/img/logo.svg", "./lieux.csv?x=1"] {
+        for good in [
+            "https://example.org/a.csv",
+            "HTTP://example.org",
+            "logo.png",
+            "/img/logo.svg",
+            "./lieux.csv?x=1",
+        ] {
             assert!(safe_resource_url(good).is_some(), "{good}");
         }
     }
 
     #[test]
     fn query_strings_configure_the_iframe_mode() {
-        let (config, warnings) =
-            WidgetConfig::from_query("?lang=uk&partner=Mairie%20de%20Lyon&accent=%23005a9c&mode=public", &DOMAINS);
+        let (config, warnings) = WidgetConfig::from_query(
+            "?lang=uk&partner=Mairie%20de%20Lyon&accent=%23005a9c&mode=public",
+            &DOMAINS,
+        );
         assert!(warnings.is_empty(), "{warnings:?}");
         assert_eq!(config.lang, Lang::Uk);
         assert_eq!(config.partner_name.as_deref(), Some("Mairie de Lyon"));

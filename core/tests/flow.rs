@@ -96,10 +96,19 @@ fn a_partner_can_keep_only_some_domains_and_dependent_items_are_still_asked() {
     let session = play(&bank, |_, choices| choices[0]);
     let asked = answered_ids(&session);
     // The equipment questions are gone, yet the online items that depend on them are asked.
-    assert!(asked.iter().all(|id| id.starts_with("com.") || id.starts_with("job.")), "{asked:?}");
+    assert!(
+        asked
+            .iter()
+            .all(|id| id.starts_with("com.") || id.starts_with("job.")),
+        "{asked:?}"
+    );
     assert!(asked.contains(&"com.email_attachment"));
     assert!(asked.contains(&"job.apply"));
     let all = Bank::builtin();
-    let expected = all.items.iter().filter(|i| i.domain == "communication" || i.domain == "emploi").count();
+    let expected = all
+        .items
+        .iter()
+        .filter(|i| i.domain == "communication" || i.domain == "emploi")
+        .count();
     assert_eq!(asked.len(), expected);
 }

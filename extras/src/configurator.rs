@@ -11,7 +11,12 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 /// Values equal to these defaults are left out of the snippet.
-const DEFAULTS: [(&str, &str); 4] = [("lang", "fr"), ("mode", "normal"), ("accent", DEFAULT_ACCENT), ("places", "demo")];
+const DEFAULTS: [(&str, &str); 4] = [
+    ("lang", "fr"),
+    ("mode", "normal"),
+    ("accent", DEFAULT_ACCENT),
+    ("places", "demo"),
+];
 
 /// Wires the configurator form. `loader_url` is the absolute URL of `autonomie.js` to put in
 /// the snippet.
@@ -30,7 +35,8 @@ pub fn configurator_mount(form: web_sys::Element, loader_url: String) {
     listener.forget();
     if let Some(copy) = document().and_then(|d| d.get_element_by_id("cfg-copy")) {
         let copy_listener = Closure::<dyn Fn()>::new(copy_snippet);
-        let _ = copy.add_event_listener_with_callback("click", copy_listener.as_ref().unchecked_ref());
+        let _ =
+            copy.add_event_listener_with_callback("click", copy_listener.as_ref().unchecked_ref());
         copy_listener.forget();
     }
 }
@@ -47,7 +53,10 @@ fn attributes_of(form: &web_sys::Element) -> Vec<(String, String)> {
         return single;
     };
     for i in 0..fields.length() {
-        let Some(field) = fields.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) else {
+        let Some(field) = fields
+            .item(i)
+            .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+        else {
             continue;
         };
         if let Some(list) = field.get_attribute("data-list") {
@@ -60,7 +69,9 @@ fn attributes_of(form: &web_sys::Element) -> Vec<(String, String)> {
             }
             continue;
         }
-        let Some(name) = field.get_attribute("data-attr") else { continue };
+        let Some(name) = field.get_attribute("data-attr") else {
+            continue;
+        };
         let value = if let Some(input) = field.dyn_ref::<web_sys::HtmlInputElement>() {
             input.value()
         } else if let Some(select) = field.dyn_ref::<web_sys::HtmlSelectElement>() {
@@ -69,7 +80,9 @@ fn attributes_of(form: &web_sys::Element) -> Vec<(String, String)> {
             continue;
         };
         let value = value.trim().to_string();
-        let is_default = DEFAULTS.iter().any(|(n, d)| *n == name && d.eq_ignore_ascii_case(&value));
+        let is_default = DEFAULTS
+            .iter()
+            .any(|(n, d)| *n == name && d.eq_ignore_ascii_case(&value));
         if !value.is_empty() && !is_default {
             single.push((name, value));
         }
@@ -112,7 +125,11 @@ fn refresh(form: &web_sys::Element, loader_url: &str) {
     let domains: Vec<&str> = bank.domains.iter().map(|d| d.id.as_str()).collect();
     let (_, warnings) = WidgetConfig::from_attributes(&map, &domains);
     if let Some(list) = document.get_element_by_id("cfg-warnings") {
-        let text = warnings.iter().map(|w| w.message()).collect::<Vec<_>>().join("\n");
+        let text = warnings
+            .iter()
+            .map(|w| w.message())
+            .collect::<Vec<_>>()
+            .join("\n");
         list.set_text_content(Some(&text));
     }
     if let Some(code) = document.get_element_by_id("cfg-snippet") {
@@ -154,7 +171,10 @@ mod tests {
     fn snippets_escape_values() {
         let text = snippet(
             "https://widget.example/autonomie.js",
-            &[("partner".into(), "Mairie \"Les <Lilas>\" & co".into()), ("lang".into(), "en".into())],
+            &[
+                ("partner".into(), "Mairie \"Les <Lilas>\" & co".into()),
+                ("lang".into(), "en".into()),
+            ],
         );
         assert_eq!(
             text,

@@ -4,4 +4,5 @@
 //! It is built by Trunk next to the main module and loaded with a dynamic `import()`.
 
 pub mod configurator;
-pub mod places;
+pub mod places_data;
+pub mod places_ui;

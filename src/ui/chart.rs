@@ -49,7 +49,8 @@ pub fn level_chart(ctx: &Ctx, domains: &[DomainResult]) -> AnyView {
     let rows = domains
         .iter()
         .map(|d| {
-            let domain_icon = ctx.bank()
+            let domain_icon = ctx
+                .bank()
                 .domains
                 .iter()
                 .find(|x| x.id == d.domain)

@@ -32,7 +32,9 @@ pub fn header(ctx: Ctx) -> AnyView {
         })
         .collect();
     let large = move || ctx.prefs.with(|p| p.large_text);
-    let (partner, logo) = ctx.config.with_value(|c| (c.partner_name.clone(), c.logo_url.clone()));
+    let (partner, logo) = ctx
+        .config
+        .with_value(|c| (c.partner_name.clone(), c.logo_url.clone()));
     let brand = match (partner, logo) {
         (None, None) => text_el("p", vec![class("an-brand")], ctx.t("app.title")),
         (name, logo) => el(
@@ -41,7 +43,11 @@ pub fn header(ctx: Ctx) -> AnyView {
             vec![
                 logo.map_or_else(nothing, |src| {
                     // The logo's text alternative is the partner's name, written next to it.
-                    el("img", vec![class("an-logo"), at("src", src), at("alt", "")], vec![])
+                    el(
+                        "img",
+                        vec![class("an-logo"), at("src", src), at("alt", "")],
+                        vec![],
+                    )
                 }),
                 name.map_or_else(nothing, |n| text_el("span", vec![class("an-partner")], n)),
             ],
@@ -130,6 +136,6 @@ pub fn footer(ctx: Ctx) -> AnyView {
     el(
         "div",
         vec![class("an-footer no-print")],
-        vec![body.into_any()],
+        vec![reactive(body)],
     )
 }

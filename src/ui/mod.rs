@@ -2,9 +2,7 @@
 //! widget's [`Ctx`] to a view; see `dom` for why they use builders rather than `view!`.
 
 pub mod chart;
-pub mod dom;
 pub mod header;
-pub mod icons;
 pub mod notices;
 pub mod orientation;
 pub mod places;
@@ -12,6 +10,8 @@ pub mod question;
 pub mod result;
 pub mod summary;
 pub mod welcome;
+
+pub use autonomie_ui::{dom, icons};
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;

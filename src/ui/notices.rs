@@ -34,6 +34,6 @@ pub fn notices(ctx: Ctx) -> AnyView {
             at("role", "status"),
             at("aria-live", "polite"),
         ],
-        vec![list.into_any()],
+        vec![reactive(move || list().into_any())],
     )
 }

@@ -1,454 +1,176 @@
-//! "Trouver un lieu près de chez moi": places that offer what the person needs, nearest and
-//! best matching first. The chosen place goes on the printed summary.
+//! The places step. The screen itself lives in the lazily loaded module (with the places
+//! parser): this file loads it, hands it the texts and settings, and records the place the
+//! person chooses. If the module cannot load, the person is told and can go on.
 
-use autonomie_core::places::{
-    Accompaniment, Centre, LatLon, PlaceCard, Query, QueryMessage, ResultsMessage, Support,
-};
+use autonomie_core::config::{Centre, PlacesSource};
+use autonomie_core::envelope::Stored;
+use autonomie_core::json::{self, Json};
 use autonomie_core::session::{ChosenPlace, Stage};
 use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 use super::dom::*;
-use super::focus_heading;
 use super::orientation::current_orientation;
-use crate::places::{self, PlacesStatus};
+use crate::extras;
 use crate::state::Ctx;
 
-/// What the search shows.
-#[derive(Clone, PartialEq)]
-enum Found {
-    Nothing,
-    Searching,
-    Results(ResultsMessage),
-    Failed(String),
+/// The settings the places screen needs, as JSON (see `extras::places_ui::places_ui_mount`).
+fn settings(ctx: &Ctx) -> String {
+    let services = current_orientation(ctx)
+        .services
+        .iter()
+        .map(|s| json::string(s.id()))
+        .collect();
+    ctx.config.with_value(|c| {
+        let (places, inline) = match &c.places {
+            PlacesSource::Demo => ("demo".to_string(), None),
+            PlacesSource::Inline => ("inline".to_string(), ctx.inline_places.get_value()),
+            PlacesSource::Url(url) => (url.clone(), None),
+        };
+        let centre = c.centre.as_ref().map(|centre| match centre {
+            Centre::PostalCode(code) => json::object([("postal_code", Some(json::string(code)))]),
+            Centre::Point { lat, lon } => json::object([
+                ("lat_e6", Some(Json::Number((lat * 1e6) as i64))),
+                ("lon_e6", Some(Json::Number((lon * 1e6) as i64))),
+            ]),
+        });
+        json::object([
+            ("key", Some(json::string(&c.namespace))),
+            ("base", Some(json::string(&ctx.base_url.get_value()))),
+            ("places", Some(Json::String(places))),
+            ("inline", inline.map(Json::String)),
+            ("centre", centre),
+            ("services", Some(Json::Array(services))),
+            (
+                "chosen",
+                ctx.session
+                    .with_untracked(|s| s.chosen_place.as_ref().map(|p| json::string(&p.id))),
+            ),
+            ("lang", Some(json::string(ctx.lang().code()))),
+            ("navigated", Some(Json::Bool(ctx.navigated.get_value()))),
+        ])
+        .write()
+    })
 }
 
-/// The filters, as the person set them.
-#[derive(Clone, Default, PartialEq)]
-struct Filters {
-    free: bool,
-    done_for_me: bool,
-    support: Option<Support>,
-    help: Option<Accompaniment>,
+fn callback_with_text(action: impl Fn(String) + 'static) -> js_sys::Function {
+    Closure::<dyn Fn(String)>::new(action)
+        .into_js_value()
+        .unchecked_into()
 }
 
-pub fn places_screen(ctx: Ctx) -> AnyView {
-    focus_heading(ctx);
-    places::ensure_loaded(ctx);
-    let orientation = current_orientation(&ctx);
-    let where_text = RwSignal::new(
-        ctx.config
-            .with_value(|c| match &c.centre {
-                Some(autonomie_core::config::Centre::PostalCode(code)) => Some(code.clone()),
-                _ => None,
-            })
-            .unwrap_or_default(),
-    );
-    let point = RwSignal::new(ctx.config.with_value(|c| match c.centre {
-        Some(autonomie_core::config::Centre::Point { lat, lon }) => Some((lat, lon)),
-        _ => None,
-    }));
-    let filters = RwSignal::new(Filters::default());
-    let found = RwSignal::new(Found::Nothing);
-    let geo_message = RwSignal::new(None::<String>);
-    let services = orientation.services.clone();
-    // Each search has a number; a slow answer to an older search is ignored.
-    let generation = StoredValue::new(0u32);
+fn callback(action: impl Fn() + 'static) -> js_sys::Function {
+    Closure::<dyn Fn()>::new(action)
+        .into_js_value()
+        .unchecked_into()
+}
 
-    let run_search = move || {
-        let centre = match point.get_untracked() {
-            Some((lat, lon)) => Some(Centre::Point(LatLon { lat, lon })),
-            None => Centre::from_input(&where_text.get_untracked()),
-        };
-        let Some(centre) = centre else {
-            found.set(Found::Nothing);
-            return;
-        };
-        if !ctx.places.with_untracked(|s| matches!(s, PlacesStatus::Ready { .. })) {
-            return;
-        }
-        let chosen = filters.get_untracked();
-        let mut query = Query::new(centre);
-        query.services = services.clone();
-        query.free_only = chosen.free;
-        query.done_for_me = chosen.done_for_me;
-        query.support = chosen.support;
-        query.accompaniment = chosen.help;
-        let message = QueryMessage {
-            query,
-            now: Some(places::local_time()),
-        };
-        generation.update_value(|g| *g += 1);
-        let mine = generation.get_value();
-        found.set(Found::Searching);
-        leptos::task::spawn_local(async move {
-            let result = places::search(ctx, message).await;
-            if generation.get_value() != mine {
+pub fn places_step(ctx: Ctx) -> AnyView {
+    let failed = RwSignal::new(false);
+    let screen = StoredValue::new_local(None::<JsValue>);
+    leptos::task::spawn_local(async move {
+        // Runs after this view is in the page: the extras screen renders into its element.
+        let host = ctx
+            .container
+            .with_value(|c| c.query_selector(".an-extras").ok().flatten())
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+        let module = match extras::module().await {
+            Ok(module) => module,
+            Err(_) => {
+                failed.set(true);
                 return;
             }
-            found.set(match result {
-                Ok(results) => Found::Results(results),
-                Err(failure) => Found::Failed(failure.text(&ctx)),
-            });
+        };
+        let mount = js_sys::Reflect::get(&module, &"places_ui_mount".into())
+            .ok()
+            .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+        let (Some(mount), Some(host)) = (mount, host) else {
+            failed.set(true);
+            return;
+        };
+        let texts = ctx.catalog.with_untracked(|c| {
+            Json::Object(
+                c.entries()
+                    .map(|(k, v)| (k.to_string(), json::string(v)))
+                    .collect(),
+            )
+            .write()
         });
-    };
-    // A search as soon as the data is there when a default centre is set, and again when
-    // the person types or changes a filter.
-    let auto = run_search.clone();
-    Effect::new(move |_| {
-        if ctx.places.with(|s| matches!(s, PlacesStatus::Ready { .. })) {
-            auto();
+        let choose = callback_with_text(move |place: String| {
+            let place = Json::parse(&place)
+                .ok()
+                .and_then(|j| ChosenPlace::from_json(&j));
+            ctx.set_chosen_place(place);
+        });
+        let back = callback(move || ctx.go(Stage::Orientation));
+        let next = callback(move || ctx.go(Stage::Summary));
+        let args = js_sys::Array::new();
+        for arg in [
+            host.into(),
+            JsValue::from_str(&settings(&ctx)),
+            JsValue::from_str(&texts),
+            choose.into(),
+            back.into(),
+            next.into(),
+        ] {
+            args.push(&arg);
+        }
+        match mount.apply(&JsValue::NULL, &args) {
+            Ok(handle) => screen.set_value(Some(handle)),
+            Err(_) => failed.set(true),
         }
     });
-
-    let typed = run_search.clone();
-    let submitted = run_search.clone();
-    let filtered = run_search.clone();
-    let located = run_search.clone();
-    let search_form = el(
-        "form",
-        vec![class("an-place-search"), at("role", "search"), on_submit(move || submitted())],
-        vec![
-            text_el("label", vec![at("for", "an-where")], ctx.t("places.where_label")),
-            text_el("p", vec![class("an-hint"), id("an-where-hint")], ctx.t("places.where_hint")),
-            el(
-                "div",
-                vec![class("an-inline")],
-                vec![
-                    el(
-                        "input",
-                        vec![
-                            id("an-where"),
-                            at("type", "text"),
-                            at("autocomplete", "postal-code"),
-                            at("aria-describedby", "an-where-hint"),
-                            at("value", where_text.get_untracked()),
-                            on_value("input", move |value| {
-                                where_text.set(value.clone());
-                                point.set(None);
-                                // Search as the person types a whole postal code or a name.
-                                let value = value.trim().to_string();
-                                let complete = (value.len() == 5 && value.bytes().all(|b| b.is_ascii_digit()))
-                                    || (value.chars().count() >= 3 && !value.bytes().any(|b| b.is_ascii_digit()));
-                                if complete {
-                                    typed();
-                                }
-                            }),
-                        ],
-                        vec![],
-                    ),
-                    el(
-                        "button",
-                        vec![at("type", "submit"), class("an-button an-primary")],
-                        vec![icon("search"), txt(ctx.t("places.search"))],
-                    ),
-                ],
-            ),
-            button("an-button an-secondary", vec![icon("pin"), txt(ctx.t("places.use_position"))], move || {
-                let located = located.clone();
-                geo_message.set(Some(ctx.t("places.locating")));
-                leptos::task::spawn_local(async move {
-                    match places::current_position().await {
-                        Some(position) => {
-                            geo_message.set(None);
-                            point.set(Some(position));
-                            where_text.set(String::new());
-                            located();
-                        }
-                        None => geo_message.set(Some(ctx.t("places.position_refused"))),
-                    }
-                });
-            }),
-            el(
-                "p",
-                vec![class("an-hint"), at("role", "status")],
-                vec![(move || geo_message.get().unwrap_or_default()).into_any()],
-            ),
-        ],
-    );
-
-    let filters_view = filters_fieldset(ctx, filters, filtered);
-
-    let status = move || match ctx.places.get() {
-        PlacesStatus::Idle | PlacesStatus::Loading => {
-            text_el("p", vec![class("an-loading"), at("role", "status")], ctx.t("places.loading"))
-        }
-        PlacesStatus::Failed(failure) => el(
-            "div",
-            vec![class("an-notice"), at("role", "alert")],
-            vec![
-                text_el("p", vec![], failure.text(&ctx)),
-                button("an-button an-secondary", vec![txt(ctx.t("places.retry"))], move || places::retry(ctx)),
-            ],
-        ),
-        PlacesStatus::Ready { demo: true, .. } => {
-            text_el("p", vec![class("an-notice an-demo"), at("role", "note")], ctx.t("places.demo_notice"))
-        }
-        PlacesStatus::Ready { .. } => nothing(),
-    };
-
-    let results = move || match found.get() {
-        Found::Nothing => nothing(),
-        Found::Searching => text_el("p", vec![at("role", "status")], ctx.t("places.searching")),
-        Found::Failed(message) => text_el("p", vec![class("an-error"), at("role", "alert")], message),
-        Found::Results(results) => results_view(ctx, results),
-    };
-
-    el(
-        "section",
-        vec![class("an-screen an-places"), at("aria-labelledby", "an-places-title")],
-        vec![
-            text_el("h2", vec![id("an-places-title"), at("tabindex", "-1")], ctx.t("places.title")),
-            text_el("p", vec![class("an-lead")], ctx.t("places.intro")),
-            status.into_any(),
-            search_form,
-            filters_view,
-            el("div", vec![class("an-results")], vec![results.into_any()]),
-            el(
-                "div",
-                vec![class("an-actions an-actions-wrap")],
-                vec![
-                    button(
-                        "an-button an-secondary",
-                        vec![icon("back"), txt(ctx.t("orientation.back"))],
-                        move || ctx.go(Stage::Orientation),
-                    ),
-                    button(
-                        "an-button an-primary",
-                        vec![icon("print"), txt(ctx.t("orientation.print"))],
-                        move || ctx.go(Stage::Summary),
-                    ),
-                ],
-            ),
-        ],
-    )
-}
-
-fn filters_fieldset(
-    ctx: Ctx,
-    filters: RwSignal<Filters>,
-    rerun: impl Fn() + Clone + 'static,
-) -> AnyView {
-    let check = |key: &str, id_attr: &'static str, set: fn(&mut Filters, bool), rerun: Box<dyn Fn()>| {
-        el(
-            "label",
-            vec![class("an-check"), at("for", id_attr)],
-            vec![
-                el(
-                    "input",
-                    vec![
-                        at("type", "checkbox"),
-                        id(id_attr),
-                        on_checked(move |checked| {
-                            filters.update(|f| set(f, checked));
-                            rerun();
-                        }),
-                    ],
-                    vec![],
-                ),
-                text_el("span", vec![], ctx.t(key)),
-            ],
-        )
-    };
-    let rerun_free = rerun.clone();
-    let rerun_done = rerun.clone();
-    let rerun_support = rerun.clone();
-    let support_options = std::iter::once(text_el("option", vec![at("value", "")], ctx.t("places.filter.any")))
-        .chain(
-            [
-                Support::Illiteracy,
-                Support::English,
-                Support::OtherLanguages,
-                Support::VisualImpairment,
-                Support::Deafness,
-                Support::MotorDisability,
-                Support::MentalDisability,
-            ]
-            .into_iter()
-            .map(|s| text_el("option", vec![at("value", s.id())], ctx.t(&format!("support.{}", s.id())))),
-        )
-        .collect();
-    let help_options = std::iter::once(text_el("option", vec![at("value", "")], ctx.t("places.filter.any")))
-        .chain(
-            [Accompaniment::Individual, Accompaniment::Workshop, Accompaniment::Autonomous, Accompaniment::Remote]
-                .into_iter()
-                .map(|a| text_el("option", vec![at("value", a.id())], ctx.t(&format!("accompaniment.{}", a.id())))),
-        )
-        .collect();
-    el(
-        "fieldset",
-        vec![class("an-box an-filters")],
-        vec![
-            el("legend", vec![], vec![text_el("h3", vec![], ctx.t("places.filters"))]),
-            check("places.filter.free", "an-free", |f, v| f.free = v, Box::new(move || rerun_free())),
-            check("places.filter.done_for_me", "an-done-for-me", |f, v| f.done_for_me = v, Box::new(move || rerun_done())),
-            text_el("label", vec![at("for", "an-support")], ctx.t("places.filter.support")),
-            el(
-                "select",
-                vec![
-                    id("an-support"),
-                    on_value("change", move |value| {
-                        filters.update(|f| f.support = Support::from_id(&value));
-                        rerun_support();
-                    }),
-                ],
-                support_options,
-            ),
-            text_el("label", vec![at("for", "an-help")], ctx.t("places.filter.help")),
-            el(
-                "select",
-                vec![
-                    id("an-help"),
-                    on_value("change", move |value| {
-                        filters.update(|f| f.help = Accompaniment::from_id(&value));
-                        rerun();
-                    }),
-                ],
-                help_options,
-            ),
-        ],
-    )
-}
-
-/// "à 850 m", "à 12,5 km".
-fn distance_text(ctx: &Ctx, metres: i64) -> String {
-    if metres < 1000 {
-        return ctx.format("places.distance_m", &[("m", &(((metres + 5) / 10) * 10).to_string())]);
-    }
-    let tenths = (metres + 50) / 100;
-    let separator = if ctx.lang().code() == "en" { "." } else { "," };
-    let km = if tenths >= 100 {
-        (tenths / 10).to_string()
-    } else {
-        format!("{}{separator}{}", tenths / 10, tenths % 10)
-    };
-    ctx.format("places.distance_km", &[("km", &km)])
-}
-
-/// "lun. 09:00–12:00 · mar. …", closed days left out; the raw text when hours do not parse.
-fn week_text(ctx: &Ctx, card: &PlaceCard) -> String {
-    match &card.week {
-        Some(days) => days
-            .iter()
-            .enumerate()
-            .filter(|(_, hours)| !hours.is_empty())
-            .map(|(day, hours)| format!("{} {hours}", ctx.t(&format!("day.{day}"))))
-            .collect::<Vec<_>>()
-            .join(" · "),
-        None => card.hours_raw.clone().unwrap_or_default(),
-    }
-}
-
-fn results_view(ctx: Ctx, results: ResultsMessage) -> AnyView {
-    let mut intro = Vec::new();
-    if results.no_place_in_area {
-        intro.push(text_el("p", vec![class("an-notice")], ctx.t("places.none_in_area")));
-    }
-    let count = if results.places.is_empty() {
-        ctx.t("places.no_result")
-    } else {
-        ctx.format("places.count", &[("count", &results.places.len().to_string())])
-    };
-    intro.push(text_el("p", vec![class("an-count"), at("role", "status")], count));
-    let cards: Vec<AnyView> = results.places.into_iter().map(|card| place_card(ctx, card)).collect();
-    el(
-        "div",
-        vec![],
-        vec![
-            el("div", vec![], intro),
-            el("ul", vec![class("an-place-list")], cards),
-        ],
-    )
-}
-
-fn link(href: String, label: String) -> AnyView {
-    // Only http(s) URLs reach here (checked when the results were read); they open in a new
-    // tab without giving it access to the widget's page.
-    el(
-        "a",
-        vec![at("href", href), at("target", "_blank"), at("rel", "noopener noreferrer")],
-        vec![txt(label)],
-    )
-}
-
-fn place_card(ctx: Ctx, card: PlaceCard) -> AnyView {
-    let chosen_id = card.id.clone();
-    let is_chosen = move || ctx.session.with(|s| s.chosen_place.as_ref().is_some_and(|p| p.id == chosen_id));
-    let is_chosen_label = is_chosen.clone();
-    let address = format!("{}, {} {}", card.address, card.postal_code, card.commune);
-    let mut lines = vec![text_el("h3", vec![], card.name.clone()), text_el("p", vec![], address.clone())];
-    if let Some(metres) = card.distance_m {
-        lines.push(text_el("p", vec![class("an-distance")], distance_text(&ctx, metres)));
-    }
-    match (&card.hours_today, card.open_now) {
-        (Some(today), Some(open)) => {
-            let state = ctx.t(if open { "places.open_now" } else { "places.closed_now" });
-            let today_text = if today.is_empty() { ctx.t("places.closed_today") } else { today.clone() };
-            lines.push(el(
-                "p",
-                vec![],
-                vec![
-                    text_el("strong", vec![class(if open { "an-open" } else { "an-closed" })], state),
-                    txt(format!(" · {} {today_text}", ctx.t("places.today"))),
-                ],
-            ));
-        }
-        _ => {
-            if let Some(raw) = &card.hours_raw {
-                lines.push(text_el("p", vec![], format!("{} {raw}", ctx.t("places.hours"))));
+    on_cleanup(move || {
+        if let Some(handle) = screen.get_value() {
+            if let Ok(unmount) = js_sys::Reflect::get(&handle, &"unmount".into())
+                .and_then(|f| f.dyn_into::<js_sys::Function>().map_err(JsValue::from))
+            {
+                let _ = unmount.call0(&handle);
             }
         }
-    }
-    if !card.matched.is_empty() {
-        let names: Vec<String> = card.matched.iter().map(|id| ctx.t(&format!("service.{id}"))).collect();
-        lines.push(text_el("p", vec![class("an-small")], format!("{} {}", ctx.t("places.offers"), names.join(", "))));
-    }
-    let mut tags = Vec::new();
-    if card.free {
-        tags.push(ctx.t("places.tag.free"));
-    }
-    if card.aidants_connect {
-        tags.push(ctx.t("places.tag.aidants_connect"));
-    }
-    if !tags.is_empty() {
-        lines.push(text_el("p", vec![class("an-small")], tags.join(" · ")));
-    }
-    let mut links = Vec::new();
-    if let (Some(phone), Some(display)) = (&card.phone, &card.phone_display) {
-        links.push(link_tel(phone, display));
-    }
-    if let Some(url) = &card.booking_url {
-        links.push(link(url.clone(), ctx.t("places.booking")));
-    }
-    if let Some(url) = &card.website {
-        links.push(link(url.clone(), ctx.t("places.website")));
-    }
-    if let Some(url) = &card.accessibility_url {
-        links.push(link(url.clone(), ctx.t("places.accessibility")));
-    }
-    if !links.is_empty() {
-        lines.push(el("p", vec![class("an-place-links")], links));
-    }
-    let chosen = ChosenPlace {
-        id: card.id.clone(),
-        name: card.name.clone(),
-        address,
-        phone: card.phone_display.clone().unwrap_or_default(),
-        hours: week_text(&ctx, &card),
-        services: card.matched.clone(),
+    });
+    let fallback = move || {
+        if failed.get() {
+            el(
+                "section",
+                vec![class("an-screen"), at("aria-labelledby", "an-places-title")],
+                vec![
+                    text_el(
+                        "h2",
+                        vec![id("an-places-title"), at("tabindex", "-1")],
+                        ctx.t("places.title"),
+                    ),
+                    text_el(
+                        "p",
+                        vec![class("an-notice"), at("role", "alert")],
+                        ctx.t("places.error.module"),
+                    ),
+                    el(
+                        "div",
+                        vec![class("an-actions an-actions-wrap")],
+                        vec![
+                            button(
+                                "an-button an-secondary",
+                                vec![icon("back"), txt(ctx.t("orientation.back"))],
+                                move || ctx.go(Stage::Orientation),
+                            ),
+                            button(
+                                "an-button an-primary",
+                                vec![icon("print"), txt(ctx.t("orientation.print"))],
+                                move || ctx.go(Stage::Summary),
+                            ),
+                        ],
+                    ),
+                ],
+            )
+        } else {
+            nothing()
+        }
     };
-    lines.push(el(
-        "button",
-        vec![
-            at("type", "button"),
-            class("an-button an-secondary an-choose"),
-            at_dyn("aria-pressed", move || is_chosen().to_string()),
-            on_click(move || ctx.choose_place(chosen.clone())),
-        ],
-        vec![(move || ctx.t(if is_chosen_label() { "places.chosen" } else { "places.choose" })).into_any()],
-    ));
-    el("li", vec![class("an-place")], lines)
-}
-
-fn link_tel(phone: &str, display: &str) -> AnyView {
-    el("a", vec![at("href", format!("tel:{phone}"))], vec![txt(display.to_string())])
+    vec![
+        el("div", vec![class("an-extras")], vec![]),
+        reactive(fallback),
+    ]
+    .into_any()
 }

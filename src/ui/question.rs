@@ -36,10 +36,12 @@ pub fn questions(ctx: Ctx) -> AnyView {
         )
     };
     let card = move || match on_screen.get() {
-        OnScreen::Ask(id) => ctx.bank()
+        OnScreen::Ask(id) => ctx
+            .bank()
             .item(&id)
             .map_or_else(nothing, |item| question_card(ctx, item)),
-        OnScreen::Feedback(id) => ctx.bank()
+        OnScreen::Feedback(id) => ctx
+            .bank()
             .item(&id)
             .map_or_else(nothing, |item| task_feedback(ctx, item)),
         OnScreen::Done => button(
@@ -55,7 +57,7 @@ pub fn questions(ctx: Ctx) -> AnyView {
             el(
                 "p",
                 vec![class("an-progress-text"), at("aria-live", "polite")],
-                vec![progress_text.into_any()],
+                vec![reactive_text(progress_text)],
             ),
             // The text above says the same; the bar is for sighted people at a glance.
             el(
@@ -70,7 +72,7 @@ pub fn questions(ctx: Ctx) -> AnyView {
                 ],
                 vec![],
             ),
-            card.into_any(),
+            reactive(card),
         ],
     )
 }
@@ -153,7 +155,8 @@ fn question_card(ctx: Ctx, item: &Item) -> AnyView {
     });
     let hint = optional(format!("q.{}.hint", item.id))
         .map_or_else(nothing, |text| text_el("p", vec![class("an-hint")], text));
-    let domain_icon = ctx.bank()
+    let domain_icon = ctx
+        .bank()
         .domains
         .iter()
         .find(|d| d.id == item.domain)
@@ -216,7 +219,7 @@ fn question_card(ctx: Ctx, item: &Item) -> AnyView {
                     el("div", vec![class("an-choices")], choice_views),
                 ],
             ),
-            error.into_any(),
+            reactive(error),
             el(
                 "div",
                 vec![class("an-actions")],

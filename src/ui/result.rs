@@ -119,7 +119,8 @@ fn national_reading(ctx: &Ctx, assessment: &Assessment) -> AnyView {
 
 /// "Ce que je veux apprendre d'abord": up to 3 of the person's needs, grouped by domain.
 fn priorities(ctx: Ctx, assessment: &Assessment) -> AnyView {
-    let candidates: Vec<(&str, String)> = ctx.bank()
+    let candidates: Vec<(&str, String)> = ctx
+        .bank()
         .items
         .iter()
         .zip(&assessment.items)
@@ -131,7 +132,8 @@ fn priorities(ctx: Ctx, assessment: &Assessment) -> AnyView {
     }
     let chosen = Memo::new(move |_| ctx.session.with(|s| s.priorities.clone()));
     let full = move || chosen.with(|c| c.len() >= MAX_PRIORITIES);
-    let groups = ctx.bank()
+    let groups = ctx
+        .bank()
         .domains
         .iter()
         .filter(|domain| candidates.iter().any(|(d, _)| *d == domain.id))
@@ -180,7 +182,7 @@ fn priorities(ctx: Ctx, assessment: &Assessment) -> AnyView {
             el(
                 "p",
                 vec![class("an-count"), at("aria-live", "polite")],
-                vec![count.into_any()],
+                vec![reactive_text(count)],
             ),
         ],
     )

@@ -23,7 +23,12 @@ pub fn summary(ctx: Ctx) -> AnyView {
             .iter()
             .map(|id| ctx.t(&format!("q.{id}.goal")))
             .collect();
-        (assess(ctx.bank(), s), s.first_name.clone(), priorities, s.chosen_place.clone())
+        (
+            assess(ctx.bank(), s),
+            s.first_name.clone(),
+            priorities,
+            s.chosen_place.clone(),
+        )
     });
     let place = place.map_or_else(nothing, |place| {
         let mut lines = vec![
@@ -31,14 +36,30 @@ pub fn summary(ctx: Ctx) -> AnyView {
             text_el("p", vec![], format!("{} — {}", place.name, place.address)),
         ];
         if !place.phone.is_empty() {
-            lines.push(text_el("p", vec![], format!("{} {}", ctx.t("summary.phone"), place.phone)));
+            lines.push(text_el(
+                "p",
+                vec![],
+                format!("{} {}", ctx.t("summary.phone"), place.phone),
+            ));
         }
         if !place.hours.is_empty() {
-            lines.push(text_el("p", vec![], format!("{} {}", ctx.t("places.hours"), place.hours)));
+            lines.push(text_el(
+                "p",
+                vec![],
+                format!("{} {}", ctx.t("places.hours"), place.hours),
+            ));
         }
         if !place.services.is_empty() {
-            let names: Vec<String> = place.services.iter().map(|id| ctx.t(&format!("service.{id}"))).collect();
-            lines.push(text_el("p", vec![], format!("{} {}", ctx.t("places.offers"), names.join(", "))));
+            let names: Vec<String> = place
+                .services
+                .iter()
+                .map(|id| ctx.t(&format!("service.{id}")))
+                .collect();
+            lines.push(text_el(
+                "p",
+                vec![],
+                format!("{} {}", ctx.t("places.offers"), names.join(", ")),
+            ));
         }
         el("section", vec![class("an-sheet-place")], lines)
     });

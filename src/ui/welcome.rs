@@ -105,7 +105,7 @@ pub fn welcome(ctx: Ctx) -> AnyView {
             text_el("p", vec![class("an-lead")], ctx.t("welcome.intro")),
             el("ul", vec![class("an-points")], points),
             start_form,
-            history.into_any(),
+            reactive(history),
         ],
     )
 }

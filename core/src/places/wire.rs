@@ -89,7 +89,9 @@ impl PlaceCard {
             ),
             _ => (None, None),
         };
-        let week = hours.as_ref().map(|h| (0..7).map(|day| h.day_text(day)).collect());
+        let week = hours
+            .as_ref()
+            .map(|h| (0..7).map(|day| h.day_text(day)).collect());
         let location = place.location();
         PlaceCard {
             id: place.id.clone(),
@@ -332,8 +334,14 @@ impl QueryMessage {
             Centre::PostalCode(code) => json::object([("postal_code", Some(json::string(code)))]),
             Centre::Commune(name) => json::object([("commune", Some(json::string(name)))]),
             Centre::Point(point) => json::object([
-                ("lat_e6", Some(Json::Number((point.lat * 1e6).round() as i64))),
-                ("lon_e6", Some(Json::Number((point.lon * 1e6).round() as i64))),
+                (
+                    "lat_e6",
+                    Some(Json::Number((point.lat * 1e6).round() as i64)),
+                ),
+                (
+                    "lon_e6",
+                    Some(Json::Number((point.lon * 1e6).round() as i64)),
+                ),
             ]),
         };
         json::object([
@@ -341,15 +349,28 @@ impl QueryMessage {
             (
                 "services",
                 Some(Json::Array(
-                    self.query.services.iter().map(|s| json::string(s.id())).collect(),
+                    self.query
+                        .services
+                        .iter()
+                        .map(|s| json::string(s.id()))
+                        .collect(),
                 )),
             ),
             ("free", Some(Json::Bool(self.query.free_only))),
             ("support", self.query.support.map(|s| json::string(s.id()))),
-            ("help", self.query.accompaniment.map(|a| json::string(a.id()))),
+            (
+                "help",
+                self.query.accompaniment.map(|a| json::string(a.id())),
+            ),
             ("done_for_me", Some(Json::Bool(self.query.done_for_me))),
-            ("weekday", self.now.map(|t| Json::Number(i64::from(t.weekday)))),
-            ("minute", self.now.map(|t| Json::Number(i64::from(t.minute)))),
+            (
+                "weekday",
+                self.now.map(|t| Json::Number(i64::from(t.weekday))),
+            ),
+            (
+                "minute",
+                self.now.map(|t| Json::Number(i64::from(t.minute))),
+            ),
         ])
         .write()
     }
@@ -365,9 +386,16 @@ impl QueryMessage {
         } else if let Some(name) = text_of("commune") {
             Centre::Commune(name.to_string())
         } else {
-            let micro = |key| centre_json.get(key).and_then(Json::as_i64).map(|v| v as f64 / 1e6);
+            let micro = |key| {
+                centre_json
+                    .get(key)
+                    .and_then(Json::as_i64)
+                    .map(|v| v as f64 / 1e6)
+            };
             match (micro("lat_e6"), micro("lon_e6")) {
-                (Some(lat), Some(lon)) if (-90.0..=90.0).contains(&lat) && (-180.0..=180.0).contains(&lon) => {
+                (Some(lat), Some(lon))
+                    if (-90.0..=90.0).contains(&lat) && (-180.0..=180.0).contains(&lon) =>
+                {
                     Centre::Point(LatLon { lat, lon })
                 }
                 _ => return Err(WireError::Invalid("centre")),
@@ -377,12 +405,25 @@ impl QueryMessage {
         query.services = json
             .get("services")
             .and_then(Json::as_array)
-            .map(|list| list.iter().filter_map(|s| s.as_str().and_then(Service::from_id)).collect())
+            .map(|list| {
+                list.iter()
+                    .filter_map(|s| s.as_str().and_then(Service::from_id))
+                    .collect()
+            })
             .unwrap_or_default();
         query.free_only = json.get("free").and_then(Json::as_bool).unwrap_or(false);
-        query.done_for_me = json.get("done_for_me").and_then(Json::as_bool).unwrap_or(false);
-        query.support = json.get("support").and_then(Json::as_str).and_then(Support::from_id);
-        query.accompaniment = json.get("help").and_then(Json::as_str).and_then(Accompaniment::from_id);
+        query.done_for_me = json
+            .get("done_for_me")
+            .and_then(Json::as_bool)
+            .unwrap_or(false);
+        query.support = json
+            .get("support")
+            .and_then(Json::as_str)
+            .and_then(Support::from_id);
+        query.accompaniment = json
+            .get("help")
+            .and_then(Json::as_str)
+            .and_then(Accompaniment::from_id);
         let now = match (
             json.get("weekday").and_then(Json::as_u64),
             json.get("minute").and_then(Json::as_u64),
@@ -408,7 +449,10 @@ mod query_tests {
         for centre in [
             Centre::PostalCode("69001".into()),
             Centre::Commune("Saint-Étienne".into()),
-            Centre::Point(LatLon { lat: 45.764043, lon: 4.835659 }),
+            Centre::Point(LatLon {
+                lat: 45.764043,
+                lon: 4.835659,
+            }),
         ] {
             let mut query = Query::new(centre);
             query.services = vec![Service::Demarches, Service::InsertionPro];
@@ -418,7 +462,10 @@ mod query_tests {
             query.done_for_me = true;
             let message = QueryMessage {
                 query,
-                now: Some(LocalTime { weekday: 2, minute: 615 }),
+                now: Some(LocalTime {
+                    weekday: 2,
+                    minute: 615,
+                }),
             };
             assert_eq!(QueryMessage::from_json(&message.to_json()), Ok(message));
         }
@@ -428,7 +475,10 @@ mod query_tests {
     fn bad_queries_are_errors() {
         assert!(QueryMessage::from_json("{}").is_err());
         assert!(QueryMessage::from_json(r#"{"centre":{"lat_e6":999000000,"lon_e6":0}}"#).is_err());
-        let lenient = QueryMessage::from_json(r#"{"centre":{"commune":"Lyon"},"services":["nope"],"weekday":9,"minute":5}"#).unwrap();
+        let lenient = QueryMessage::from_json(
+            r#"{"centre":{"commune":"Lyon"},"services":["nope"],"weekday":9,"minute":5}"#,
+        )
+        .unwrap();
         assert!(lenient.query.services.is_empty());
         assert_eq!(lenient.now, None);
     }

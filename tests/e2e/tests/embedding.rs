@@ -23,11 +23,21 @@ async fn hostile_host_css_does_not_change_the_widget() {
     let hostile = browser.in_widget(0, LOOK).await;
     assert_eq!(hostile, reference, "the host's CSS leaked into the widget");
     // The host page's own rules did apply to the host page.
-    let host_h1 = browser.js("return getComputedStyle(document.querySelector('h1')).fontSize;", vec![]).await;
+    let host_h1 = browser
+        .js(
+            "return getComputedStyle(document.querySelector('h1')).fontSize;",
+            vec![],
+        )
+        .await;
     assert_eq!(host_h1.as_str(), Some("40px"));
     // And the widget is usable.
     browser.click_text("Commencer").await;
-    browser.wait_widget("root.querySelector('form[data-item]')", "the first question").await;
+    browser
+        .wait_widget(
+            "root.querySelector('form[data-item]')",
+            "the first question",
+        )
+        .await;
     browser.answer("yes").await;
     assert_eq!(browser.current_item().await.as_deref(), Some("eq.computer"));
     browser.close().await;
@@ -45,12 +55,19 @@ async fn the_widget_never_writes_to_the_host_page() {
          document.querySelectorAll('style').length, document.body.children.length];";
     let before = browser.js(snapshot, vec![]).await;
     browser.click_text("Commencer").await;
-    browser.wait_widget("root.querySelector('form[data-item]')", "the first question").await;
+    browser
+        .wait_widget(
+            "root.querySelector('form[data-item]')",
+            "the first question",
+        )
+        .await;
     browser.answer("no").await;
     browser
         .in_widget(0, "const s = root.querySelector('#an-lang'); s.value = 'ar'; s.dispatchEvent(new Event('change')); return true;")
         .await;
-    browser.wait_widget("root.querySelector('.an-root').dir === 'rtl'", "Arabic").await;
+    browser
+        .wait_widget("root.querySelector('.an-root').dir === 'rtl'", "Arabic")
+        .await;
     let after = browser.js(snapshot, vec![]).await;
     assert_eq!(after, before, "the host page changed");
     assert_eq!(before[0], Value::from("fr"));
@@ -64,7 +81,10 @@ async fn a_strict_csp_with_only_the_documented_sources_works_without_violations(
     let page = std::fs::read_to_string(fixtures_dir().join("csp.html")).expect("fixture");
     // Exactly what the README documents for a host page serving the widget itself.
     let csp = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self'; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'";
-    server.route("/fixtures/csp.html", Reply::html(&page).header("Content-Security-Policy", csp));
+    server.route(
+        "/fixtures/csp.html",
+        Reply::html(&page).header("Content-Security-Policy", csp),
+    );
     let browser = Browser::launch(DESKTOP).await;
     browser
         .add_init_script(
@@ -74,13 +94,20 @@ async fn a_strict_csp_with_only_the_documented_sources_works_without_violations(
     browser.goto(&server.url("/fixtures/csp.html")).await;
     browser.wait_ready().await;
     browser.click_text("Commencer").await;
-    browser.wait_widget("root.querySelector('form[data-item]')", "the first question").await;
+    browser
+        .wait_widget(
+            "root.querySelector('form[data-item]')",
+            "the first question",
+        )
+        .await;
     browser.answer("no").await;
     // Switching language fetches a file (connect-src).
     browser
         .in_widget(0, "const s = root.querySelector('#an-lang'); s.value = 'en'; s.dispatchEvent(new Event('change')); return true;")
         .await;
-    browser.wait_widget("root.querySelector('.an-root').lang === 'en'", "English").await;
+    browser
+        .wait_widget("root.querySelector('.an-root').lang === 'en'", "English")
+        .await;
     let violations = browser.js("return window.__violations;", vec![]).await;
     assert_eq!(violations, serde_json::json!([]), "CSP violations");
     let refused: Vec<String> = browser
@@ -99,14 +126,31 @@ async fn two_instances_on_one_page_work_independently() {
     let server = Server::start();
     let browser = Browser::launch(DESKTOP).await;
     browser.goto(&server.url("/fixtures/two.html")).await;
-    browser.wait_widget_n(0, "root.querySelector('h2')", "the first widget").await;
-    browser.wait_widget_n(1, "root.querySelector('.an-root').lang === 'en'", "the second widget in English").await;
+    browser
+        .wait_widget_n(0, "root.querySelector('h2')", "the first widget")
+        .await;
+    browser
+        .wait_widget_n(
+            1,
+            "root.querySelector('.an-root').lang === 'en'",
+            "the second widget in English",
+        )
+        .await;
     let first = browser.widget_text_n(0).await;
     let second = browser.widget_text_n(1).await;
-    assert!(first.contains("Mairie de Lyon") && first.contains("Commencer"), "{first}");
-    assert!(second.contains("Médiathèque") && second.contains("Start"), "{second}");
+    assert!(
+        first.contains("Mairie de Lyon") && first.contains("Commencer"),
+        "{first}"
+    );
+    assert!(
+        second.contains("Médiathèque") && second.contains("Start"),
+        "{second}"
+    );
     let accent = browser
-        .in_widget(0, "return getComputedStyle(root.querySelector('.an-primary')).backgroundColor;")
+        .in_widget(
+            0,
+            "return getComputedStyle(root.querySelector('.an-primary')).backgroundColor;",
+        )
         .await;
     assert_eq!(accent.as_str(), Some("rgb(124, 45, 18)"));
 
@@ -115,15 +159,37 @@ async fn two_instances_on_one_page_work_independently() {
     browser.answer("yes").await;
     assert!(browser.widget_text_n(1).await.contains("Start"));
     browser.in_widget(1, "[...root.querySelectorAll('button')].find(b => b.innerText.includes('Start')).click(); return true;").await;
-    browser.wait_widget_n(1, "root.querySelector('form[data-item]')", "a question in the second widget").await;
-    let second_item = browser.in_widget(1, "return root.querySelector('form[data-item]').dataset.item;").await;
-    assert!(second_item.as_str().is_some_and(|id| id.starts_with("com.")), "{second_item}");
+    browser
+        .wait_widget_n(
+            1,
+            "root.querySelector('form[data-item]')",
+            "a question in the second widget",
+        )
+        .await;
+    let second_item = browser
+        .in_widget(
+            1,
+            "return root.querySelector('form[data-item]').dataset.item;",
+        )
+        .await;
+    assert!(
+        second_item
+            .as_str()
+            .is_some_and(|id| id.starts_with("com.")),
+        "{second_item}"
+    );
     let keys = browser
-        .js("return Object.keys(localStorage).filter(k => k.endsWith(':session')).sort();", vec![])
+        .js(
+            "return Object.keys(localStorage).filter(k => k.endsWith(':session')).sort();",
+            vec![],
+        )
         .await;
     assert_eq!(
         keys,
-        serde_json::json!(["autonomie-numerique:mairie:session", "autonomie-numerique:mediatheque:session"])
+        serde_json::json!([
+            "autonomie-numerique:mairie:session",
+            "autonomie-numerique:mediatheque:session"
+        ])
     );
     browser.close().await;
 }
@@ -138,8 +204,21 @@ async fn a_bad_configuration_falls_back_and_explains_itself() {
     // Still the French widget, fully usable.
     assert!(text.contains("Commencer"), "{text}");
     // data-debug shows the problems inside the widget, in English for the partner.
-    for attribute in ["data-lang", "data-mode", "data-accent", "data-logo", "data-domains", "data-places", "data-centre", "data-inactivity", "data-id"] {
-        assert!(text.contains(&format!("{attribute}=")), "no message for {attribute}:\n{text}");
+    for attribute in [
+        "data-lang",
+        "data-mode",
+        "data-accent",
+        "data-logo",
+        "data-domains",
+        "data-places",
+        "data-centre",
+        "data-inactivity",
+        "data-id",
+    ] {
+        assert!(
+            text.contains(&format!("{attribute}=")),
+            "no message for {attribute}:\n{text}"
+        );
     }
     let warnings: Vec<String> = browser
         .console()
@@ -149,10 +228,17 @@ async fn a_bad_configuration_falls_back_and_explains_itself() {
         .filter(|m| m.contains("autonomie-numerique:"))
         .collect();
     assert!(warnings.len() >= 9, "{warnings:?}");
-    let logo = browser.in_widget(0, "return root.querySelectorAll('img').length;").await;
+    let logo = browser
+        .in_widget(0, "return root.querySelectorAll('img').length;")
+        .await;
     assert_eq!(logo, Value::from(0));
     browser.click_text("Commencer").await;
-    browser.wait_widget("root.querySelector('form[data-item]')", "the first question").await;
+    browser
+        .wait_widget(
+            "root.querySelector('form[data-item]')",
+            "the first question",
+        )
+        .await;
     browser.close().await;
 }
 
@@ -161,15 +247,38 @@ async fn the_iframe_mode_is_configured_by_its_url() {
     let server = Server::start();
     let browser = Browser::launch(DESKTOP).await;
     browser.goto(&server.url("/fixtures/iframe.html")).await;
-    browser.client.enter_frame(0).await.expect("enter the iframe");
-    browser.wait_widget("root.querySelector('.an-root').lang === 'en'", "English in the iframe").await;
-    let text = browser.widget_text().await;
-    assert!(text.contains("Test Town") && text.contains("Start"), "{text}");
-    browser.click_text("Start").await;
-    browser.wait_widget("root.querySelector('form[data-item]')", "the first question").await;
-    let key = browser
-        .js("return Object.keys(localStorage).filter(k => k.endsWith(':session'));", vec![])
+    browser
+        .client
+        .enter_frame(0)
+        .await
+        .expect("enter the iframe");
+    browser
+        .wait_widget(
+            "root.querySelector('.an-root').lang === 'en'",
+            "English in the iframe",
+        )
         .await;
-    assert_eq!(key, serde_json::json!(["autonomie-numerique:iframe:session"]));
+    let text = browser.widget_text().await;
+    assert!(
+        text.contains("Test Town") && text.contains("Start"),
+        "{text}"
+    );
+    browser.click_text("Start").await;
+    browser
+        .wait_widget(
+            "root.querySelector('form[data-item]')",
+            "the first question",
+        )
+        .await;
+    let key = browser
+        .js(
+            "return Object.keys(localStorage).filter(k => k.endsWith(':session'));",
+            vec![],
+        )
+        .await;
+    assert_eq!(
+        key,
+        serde_json::json!(["autonomie-numerique:iframe:session"])
+    );
     browser.close().await;
 }

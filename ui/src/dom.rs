@@ -38,6 +38,23 @@ pub fn nothing() -> AnyView {
     ().into_any()
 }
 
+type ViewFn = Box<dyn Fn() -> AnyView + Send + Sync>;
+type TextFn = Box<dyn Fn() -> String + Send + Sync>;
+type FlagFn = Box<dyn Fn() -> bool + Send + Sync>;
+
+/// A part of the view rebuilt when the signals it reads change. The closure is boxed so every
+/// reactive part shares one copy of Leptos' rendering code instead of one per closure type.
+pub fn reactive(view: impl Fn() -> AnyView + Send + Sync + 'static) -> AnyView {
+    let view: ViewFn = Box::new(view);
+    view.into_any()
+}
+
+/// A text that follows reactive values.
+pub fn reactive_text(text: impl Fn() -> String + Send + Sync + 'static) -> AnyView {
+    let text: TextFn = Box::new(text);
+    text.into_any()
+}
+
 pub fn at(name: &'static str, value: impl Into<String>) -> AnyAttribute {
     custom_attribute(name, value.into()).into_any_attr()
 }
@@ -63,6 +80,7 @@ pub fn prop_bool(
     name: &'static str,
     value: impl Fn() -> bool + Send + Sync + 'static,
 ) -> AnyAttribute {
+    let value: FlagFn = Box::new(value);
     prop(name, value).into_any_attr()
 }
 
@@ -78,7 +96,8 @@ pub fn on_change(mut action: impl FnMut() + 'static) -> AnyAttribute {
 
 /// Calls `action` with the new state of a checkbox.
 pub fn on_checked(mut action: impl FnMut(bool) + 'static) -> AnyAttribute {
-    let handler: Box<dyn FnMut(leptos::ev::Event)> = Box::new(move |ev| action(event_target_checked(&ev)));
+    let handler: Box<dyn FnMut(leptos::ev::Event)> =
+        Box::new(move |ev| action(event_target_checked(&ev)));
     on(leptos::ev::change, handler).into_any_attr()
 }
 
@@ -133,13 +152,17 @@ pub fn svg_rect(attrs: Attrs) -> AnyView {
 
 /// A decorative pictogram: the text next to it carries the meaning.
 pub fn icon(name: &str) -> AnyView {
-    let path = super::icons::path(name);
+    let path = crate::icons::path(name);
     if path.is_empty() {
         return nothing();
     }
     svg(
         vec![
-            class(if super::icons::is_directional(name) { "an-icon an-flip" } else { "an-icon" }),
+            class(if crate::icons::is_directional(name) {
+                "an-icon an-flip"
+            } else {
+                "an-icon"
+            }),
             at("viewBox", "0 0 24 24"),
             at("aria-hidden", "true"),
             at("focusable", "false"),

@@ -1,0 +1,286 @@
+//! Finding a mediation place: search by postal code, filters, choosing a place, and the place
+//! on the printed summary; and what happens when the data is missing or broken.
+
+use autonomie_e2e::{mixed_profile, pdf_pages, pdf_text, Browser, Reply, Server, DESKTOP, PHONE};
+use serde_json::Value;
+
+/// Runs the assessment and opens the places step.
+async fn reach_places(browser: &Browser) {
+    browser.click_text("Commencer").await;
+    browser
+        .wait_widget(
+            "root.querySelector('form[data-item]')",
+            "the first question",
+        )
+        .await;
+    browser.answer_all(mixed_profile).await;
+    browser
+        .wait_widget("root.querySelector('.an-result')", "the result")
+        .await;
+    browser.click_text("Voir l'aide qui me correspond").await;
+    browser.click_text("Trouver un lieu près de chez moi").await;
+    browser
+        .wait_widget("root.querySelector('.an-places')", "the places screen")
+        .await;
+}
+
+async fn type_where(browser: &Browser, text: &str) {
+    browser
+        .in_widget(
+            0,
+            &format!(
+                "const i = root.querySelector('#an-where'); i.value = {}; i.dispatchEvent(new Event('input')); return true;",
+                serde_json::json!(text)
+            ),
+        )
+        .await;
+}
+
+async fn place_names(browser: &Browser) -> Vec<String> {
+    browser
+        .in_widget(
+            0,
+            "return [...root.querySelectorAll('.an-place h3')].map(h => h.innerText);",
+        )
+        .await
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .filter_map(|v| v.as_str().map(str::to_string))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn search_by_postal_code_choose_a_place_and_print_it() {
+    let server = Server::start();
+    let browser = Browser::launch(DESKTOP).await;
+    browser.goto(&server.url("/")).await;
+    browser.wait_ready().await;
+    reach_places(&browser).await;
+    // No data was configured: the demo set, with its notice.
+    browser
+        .wait_widget("root.querySelector('.an-demo')", "the demo notice")
+        .await;
+
+    type_where(&browser, "69100").await;
+    browser
+        .wait_widget("root.querySelectorAll('.an-place').length > 0", "results")
+        .await;
+    let names = place_names(&browser).await;
+    assert!(
+        names
+            .iter()
+            .any(|n| n.contains("Villeurbanne") || n.contains("La Rayonne")),
+        "{names:?}"
+    );
+    // Each result says how far it is, and its phone is a tel: link.
+    let first = browser
+        .in_widget(0, "return root.querySelector('.an-place').innerText;")
+        .await;
+    let first = first.as_str().unwrap_or_default().to_string();
+    assert!(first.contains(" km") || first.contains(" m"), "{first}");
+    let tel = browser
+        .in_widget(
+            0,
+            "return root.querySelector('.an-place a[href^=\"tel:\"]')?.getAttribute('href');",
+        )
+        .await;
+    assert!(
+        tel.as_str().is_some_and(|t| t.starts_with("tel:+33")),
+        "{tel}"
+    );
+    // Only http(s) links.
+    let schemes = browser
+        .in_widget(
+            0,
+            "return [...root.querySelectorAll('.an-place a')].map(a => a.protocol);",
+        )
+        .await;
+    for scheme in schemes.as_array().unwrap() {
+        assert!(
+            ["https:", "http:", "tel:"].contains(&scheme.as_str().unwrap()),
+            "{scheme}"
+        );
+    }
+
+    // Choose the first place; it is remembered and printed.
+    let chosen_name = names[0].clone();
+    browser
+        .in_widget(
+            0,
+            "root.querySelector('.an-place .an-choose').click(); return true;",
+        )
+        .await;
+    browser
+        .wait_widget(
+            "root.querySelector('.an-place .an-choose').getAttribute('aria-pressed') === 'true'",
+            "the choice",
+        )
+        .await;
+    let stored = browser
+        .js("return JSON.parse(localStorage.getItem('autonomie-numerique:default:session')).data.chosen_place.name;", vec![])
+        .await;
+    assert_eq!(stored.as_str(), Some(chosen_name.as_str()));
+    browser.click_text("Imprimer mon résumé").await;
+    browser
+        .wait_widget("root.querySelector('.an-sheet')", "the summary")
+        .await;
+    let pdf = browser.print_pdf().await;
+    std::fs::write(
+        autonomie_e2e::artifacts_dir().join("summary-with-place.pdf"),
+        &pdf,
+    )
+    .expect("save");
+    assert_eq!(pdf_pages(&pdf), 1, "still one page with a place");
+    let text = pdf_text(&pdf)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let wanted = chosen_name.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(text.contains("Le lieu choisi"), "{text}");
+    assert!(text.contains(&wanted), "{wanted} not printed:\n{text}");
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn filters_narrow_the_results() {
+    let server = Server::start();
+    let browser = Browser::launch(PHONE).await;
+    browser.goto(&server.url("/")).await;
+    browser.wait_ready().await;
+    reach_places(&browser).await;
+    type_where(&browser, "Villeurbanne").await;
+    browser
+        .wait_widget("root.querySelectorAll('.an-place').length > 0", "results")
+        .await;
+    let before = place_names(&browser).await.len();
+    browser
+        .in_widget(0, "const s = root.querySelector('#an-support'); s.value = 'deficience_visuelle'; s.dispatchEvent(new Event('change')); return true;")
+        .await;
+    browser
+        .wait_widget(
+            "!root.querySelector('.an-results [role=status]')?.innerText.includes('cours')",
+            "the filtered search",
+        )
+        .await;
+    let after = place_names(&browser).await.len();
+    assert!(
+        after < before,
+        "a rare support should narrow {before} results, got {after}"
+    );
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn missing_places_data_is_explained_and_the_flow_goes_on() {
+    let server = Server::start();
+    server.route(
+        "/data/lieux-demo.csv",
+        Reply::new(404, "text/plain", "not found"),
+    );
+    let browser = Browser::launch(PHONE).await;
+    browser.goto(&server.url("/")).await;
+    browser.wait_ready().await;
+    reach_places(&browser).await;
+    browser
+        .wait_widget("root.querySelector('.an-places [role=alert]')", "the error")
+        .await;
+    let text = browser.widget_text().await;
+    assert!(
+        text.contains("La liste des lieux est introuvable"),
+        "{text}"
+    );
+    browser.click_text("Imprimer mon résumé").await;
+    browser
+        .wait_widget("root.querySelector('.an-sheet')", "the summary")
+        .await;
+    let no_place = browser
+        .in_widget(0, "return !!root.querySelector('.an-sheet-place');")
+        .await;
+    assert_eq!(no_place, Value::Bool(false));
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_longest_summary_still_fits_on_one_page() {
+    let server = Server::start();
+    let browser = Browser::launch(DESKTOP).await;
+    browser.goto(&server.url("/")).await;
+    browser.wait_ready().await;
+    browser
+        .in_widget(0, "const i = root.querySelector('#an-first-name'); i.value = 'Marie-Christine-Alexandra'; i.dispatchEvent(new Event('input')); return true;")
+        .await;
+    browser.click_text("Commencer").await;
+    browser
+        .wait_widget(
+            "root.querySelector('form[data-item]')",
+            "the first question",
+        )
+        .await;
+    // Equipped, job seeker, but "not yet" everywhere: every goal is a need.
+    browser
+        .answer_all(|item, choices| {
+            let want = if item.starts_with("eq.") || item == "job.gate" {
+                "yes"
+            } else if item.contains(".task") {
+                "unsure"
+            } else {
+                "notyet"
+            };
+            choices
+                .iter()
+                .find(|c| *c == want)
+                .cloned()
+                .unwrap_or_else(|| choices[0].clone())
+        })
+        .await;
+    browser
+        .wait_widget("root.querySelector('.an-result')", "the result")
+        .await;
+    for goal in [
+        "Envoyer une pièce jointe",
+        "Remplir un formulaire en ligne",
+        "Protéger mes informations personnelles",
+    ] {
+        browser.click_text(goal).await;
+    }
+    browser.click_text("Voir l'aide qui me correspond").await;
+    browser.click_text("Trouver un lieu près de chez moi").await;
+    browser
+        .wait_widget("root.querySelector('.an-places')", "the places screen")
+        .await;
+    type_where(&browser, "69210").await;
+    browser
+        .wait_widget("root.querySelectorAll('.an-place').length > 0", "results")
+        .await;
+    browser
+        .in_widget(
+            0,
+            "root.querySelector('.an-place .an-choose').click(); return true;",
+        )
+        .await;
+    browser.click_text("Imprimer mon résumé").await;
+    browser
+        .wait_widget(
+            "root.querySelector('.an-sheet-place')",
+            "the summary with its place",
+        )
+        .await;
+    let pdf = browser.print_pdf().await;
+    std::fs::write(
+        autonomie_e2e::artifacts_dir().join("summary-longest.pdf"),
+        &pdf,
+    )
+    .expect("save");
+    assert_eq!(
+        pdf_pages(&pdf),
+        1,
+        "the longest summary must fit on one page"
+    );
+    let text = pdf_text(&pdf);
+    assert!(text.contains("Écrire mon CV sur ordinateur"), "{text}");
+    assert!(text.contains("Notes du médiateur"));
+    browser.close().await;
+}
