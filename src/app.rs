@@ -13,13 +13,19 @@ use crate::mount::Mounted;
 pub fn App(mounted: Mounted) -> impl IntoView {
     let ctx = Ctx::new(mounted);
     let stage = Memo::new(move |_| ctx.session.with(|s| s.stage));
-    let screen = move || match stage.get() {
-        Stage::Welcome => ui::welcome::welcome(ctx),
-        Stage::Questions => ui::question::questions(ctx),
-        Stage::Result => ui::result::result(ctx),
-        Stage::Orientation => ui::orientation::orientation(ctx),
-        Stage::Places => ui::places::places_step(ctx),
-        Stage::Summary => ui::summary::summary(ctx),
+    let mediator = Memo::new(move |_| ctx.mediator.get());
+    let screen = move || {
+        if let Some(view) = mediator.get() {
+            return ui::mediator::mediator(ctx, view);
+        }
+        match stage.get() {
+            Stage::Welcome => ui::welcome::welcome(ctx),
+            Stage::Questions => ui::question::questions(ctx),
+            Stage::Result => ui::result::result(ctx),
+            Stage::Orientation => ui::orientation::orientation(ctx),
+            Stage::Places => ui::places::places_step(ctx),
+            Stage::Summary => ui::summary::summary(ctx),
+        }
     };
     // Everything inside re-renders when the language changes, so texts can be plain strings.
     let body = move || {

@@ -32,13 +32,17 @@ pub async fn module() -> Result<JsValue, JsValue> {
     Ok(module)
 }
 
-/// Calls an exported function of the module with string arguments; returns its string result.
-pub async fn call(name: &str, args: &[&str]) -> Result<String, JsValue> {
+/// Calls an exported function of the module and returns its text result, awaiting it when the
+/// function is async.
+pub async fn call(name: &str, args: &[JsValue]) -> Result<String, JsValue> {
     let module = module().await?;
     let function: js_sys::Function =
         js_sys::Reflect::get(&module, &JsValue::from_str(name))?.dyn_into()?;
-    let args: js_sys::Array = args.iter().map(|a| JsValue::from_str(a)).collect();
-    let result = function.apply(&JsValue::NULL, &args)?;
+    let args: js_sys::Array = args.iter().collect();
+    let mut result = function.apply(&JsValue::NULL, &args)?;
+    if let Some(promise) = result.dyn_ref::<js_sys::Promise>() {
+        result = JsFuture::from(promise.clone()).await?;
+    }
     result
         .as_string()
         .ok_or_else(|| JsValue::from_str("the extras module returned no text"))

@@ -134,6 +134,9 @@ pub struct Mounted {
     pub container: web_sys::HtmlElement,
     /// Places data given inline in the host element (`data-places="inline"`).
     pub inline_places: Option<String>,
+    /// Whether the widget may read a mediator code from the page's URL: on its own page
+    /// (`data-config-from-url`), or when the partner opts in with `data-url="on"`.
+    pub reads_url: bool,
 }
 
 fn mount(host: web_sys::Element) {
@@ -145,7 +148,8 @@ fn mount(host: web_sys::Element) {
         return;
     };
     let mut attributes = data_attributes(&host);
-    if attributes.contains_key("config-from-url") {
+    let own_page = attributes.contains_key("config-from-url");
+    if own_page {
         // Iframe mode: the page's query string configures the widget.
         let search = web_sys::window()
             .and_then(|w| w.location().search().ok())
@@ -213,7 +217,9 @@ fn mount(host: web_sys::Element) {
         .flatten()
         .and_then(|script| script.text_content());
     let base_url = BASE_URL.with(|b| b.borrow().clone());
+    let reads_url = own_page || config.use_url;
     let mounted = Mounted {
+        reads_url,
         config,
         warnings: messages,
         base_url,

@@ -138,6 +138,8 @@ pub struct Ctx {
     pub container: StoredValue<web_sys::HtmlElement, LocalStorage>,
     /// Places data given inside the host element, if any.
     pub inline_places: StoredValue<Option<String>>,
+    /// The mediator's view, shown instead of the person's flow when open.
+    pub mediator: RwSignal<Option<crate::ui::mediator::MediatorView>>,
 
     store: StoredValue<Store, LocalStorage>,
 }
@@ -151,6 +153,7 @@ impl Ctx {
             base_url,
             container,
             inline_places,
+            reads_url,
         } = mounted;
         let persistence = match config.mode {
             Mode::Normal => Persistence::Device,
@@ -187,9 +190,25 @@ impl Ctx {
             lang_just_changed: StoredValue::new(false),
             container: StoredValue::new_local(container),
             inline_places: StoredValue::new(inline_places),
+            mediator: RwSignal::new(None),
             store: StoredValue::new_local(store),
         };
         ctx.persist_on_change();
+        if reads_url {
+            // A QR code from a printed summary opens `index.html#m=<code>`: the fragment never
+            // reaches a server.
+            let fragment = web_sys::window()
+                .and_then(|w| w.location().hash().ok())
+                .unwrap_or_default();
+            if let Some(code) = fragment.strip_prefix("#m=") {
+                let code = js_sys::decode_uri_component(code)
+                    .ok()
+                    .and_then(|c| c.as_string())
+                    .unwrap_or_default();
+                ctx.mediator
+                    .set(Some(crate::ui::mediator::open(&ctx, &code)));
+            }
+        }
         let lang = ctx
             .prefs
             .with_untracked(|p| p.lang.as_deref().and_then(Lang::from_code))
@@ -349,6 +368,19 @@ impl Ctx {
     pub fn go(&self, stage: Stage) {
         self.navigated.set_value(true);
         self.session.update(|s| s.stage = stage);
+    }
+
+    /// Keeps a result opened by a mediator in this device's history, at the mediator's request.
+    pub fn keep_shared_result(&self, session: &Session) {
+        let mut kept = session.clone();
+        kept.id = format!("shared-{}", clock::now_millis());
+        let finished_on = if kept.started_on.is_empty() {
+            clock::today_iso()
+        } else {
+            kept.started_on.clone()
+        };
+        self.history
+            .update(|h| h.upsert(PastResult::of(&kept, &finished_on)));
     }
 
     /// The place the person will go to (`None` when they un-choose it).

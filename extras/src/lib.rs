@@ -6,3 +6,4 @@
 pub mod configurator;
 pub mod places_data;
 pub mod places_ui;
+pub mod qr;

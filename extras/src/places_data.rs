@@ -234,3 +234,32 @@ pub async fn current_position() -> Option<(f64, f64)> {
         .as_f64()?;
     Some((lat, lon))
 }
+
+/// The place whose id hashes to `hash` (see `share_code::place_hash`), from the widget's data,
+/// for the mediator view. Loads the data if needed.
+pub async fn find_by_hash(
+    key: &str,
+    source: &Source,
+    hash: u32,
+) -> Option<autonomie_core::session::ChosenPlace> {
+    if !matches!(load(key, source).await, PlacesStatus::Ready { .. }) {
+        return None;
+    }
+    SETS.with(|sets| {
+        let sets = sets.borrow();
+        let place = sets
+            .get(key)?
+            .places()
+            .iter()
+            .find(|p| autonomie_core::share_code::place_hash(&p.id) == hash)?;
+        let card = autonomie_core::places::PlaceCard::new(place, None, None);
+        Some(autonomie_core::session::ChosenPlace {
+            id: card.id,
+            name: card.name,
+            address: format!("{}, {} {}", card.address, card.postal_code, card.commune),
+            phone: card.phone_display.unwrap_or_default(),
+            hours: card.hours_raw.unwrap_or_default(),
+            services: card.services,
+        })
+    })
+}

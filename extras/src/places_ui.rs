@@ -83,6 +83,24 @@ impl Ctx {
     }
 }
 
+/// The data key, base URL and data source in the widget's settings.
+fn data_settings(settings: &Json) -> (String, String, Source) {
+    let text = |key: &str| settings.get(key).and_then(Json::as_str).map(str::to_string);
+    let base_url = text("base").unwrap_or_default();
+    let source = match text("places").as_deref() {
+        None | Some("demo") => Source::Demo {
+            base_url: base_url.clone(),
+        },
+        Some("inline") => Source::Inline(text("inline")),
+        Some(url) => Source::Url(url.to_string()),
+    };
+    (
+        text("key").unwrap_or_else(|| "default".into()),
+        base_url,
+        source,
+    )
+}
+
 /// A mounted places screen; `unmount` removes it.
 #[wasm_bindgen]
 pub struct PlacesScreen {
@@ -116,14 +134,7 @@ pub fn places_ui_mount(
         .and_then(|l| Lang::from_code(&l))
         .unwrap_or_default();
     let texts = Catalog::from_json(lang, &texts).unwrap_or_else(|_| Catalog::french());
-    let base_url = text("base").unwrap_or_default();
-    let source = match text("places").as_deref() {
-        None | Some("demo") => Source::Demo {
-            base_url: base_url.clone(),
-        },
-        Some("inline") => Source::Inline(text("inline")),
-        Some(url) => Source::Url(url.to_string()),
-    };
+    let (key, base_url, source) = data_settings(&settings);
     let centre = settings.get("centre").and_then(|c| {
         if let Some(code) = c.get("postal_code").and_then(Json::as_str) {
             return Some(Centre::PostalCode(code.to_string()));
@@ -141,7 +152,7 @@ pub fn places_ui_mount(
         .collect();
     let host = Host {
         texts: Arc::new(texts),
-        key: text("key").unwrap_or_else(|| "default".into()),
+        key,
         base_url,
         source,
         centre,
@@ -785,4 +796,15 @@ fn link_tel(phone: &str, display: &str) -> AnyView {
         vec![at("href", format!("tel:{phone}"))],
         vec![txt(display.to_string())],
     )
+}
+
+/// The mediator view's lookup of a chosen place by its hash. `settings` as for
+/// [`places_ui_mount`]; resolves to the place as JSON, or an empty string.
+#[wasm_bindgen]
+pub async fn places_find(settings: String, hash: u32) -> String {
+    let (key, _, source) = data_settings(&Json::parse(&settings).unwrap_or(Json::Null));
+    places_data::find_by_hash(&key, &source, hash)
+        .await
+        .map(|place| place.to_json().write())
+        .unwrap_or_default()
 }

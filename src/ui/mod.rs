@@ -3,6 +3,7 @@
 
 pub mod chart;
 pub mod header;
+pub mod mediator;
 pub mod notices;
 pub mod orientation;
 pub mod places;

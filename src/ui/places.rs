@@ -16,7 +16,7 @@ use crate::extras;
 use crate::state::Ctx;
 
 /// The settings the places screen needs, as JSON (see `extras::places_ui::places_ui_mount`).
-fn settings(ctx: &Ctx) -> String {
+pub fn settings(ctx: &Ctx) -> String {
     let services = current_orientation(ctx)
         .services
         .iter()

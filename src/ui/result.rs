@@ -62,6 +62,7 @@ pub fn result(ctx: Ctx) -> AnyView {
                     ),
                 ],
             ),
+            progress_since_last_time(&ctx, &assessment),
             if ctx.config.with_value(|c| c.has_module(Module::National)) {
                 national_reading(&ctx, &assessment)
             } else {
@@ -94,6 +95,54 @@ pub fn result(ctx: Ctx) -> AnyView {
                     ),
                 ],
             ),
+        ],
+    )
+}
+
+/// Per domain, how the level moved since the previous result kept on this device.
+fn progress_since_last_time(ctx: &Ctx, assessment: &Assessment) -> AnyView {
+    let session_id = ctx.session.with_untracked(|s| s.id.clone());
+    let Some(previous) = ctx
+        .history
+        .with_untracked(|h| h.previous_to(&session_id).cloned())
+    else {
+        return nothing();
+    };
+    let before = assess(ctx.bank(), &previous.answers);
+    let changes: Vec<String> = assessment
+        .domains
+        .iter()
+        .filter_map(|now| {
+            let then = before.domain(&now.domain)?;
+            let (Some(was), Some(is)) = (then.level, now.level) else {
+                return None;
+            };
+            (was != is).then(|| {
+                let direction = ctx.t(if is > was {
+                    "result.progress_up"
+                } else {
+                    "result.progress_down"
+                });
+                format!(
+                    "{} : {} → {} ({direction})",
+                    domain_name(ctx, &now.domain),
+                    ctx.t(was.i18n_key()),
+                    ctx.t(is.i18n_key())
+                )
+            })
+        })
+        .collect();
+    let date = crate::clock::long_date(&previous.finished_on, ctx.lang());
+    el(
+        "div",
+        vec![class("an-box an-progress-since")],
+        vec![
+            text_el(
+                "h3",
+                vec![],
+                ctx.format("result.progress_title", &[("date", &date)]),
+            ),
+            list_or(changes, ctx.t("result.progress_same")),
         ],
     )
 }

@@ -1,76 +1,78 @@
 //! The one-page summary a person prints and brings to a mediation point.
 //!
 //! On screen it is a preview with a print button; the print stylesheet hides everything else
-//! and fits it on one A4 page, legible in black and white.
+//! and fits it on one A4 page, legible in black and white. The mediator view prints the same
+//! sheet from a decoded code.
 
-use autonomie_core::orientation::EquipmentNeed;
+use autonomie_core::config::Module;
+use autonomie_core::orientation::{orient, EquipmentNeed};
 use autonomie_core::scoring::{assess, Outcome};
-use autonomie_core::session::Stage;
+use autonomie_core::session::{ChosenPlace, Session, Stage};
+use autonomie_core::share_code::{encode, SharePayload};
 use leptos::prelude::*;
 
 use super::chart::{domain_name, level_text, step_bar};
 use super::dom::*;
 use super::focus_heading;
-use super::orientation::current_orientation;
 use crate::clock;
+use crate::extras;
 use crate::state::Ctx;
 
 pub fn summary(ctx: Ctx) -> AnyView {
     focus_heading(ctx);
-    let (assessment, first_name, priorities, place) = ctx.session.with_untracked(|s| {
-        let priorities: Vec<String> = s
-            .priorities
-            .iter()
-            .map(|id| ctx.t(&format!("q.{id}.goal")))
-            .collect();
-        (
-            assess(ctx.bank(), s),
-            s.first_name.clone(),
-            priorities,
-            s.chosen_place.clone(),
-        )
-    });
-    let place = place.map_or_else(nothing, |place| {
-        let mut lines = vec![
-            text_el("h3", vec![], ctx.t("summary.place")),
-            text_el("p", vec![], format!("{} — {}", place.name, place.address)),
-        ];
-        if !place.phone.is_empty() {
-            lines.push(text_el(
+    let session = ctx.session.get_untracked();
+    let share = ctx.config.with_value(|c| c.has_module(Module::Share));
+    el(
+        "section",
+        vec![
+            class("an-screen an-summary-screen"),
+            at("aria-labelledby", "an-summary-title"),
+        ],
+        vec![
+            el(
+                "div",
+                vec![class("an-actions an-actions-wrap no-print")],
+                vec![
+                    button(
+                        "an-button an-secondary",
+                        vec![icon("back"), txt(ctx.t("summary.back"))],
+                        move || ctx.go(Stage::Result),
+                    ),
+                    button(
+                        "an-button an-primary",
+                        vec![icon("print"), txt(ctx.t("summary.print"))],
+                        print,
+                    ),
+                ],
+            ),
+            text_el(
                 "p",
-                vec![],
-                format!("{} {}", ctx.t("summary.phone"), place.phone),
-            ));
-        }
-        if !place.hours.is_empty() {
-            lines.push(text_el(
-                "p",
-                vec![],
-                format!("{} {}", ctx.t("places.hours"), place.hours),
-            ));
-        }
-        if !place.services.is_empty() {
-            let names: Vec<String> = place
-                .services
-                .iter()
-                .map(|id| ctx.t(&format!("service.{id}")))
-                .collect();
-            lines.push(text_el(
-                "p",
-                vec![],
-                format!("{} {}", ctx.t("places.offers"), names.join(", ")),
-            ));
-        }
-        el("section", vec![class("an-sheet-place")], lines)
-    });
-    let orientation = current_orientation(&ctx);
+                vec![class("an-hint no-print")],
+                ctx.t("summary.print_hint"),
+            ),
+            summary_sheet(ctx, &session, share),
+        ],
+    )
+}
+
+pub fn print() {
+    if let Some(window) = web_sys::window() {
+        let _ = window.print();
+    }
+}
+
+/// The printable sheet of a session. `share` adds the code and QR code for the mediator.
+pub fn summary_sheet(ctx: Ctx, session: &Session, share: bool) -> AnyView {
+    let bank = ctx.bank();
+    let assessment = assess(bank, session);
+    let orientation = orient(bank, &assessment, &session.priorities);
+    let goal = |id: &str| ctx.t(&format!("q.{id}.goal"));
     let goals_with = |outcome: Outcome| -> Vec<String> {
-        ctx.bank()
-            .items
+        bank.items
             .iter()
             .zip(&assessment.items)
             .filter(|(item, r)| item.goal && r.outcome == outcome)
-            .map(|(item, _)| ctx.t(&format!("q.{}.goal", item.id)))
+            .map(|(item, _)| goal(&item.id))
             .collect()
     };
     let column = |title: &str, outcome: Outcome| {
@@ -111,7 +113,7 @@ pub fn summary(ctx: Ctx) -> AnyView {
                 .is_some_and(|r| r.outcome == Outcome::Alone);
             format!(
                 "{} : {}",
-                ctx.t(&format!("q.{item_id}.goal")),
+                goal(item_id),
                 ctx.t(if has {
                     "equipment.has"
                 } else {
@@ -130,72 +132,54 @@ pub fn summary(ctx: Ctx) -> AnyView {
             ],
         )
     };
-    let priorities = if priorities.is_empty() {
+    let priorities = if session.priorities.is_empty() {
         text_el("p", vec![], ctx.t("summary.no_priorities"))
     } else {
         el(
             "ol",
             vec![],
-            priorities
-                .into_iter()
-                .map(|p| text_el("li", vec![], p))
+            session
+                .priorities
+                .iter()
+                .map(|id| text_el("li", vec![], goal(id)))
                 .collect(),
         )
     };
+    let day = if session.started_on.is_empty() {
+        clock::today_iso()
+    } else {
+        session.started_on.clone()
+    };
     let date = ctx.format(
         "summary.date",
-        &[("date", &clock::long_date(&clock::today_iso(), ctx.lang()))],
+        &[("date", &clock::long_date(&day, ctx.lang()))],
     );
-    let name = if first_name.is_empty() {
+    let name = if session.first_name.is_empty() {
         nothing()
     } else {
         text_el(
             "p",
             vec![],
-            ctx.format("summary.name", &[("name", &first_name)]),
+            ctx.format("summary.name", &[("name", &session.first_name)]),
         )
     };
-    let print = move || {
-        if let Some(window) = web_sys::window() {
-            let _ = window.print();
-        }
+    let share_block = if share {
+        share_block(ctx, session)
+    } else {
+        nothing()
     };
 
     el(
-        "section",
-        vec![
-            class("an-screen an-summary-screen"),
-            at("aria-labelledby", "an-summary-title"),
-        ],
+        "article",
+        vec![class("an-sheet")],
         vec![
             el(
-                "div",
-                vec![class("an-actions an-actions-wrap no-print")],
-                vec![
-                    button(
-                        "an-button an-secondary",
-                        vec![icon("back"), txt(ctx.t("summary.back"))],
-                        move || ctx.go(Stage::Result),
-                    ),
-                    button(
-                        "an-button an-primary",
-                        vec![icon("print"), txt(ctx.t("summary.print"))],
-                        print,
-                    ),
-                ],
-            ),
-            text_el(
-                "p",
-                vec![class("an-hint no-print")],
-                ctx.t("summary.print_hint"),
-            ),
-            el(
-                "article",
-                vec![class("an-sheet")],
+                "header",
+                vec![class("an-sheet-head")],
                 vec![
                     el(
-                        "header",
-                        vec![class("an-sheet-head")],
+                        "div",
+                        vec![class("an-sheet-who")],
                         vec![
                             text_el(
                                 "h2",
@@ -206,85 +190,180 @@ pub fn summary(ctx: Ctx) -> AnyView {
                             name,
                         ],
                     ),
+                    share_block,
+                ],
+            ),
+            el(
+                "div",
+                vec![class("an-sheet-top")],
+                vec![
                     el(
-                        "div",
-                        vec![class("an-sheet-top")],
+                        "section",
+                        vec![class("an-sheet-levels")],
                         vec![
+                            text_el("h3", vec![], ctx.t("summary.levels")),
                             el(
-                                "section",
-                                vec![class("an-sheet-levels")],
-                                vec![
-                                    text_el("h3", vec![], ctx.t("summary.levels")),
-                                    el(
-                                        "table",
-                                        vec![class("an-levels")],
-                                        vec![el("tbody", vec![], levels)],
-                                    ),
-                                ],
-                            ),
-                            el(
-                                "section",
-                                vec![class("an-sheet-priorities")],
-                                vec![
-                                    text_el("h3", vec![], ctx.t("summary.priorities")),
-                                    priorities,
-                                    text_el("h3", vec![], ctx.t("summary.equipment")),
-                                    list_or(equipment, String::new()),
-                                ],
+                                "table",
+                                vec![class("an-levels")],
+                                vec![el("tbody", vec![], levels)],
                             ),
                         ],
                     ),
                     el(
                         "section",
-                        vec![class("an-sheet-can")],
+                        vec![class("an-sheet-priorities")],
                         vec![
-                            column("summary.can_alone", Outcome::Alone),
-                            column("summary.can_help", Outcome::WithHelp),
-                            column("summary.not_yet", Outcome::NotYet),
+                            text_el("h3", vec![], ctx.t("summary.priorities")),
+                            priorities,
+                            text_el("h3", vec![], ctx.t("summary.equipment")),
+                            list_or(equipment, String::new()),
                         ],
                     ),
-                    el(
-                        "section",
-                        vec![class("an-sheet-orientation")],
-                        vec![
-                            text_el("h3", vec![], ctx.t("summary.orientation")),
-                            joined(
-                                "orientation.help_title",
-                                orientation
-                                    .help
-                                    .iter()
-                                    .map(|k| ctx.t(k.i18n_key()))
-                                    .collect(),
-                            ),
-                            joined(
-                                "orientation.services_title",
-                                orientation
-                                    .services
-                                    .iter()
-                                    .map(|s| ctx.t(&s.i18n_key()))
-                                    .collect(),
-                            ),
-                            if orientation.equipment.is_empty() {
-                                nothing()
-                            } else {
-                                text_el("p", vec![], ctx.t("orientation.equipment_text"))
-                            },
-                        ],
+                ],
+            ),
+            el(
+                "section",
+                vec![class("an-sheet-can")],
+                vec![
+                    column("summary.can_alone", Outcome::Alone),
+                    column("summary.can_help", Outcome::WithHelp),
+                    column("summary.not_yet", Outcome::NotYet),
+                ],
+            ),
+            el(
+                "section",
+                vec![class("an-sheet-orientation")],
+                vec![
+                    text_el("h3", vec![], ctx.t("summary.orientation")),
+                    joined(
+                        "orientation.help_title",
+                        orientation
+                            .help
+                            .iter()
+                            .map(|k| ctx.t(k.i18n_key()))
+                            .collect(),
                     ),
-                    place,
-                    el(
-                        "section",
-                        vec![class("an-sheet-notes")],
-                        vec![
-                            text_el("h3", vec![], ctx.t("summary.notes")),
-                            el("div", vec![class("an-notes-area")], vec![]),
-                        ],
+                    joined(
+                        "orientation.services_title",
+                        orientation
+                            .services
+                            .iter()
+                            .map(|s| ctx.t(&s.i18n_key()))
+                            .collect(),
                     ),
-                    el(
-                        "footer",
-                        vec![class("an-sheet-foot")],
-                        vec![text_el("p", vec![], ctx.t("summary.local_only"))],
-                    ),
+                    if orientation.equipment.is_empty() {
+                        nothing()
+                    } else {
+                        text_el("p", vec![], ctx.t("orientation.equipment_text"))
+                    },
+                ],
+            ),
+            session
+                .chosen_place
+                .as_ref()
+                .map_or_else(nothing, |place| place_section(&ctx, place)),
+            el(
+                "section",
+                vec![class("an-sheet-notes")],
+                vec![
+                    text_el("h3", vec![], ctx.t("summary.notes")),
+                    el("div", vec![class("an-notes-area")], vec![]),
+                ],
+            ),
+            el(
+                "footer",
+                vec![class("an-sheet-foot")],
+                vec![text_el("p", vec![], ctx.t("summary.local_only"))],
+            ),
+        ],
+    )
+}
+
+pub fn place_section(ctx: &Ctx, place: &ChosenPlace) -> AnyView {
+    let mut lines = vec![
+        text_el("h3", vec![], ctx.t("summary.place")),
+        text_el("p", vec![], format!("{} — {}", place.name, place.address)),
+    ];
+    if !place.phone.is_empty() {
+        lines.push(text_el(
+            "p",
+            vec![],
+            format!("{} {}", ctx.t("summary.phone"), place.phone),
+        ));
+    }
+    if !place.hours.is_empty() {
+        lines.push(text_el(
+            "p",
+            vec![],
+            format!("{} {}", ctx.t("places.hours"), place.hours),
+        ));
+    }
+    if !place.services.is_empty() {
+        let names: Vec<String> = place
+            .services
+            .iter()
+            .map(|id| ctx.t(&format!("service.{id}")))
+            .collect();
+        lines.push(text_el(
+            "p",
+            vec![],
+            format!("{} {}", ctx.t("places.offers"), names.join(", ")),
+        ));
+    }
+    el("section", vec![class("an-sheet-place")], lines)
+}
+
+/// The short code and its QR code, which opens the mediator view on the widget's own page.
+fn share_block(ctx: Ctx, session: &Session) -> AnyView {
+    let Ok(code) = SharePayload::from_session(session).and_then(|payload| encode(&payload)) else {
+        return nothing();
+    };
+    let base = ctx.base_url.get_value();
+    // A QR code only makes sense with an absolute address to open.
+    let url = (base.starts_with("https://") || base.starts_with("http://"))
+        .then(|| format!("{base}index.html#m={code}"));
+    let drawing = RwSignal::new(None::<(String, String)>);
+    if let Some(url) = url {
+        leptos::task::spawn_local(async move {
+            if let Ok(drawn) = extras::call("qr_path", &[url.into()]).await {
+                if let Some((size, path)) = drawn.split_once('|') {
+                    drawing.set(Some((size.to_string(), path.to_string())));
+                }
+            }
+        });
+    }
+    let qr = move || match drawing.get() {
+        Some((size, path)) => svg(
+            vec![
+                class("an-qr"),
+                at("viewBox", format!("0 0 {size} {size}")),
+                at("role", "img"),
+                at("aria-label", ctx.t("summary.qr_label")),
+                at("shape-rendering", "crispEdges"),
+            ],
+            vec![
+                svg_rect(vec![
+                    at("width", size.clone()),
+                    at("height", size),
+                    class("an-qr-light"),
+                ]),
+                svg_path_owned(path),
+            ],
+        ),
+        None => nothing(),
+    };
+    el(
+        "div",
+        vec![class("an-share")],
+        vec![
+            reactive(qr),
+            el(
+                "div",
+                vec![],
+                vec![
+                    text_el("h3", vec![], ctx.t("summary.share_title")),
+                    text_el("p", vec![class("an-code")], code),
+                    text_el("p", vec![class("an-small")], ctx.t("summary.share_hint")),
                 ],
             ),
         ],

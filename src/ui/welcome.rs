@@ -63,29 +63,58 @@ pub fn welcome(ctx: Ctx) -> AnyView {
         ],
     );
 
+    // Past results with their dates; each can be deleted.
     let history = move || {
         let dates: Vec<String> = ctx.history.with(|h| {
             h.results
                 .iter()
-                .rev()
                 .map(|r| clock::long_date(&r.finished_on, ctx.lang()))
                 .collect()
         });
         if dates.is_empty() {
             return nothing();
         }
+        let items = dates
+            .into_iter()
+            .enumerate()
+            .rev()
+            .map(|(index, date)| {
+                el(
+                    "li",
+                    vec![class("an-history-item")],
+                    vec![
+                        text_el(
+                            "span",
+                            vec![],
+                            ctx.format("welcome.history_item", &[("date", &date)]),
+                        ),
+                        el(
+                            "button",
+                            vec![
+                                at("type", "button"),
+                                class("an-link"),
+                                at(
+                                    "aria-label",
+                                    ctx.format("welcome.history_delete", &[("date", &date)]),
+                                ),
+                                on_click(move || {
+                                    ctx.history.update(|h| {
+                                        h.remove(index);
+                                    })
+                                }),
+                            ],
+                            vec![txt(ctx.t("welcome.delete"))],
+                        ),
+                    ],
+                )
+            })
+            .collect();
         el(
             "div",
             vec![class("an-history")],
             vec![
                 text_el("h3", vec![], ctx.t("welcome.history_title")),
-                list_or(
-                    dates
-                        .iter()
-                        .map(|date| ctx.format("welcome.history_item", &[("date", date)]))
-                        .collect(),
-                    String::new(),
-                ),
+                el("ul", vec![], items),
             ],
         )
     };
@@ -106,6 +135,22 @@ pub fn welcome(ctx: Ctx) -> AnyView {
             el("ul", vec![class("an-points")], points),
             start_form,
             reactive(history),
+            el(
+                "div",
+                vec![class("an-mediator-entry")],
+                vec![button(
+                    "an-link",
+                    vec![txt(ctx.t("mediator.entry"))],
+                    move || {
+                        ctx.navigated.set_value(true);
+                        ctx.mediator
+                            .set(Some(crate::ui::mediator::MediatorView::Entry {
+                                code: String::new(),
+                                error: None,
+                            }))
+                    },
+                )],
+            ),
         ],
     )
 }

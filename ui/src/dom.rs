@@ -146,6 +146,10 @@ pub fn svg_path(d: &'static str) -> AnyView {
     leptos::svg::path().attr("d", d).into_any()
 }
 
+pub fn svg_path_owned(d: String) -> AnyView {
+    leptos::svg::path().attr("d", d).into_any()
+}
+
 pub fn svg_rect(attrs: Attrs) -> AnyView {
     leptos::svg::rect().add_any_attr(attrs).into_any()
 }

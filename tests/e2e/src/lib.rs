@@ -620,8 +620,21 @@ impl WebDriverCompatibleCommand for LogCommand {
     }
 }
 
+/// Text of a PDF in reading order with every run of whitespace turned into one space, for
+/// finding a text that may wrap over lines.
+pub fn pdf_text_flat(pdf: &[u8]) -> String {
+    pdf_text_with(pdf, &[])
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// Text of a PDF, through poppler's `pdftotext` (layout kept, so columns stay readable).
 pub fn pdf_text(pdf: &[u8]) -> String {
+    pdf_text_with(pdf, &["-layout"])
+}
+
+fn pdf_text_with(pdf: &[u8], options: &[&str]) -> String {
     let path = std::env::temp_dir().join(format!(
         "autonomie-{}-{}.pdf",
         std::process::id(),
@@ -629,7 +642,8 @@ pub fn pdf_text(pdf: &[u8]) -> String {
     ));
     std::fs::write(&path, pdf).expect("write pdf");
     let output = Command::new("pdftotext")
-        .args(["-layout", "-enc", "UTF-8"])
+        .args(options)
+        .args(["-enc", "UTF-8"])
         .arg(&path)
         .arg("-")
         .output()
