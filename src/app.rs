@@ -14,7 +14,11 @@ pub fn App(mounted: Mounted) -> impl IntoView {
     let ctx = Ctx::new(mounted);
     let stage = Memo::new(move |_| ctx.session.with(|s| s.stage));
     let mediator = Memo::new(move |_| ctx.mediator.get());
+    let staff = Memo::new(move |_| ctx.staff_open.get());
     let screen = move || {
+        if staff.get() {
+            return ui::staff::staff(ctx);
+        }
         if let Some(view) = mediator.get() {
             return ui::mediator::mediator(ctx, view);
         }
@@ -35,6 +39,7 @@ pub fn App(mounted: Mounted) -> impl IntoView {
             ui::notices::notices(ctx),
             ui::dom::reactive(screen),
             ui::header::footer(ctx),
+            ui::public::inactivity_guard(ctx),
         ]
     };
     el(

@@ -6,11 +6,10 @@
 mod app;
 mod clock;
 mod extras;
-use autonomie_ui::net;
+use autonomie_ui::{net, storage};
 mod i18n_loader;
 mod mount;
 mod state;
-mod storage;
 mod ui;
 
 pub use mount::boot;

@@ -218,6 +218,9 @@ fn mount(host: web_sys::Element) {
         .and_then(|script| script.text_content());
     let base_url = BASE_URL.with(|b| b.borrow().clone());
     let reads_url = own_page || config.use_url;
+    if own_page || config.offline {
+        register_service_worker();
+    }
     let mounted = Mounted {
         reads_url,
         config,
@@ -228,6 +231,32 @@ fn mount(host: web_sys::Element) {
     };
     let handle = leptos::mount::mount_to(container, move || view! { <App mounted=mounted /> });
     MOUNTED.with(|m| m.borrow_mut().push((host, Box::new(handle))));
+}
+
+/// Offline use: the service worker next to the widget's files caches them. Only on the widget's
+/// own page, or when a partner opts in: it would otherwise act on the host's whole origin.
+fn register_service_worker() {
+    let base = BASE_URL.with(|b| b.borrow().clone());
+    let Some(navigator) = web_sys::window().map(|w| w.navigator()) else {
+        return;
+    };
+    // Browsers without service workers (or in private modes) simply stay online-only.
+    if !js_sys::Reflect::has(&navigator, &"serviceWorker".into()).unwrap_or(false) {
+        return;
+    }
+    let options = web_sys::RegistrationOptions::new();
+    options.set_scope(&base);
+    let promise = navigator
+        .service_worker()
+        .register_with_options(&format!("{base}sw.js"), &options);
+    wasm_bindgen_futures::spawn_local(async move {
+        if let Err(e) = wasm_bindgen_futures::JsFuture::from(promise).await {
+            web_sys::console::warn_2(
+                &"autonomie-numerique: offline use unavailable (the service worker must be on the page's origin):".into(),
+                &e,
+            );
+        }
+    });
 }
 
 /// Sets the accent colour on the widget. A partner's `--an-accent` CSS custom property is

@@ -19,6 +19,8 @@ use crate::clock;
 use crate::i18n_loader;
 use crate::mount::Mounted;
 use crate::storage::{Loaded, Persistence, Store};
+use autonomie_core::config::DeviceSettings;
+use autonomie_core::stats::{ActivityCounts, Event as StatsEvent};
 
 static BANK: LazyLock<Bank> = LazyLock::new(Bank::builtin);
 static FRENCH: LazyLock<Arc<Catalog>> = LazyLock::new(|| Arc::new(Catalog::french()));
@@ -54,9 +56,9 @@ pub fn french() -> Arc<Catalog> {
     FRENCH.clone()
 }
 
-const SESSION_KEY: &str = "session";
-const HISTORY_KEY: &str = "history";
-const PREFS_KEY: &str = "prefs";
+use crate::storage::{
+    DEVICE, HISTORY as HISTORY_KEY, PREFS as PREFS_KEY, SESSION as SESSION_KEY, STATS,
+};
 
 /// Display preferences, remembered on the device.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -102,6 +104,10 @@ pub enum Notice {
     LanguageUnavailable,
     /// Partner configuration problems, shown only with `data-debug`.
     Config(String),
+    /// On a public computer, after a person's data was wiped.
+    NextPerson,
+    /// On a public computer, after inactivity wiped a person's data.
+    TimedOut,
 }
 
 impl Notice {
@@ -114,6 +120,8 @@ impl Notice {
             Notice::Forgotten => catalog.text("settings.forgotten"),
             Notice::LanguageUnavailable => catalog.text("settings.language_unavailable"),
             Notice::Config(message) => message.clone(),
+            Notice::NextPerson => catalog.text("public.wiped"),
+            Notice::TimedOut => catalog.text("public.timed_out"),
         }
     }
 }
@@ -140,8 +148,15 @@ pub struct Ctx {
     pub inline_places: StoredValue<Option<String>>,
     /// The mediator's view, shown instead of the person's flow when open.
     pub mediator: RwSignal<Option<crate::ui::mediator::MediatorView>>,
+    /// The staff view (PIN, activity counts), shown instead of the flow when open.
+    pub staff_open: RwSignal<bool>,
+    /// Public-computer mode, from the partner's configuration or the staff view.
+    pub public: RwSignal<bool>,
 
+    /// Where a person's data goes: localStorage, or sessionStorage on a public computer.
     store: StoredValue<Store, LocalStorage>,
+    /// The computer's own data (staff settings, activity counts), always in localStorage.
+    device: StoredValue<Store, LocalStorage>,
 }
 
 impl Ctx {
@@ -155,12 +170,16 @@ impl Ctx {
             inline_places,
             reads_url,
         } = mounted;
-        let persistence = match config.mode {
-            Mode::Normal => Persistence::Device,
-            Mode::PublicComputer => Persistence::Tab,
+        let (device, _) = Store::open(&config.namespace, Persistence::Device);
+        let mut notices = Vec::new();
+        let device_settings: DeviceSettings = load_or_default(&device, DEVICE, &mut notices);
+        let public = config.mode == Mode::PublicComputer || device_settings.public_computer;
+        let persistence = if public {
+            Persistence::Tab
+        } else {
+            Persistence::Device
         };
         let (store, memory_only) = Store::open(&config.namespace, persistence);
-        let mut notices = Vec::new();
         if memory_only {
             notices.push(Notice::StorageUnavailable);
         }
@@ -169,9 +188,10 @@ impl Ctx {
         }
 
         let session: Session = load_or_default(&store, SESSION_KEY, &mut notices);
-        let history: History = match config.mode {
-            Mode::Normal => load_or_default(&store, HISTORY_KEY, &mut notices),
-            Mode::PublicComputer => History::default(),
+        let history: History = if public {
+            History::default()
+        } else {
+            load_or_default(&store, HISTORY_KEY, &mut notices)
         };
         let prefs: Prefs = load_or_default(&store, PREFS_KEY, &mut notices);
 
@@ -191,7 +211,10 @@ impl Ctx {
             container: StoredValue::new_local(container),
             inline_places: StoredValue::new(inline_places),
             mediator: RwSignal::new(None),
+            staff_open: RwSignal::new(false),
+            public: RwSignal::new(public),
             store: StoredValue::new_local(store),
+            device: StoredValue::new_local(device),
         };
         ctx.persist_on_change();
         if reads_url {
@@ -244,9 +267,8 @@ impl Ctx {
         }
         watch(self, SESSION_KEY, self.session);
         watch(self, PREFS_KEY, self.prefs);
-        if self.mode() == Mode::Normal {
-            watch(self, HISTORY_KEY, self.history);
-        }
+        // On a public computer nothing outlives the person, so there is no history.
+        watch(self, HISTORY_KEY, self.history);
     }
 
     /// The questions this widget asks (the partner may have left domains out).
@@ -254,8 +276,83 @@ impl Ctx {
         self.config.with_value(|c| bank_for(&c.domains))
     }
 
-    pub fn mode(&self) -> Mode {
-        self.config.with_value(|c| c.mode)
+    /// Whether anonymous activity counts are kept: the partner's choice, else only on a public
+    /// computer.
+    fn counting(&self) -> bool {
+        self.config
+            .with_value(|c| c.stats)
+            .unwrap_or_else(|| self.public.get_untracked())
+    }
+
+    /// Adds an event to this computer's anonymous activity counts.
+    pub fn count(&self, event: impl FnOnce(&mut ActivityCounts, &str)) {
+        if !self.counting() {
+            return;
+        }
+        self.device.with_value(|device| {
+            let mut counts = match device.load::<ActivityCounts>(STATS) {
+                Loaded::Found(counts) => counts,
+                _ => ActivityCounts::default(),
+            };
+            event(&mut counts, &clock::today_iso());
+            let _ = device.save(STATS, &counts);
+        });
+    }
+
+    /// Staff turned public-computer mode on or off on this computer. Turning it on removes
+    /// what personal use left on the device; from then on a person's data lives in the tab.
+    pub fn set_public(&self, on: bool) {
+        if self.config.with_value(|c| c.mode == Mode::PublicComputer) {
+            return;
+        }
+        self.device.with_value(|device| {
+            let _ = device.save(
+                DEVICE,
+                &DeviceSettings {
+                    public_computer: on,
+                },
+            );
+        });
+        if on == self.public.get_untracked() {
+            return;
+        }
+        self.store.with_value(|store| {
+            for name in [SESSION_KEY, PREFS_KEY, HISTORY_KEY] {
+                store.remove(name);
+            }
+        });
+        let namespace = self.config.with_value(|c| c.namespace.clone());
+        let (store, _) = Store::open(
+            &namespace,
+            if on {
+                Persistence::Tab
+            } else {
+                Persistence::Device
+            },
+        );
+        self.store.set_value(store);
+        self.public.set(on);
+        self.history.set(History::default());
+        self.session.set(Session::default());
+    }
+
+    /// "Personne suivante", "Terminer", or inactivity: everything about this person goes.
+    pub fn next_person(&self, notice: Notice) {
+        self.navigated.set_value(true);
+        self.mediator.set(None);
+        self.staff_open.set(false);
+        self.session.set(Session::default());
+        self.prefs.set(Prefs::default());
+        self.history.set(History::default());
+        // Backups and anything else this widget wrote in the tab's storage go too.
+        self.store.with_value(Store::forget_all);
+        let lang = self.config.with_value(|c| c.lang);
+        if lang == Lang::Fr {
+            self.catalog.set(french());
+        } else {
+            self.set_lang(lang);
+        }
+        self.notices.set(vec![notice]);
     }
 
     pub fn notify(&self, notice: Notice) {
@@ -291,6 +388,7 @@ impl Ctx {
 
     pub fn start(&self, first_name: &str) {
         self.navigated.set_value(true);
+        self.count(|counts, day| counts.record(day, StatsEvent::Started));
         let mut session =
             Session::new(&clock::today_iso()).with_id(clock::now_millis().to_string());
         session.set_first_name(first_name);
@@ -331,14 +429,36 @@ impl Ctx {
 
     fn finish_if_complete(&self) {
         if self.session.with_untracked(|s| s.is_complete(self.bank())) {
-            self.session.update(|s| s.stage = Stage::Result);
+            let first_time = self.session.with_untracked(|s| !s.counted);
+            self.session.update(|s| {
+                s.stage = Stage::Result;
+                s.counted = true;
+            });
             self.record_in_history();
+            if first_time {
+                let session = self.session.get_untracked();
+                let assessment = autonomie_core::assess(self.bank(), &session);
+                let orientation = autonomie_core::orientation::orient(
+                    self.bank(),
+                    &assessment,
+                    &session.priorities,
+                );
+                self.count(|counts, day| {
+                    counts.record(
+                        day,
+                        StatsEvent::Finished {
+                            assessment: &assessment,
+                            orientation: &orientation,
+                        },
+                    )
+                });
+            }
         }
     }
 
     /// Keeps the finished result in the history (personal devices only).
     pub fn record_in_history(&self) {
-        if self.mode() != Mode::Normal {
+        if self.public.get_untracked() {
             return;
         }
         let result = self

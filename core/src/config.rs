@@ -17,7 +17,7 @@
 //! | `data-modules` | comma list among `places`, `share`, `national` | all |
 //! | `data-places` | `https:` / `http:` URL of a places file, `inline`, or `demo` | `demo` |
 //! | `data-centre` | `lat,lon` or a 5-digit postal code | none |
-//! | `data-inactivity` | minutes before "Vous êtes toujours là ?" (public mode), 1–60 | 5 |
+//! | `data-inactivity` | minutes before "Vous êtes toujours là ?" (public mode), 1–60, or seconds with `s` (20s–3600s) | 5 |
 //! | `data-stats` | `on` / `off`: local activity counts | on in public mode |
 //! | `data-offline` | `on` / `off`: service worker (embedded pages only when on) | off |
 //! | `data-url` | `on` / `off`: the widget may read and clear a `#m=` code in the URL | off |
@@ -99,8 +99,10 @@ pub struct WidgetConfig {
     pub modules: Vec<Module>,
     pub places: PlacesSource,
     pub centre: Option<Centre>,
-    pub inactivity_minutes: u32,
-    pub stats: bool,
+    /// Seconds without activity before "Vous êtes toujours là ?" on a public computer.
+    pub inactivity_seconds: u32,
+    /// Local activity counts; `None` means the default: on in public-computer mode.
+    pub stats: Option<bool>,
     pub offline: bool,
     pub use_url: bool,
 }
@@ -119,11 +121,37 @@ impl Default for WidgetConfig {
             modules: Module::ALL.to_vec(),
             places: PlacesSource::Demo,
             centre: None,
-            inactivity_minutes: 5,
-            stats: false,
+            inactivity_seconds: 5 * 60,
+            stats: None,
             offline: false,
             use_url: false,
         }
+    }
+}
+
+/// Settings staff change on one computer (stored in its localStorage, not about a person).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct DeviceSettings {
+    /// Public-computer mode turned on from the staff view.
+    pub public_computer: bool,
+}
+
+impl crate::envelope::Stored for DeviceSettings {
+    fn to_json(&self) -> crate::json::Json {
+        crate::json::object([(
+            "public_computer",
+            Some(crate::json::Json::Bool(self.public_computer)),
+        )])
+    }
+
+    fn from_json(json: &crate::json::Json) -> Option<Self> {
+        json.as_object()?;
+        Some(DeviceSettings {
+            public_computer: match json.get("public_computer") {
+                None => false,
+                Some(flag) => flag.as_bool()?,
+            },
+        })
     }
 }
 
@@ -302,21 +330,35 @@ impl WidgetConfig {
                 ),
             }
         }
-        let stats_default = config.mode == Mode::PublicComputer;
-        config.stats = stats_default;
         if let Some(value) = get("stats") {
             match on_off(value) {
-                Some(flag) => config.stats = flag,
-                None => warn("stats", value, if stats_default { "on" } else { "off" }),
+                Some(flag) => config.stats = Some(flag),
+                None => warn(
+                    "stats",
+                    value,
+                    "the default (on for a public computer, off otherwise)",
+                ),
             }
         }
         if let Some(value) = get("inactivity") {
-            match value.parse::<u32>() {
-                Ok(minutes) if (1..=60).contains(&minutes) => config.inactivity_minutes = minutes,
-                _ => warn(
+            let seconds = match value.strip_suffix('s') {
+                Some(seconds) => seconds
+                    .trim()
+                    .parse::<u32>()
+                    .ok()
+                    .filter(|s| (20..=3600).contains(s)),
+                None => value
+                    .parse::<u32>()
+                    .ok()
+                    .filter(|m| (1..=60).contains(m))
+                    .map(|m| m * 60),
+            };
+            match seconds {
+                Some(seconds) => config.inactivity_seconds = seconds,
+                None => warn(
                     "inactivity",
                     value,
-                    "5 minutes (a whole number from 1 to 60)",
+                    "5 minutes (minutes from 1 to 60, or seconds such as 90s)",
                 ),
             }
         }
@@ -596,8 +638,8 @@ mod tests {
                 lon: 4.88
             })
         );
-        assert_eq!(config.inactivity_minutes, 10);
-        assert!(config.stats, "counts are on by default in public mode");
+        assert_eq!(config.inactivity_seconds, 600);
+        assert_eq!(config.stats, None, "the default: on in public mode");
         assert!(config.offline);
     }
 
@@ -626,8 +668,8 @@ mod tests {
         assert_eq!(config.modules, [Module::Places]);
         assert_eq!(config.places, PlacesSource::Demo);
         assert_eq!(config.centre, None);
-        assert_eq!(config.inactivity_minutes, 5);
-        assert!(!config.stats);
+        assert_eq!(config.inactivity_seconds, 300);
+        assert_eq!(config.stats, None);
         assert!(!config.use_url);
         let attributes: Vec<&str> = warnings.iter().map(|w| w.attribute.as_str()).collect();
         assert_eq!(
@@ -649,6 +691,17 @@ mod tests {
         );
         assert!(warnings[0].message().contains("data-lang=\"klingon\""));
         assert!(warnings[4].fallback.contains("contrast"));
+    }
+
+    #[test]
+    fn inactivity_takes_minutes_or_seconds() {
+        assert_eq!(read(&[("inactivity", "90s")]).0.inactivity_seconds, 90);
+        assert_eq!(read(&[("inactivity", "2")]).0.inactivity_seconds, 120);
+        for bad in ["10s", "61", "0", "abc", "4000s"] {
+            let (config, warnings) = read(&[("inactivity", bad)]);
+            assert_eq!(config.inactivity_seconds, 300, "{bad}");
+            assert_eq!(warnings.len(), 1, "{bad}");
+        }
     }
 
     #[test]

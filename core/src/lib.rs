@@ -13,12 +13,14 @@ pub mod history;
 pub mod i18n;
 pub mod json;
 pub mod orientation;
+pub mod pin;
 pub mod places;
 pub mod readability;
 pub mod scoring;
 pub mod services;
 pub mod session;
 pub mod share_code;
+pub mod stats;
 pub mod text;
 
 pub use answer::Answer;

@@ -56,6 +56,9 @@ pub struct Session {
     /// A task whose feedback is on screen, so a reload shows it again.
     pub feedback_for: Option<String>,
     pub chosen_place: Option<ChosenPlace>,
+    /// The finished assessment was added to the activity counts (once, even if the person
+    /// goes back and finishes again).
+    pub counted: bool,
 }
 
 impl Stage {
@@ -332,6 +335,10 @@ impl Stored for Session {
             started_on: string_or_empty(json, "started_on")?,
             feedback_for: optional_string(json, "feedback_for")?,
             chosen_place: place_from_json(json)?,
+            counted: match json.get("counted") {
+                None => false,
+                Some(flag) => flag.as_bool()?,
+            },
         })
     }
 }

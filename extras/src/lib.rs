@@ -7,3 +7,5 @@ pub mod configurator;
 pub mod places_data;
 pub mod places_ui;
 pub mod qr;
+pub mod screen;
+pub mod staff_ui;

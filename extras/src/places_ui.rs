@@ -6,7 +6,6 @@
 //! giving it the texts of the current language, its settings, and callbacks to record the
 //! chosen place and to navigate.
 
-use std::any::Any;
 use std::sync::Arc;
 
 use autonomie_core::envelope::Stored;
@@ -23,6 +22,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::places_data::{self, PlacesStatus, Source};
+use crate::screen::Screen;
 
 /// What the widget gives the screen.
 struct Host {
@@ -101,19 +101,6 @@ fn data_settings(settings: &Json) -> (String, String, Source) {
     )
 }
 
-/// A mounted places screen; `unmount` removes it.
-#[wasm_bindgen]
-pub struct PlacesScreen {
-    handle: Option<Box<dyn Any>>,
-}
-
-#[wasm_bindgen]
-impl PlacesScreen {
-    pub fn unmount(&mut self) {
-        self.handle.take();
-    }
-}
-
 /// Mounts the places screen in `container`. `settings` is JSON:
 /// `{"key", "base", "places": "demo"|"inline"|url, "inline"?, "centre"?: {"postal_code"}|{"lat_e6","lon_e6"},
 /// "services": [ids], "chosen"?, "lang", "navigated"}`; `texts` is the current catalog as a flat
@@ -127,7 +114,7 @@ pub fn places_ui_mount(
     choose: js_sys::Function,
     back: js_sys::Function,
     next: js_sys::Function,
-) -> PlacesScreen {
+) -> Screen {
     let settings = Json::parse(&settings).unwrap_or(Json::Null);
     let text = |key: &str| settings.get(key).and_then(Json::as_str).map(str::to_string);
     let lang = text("lang")
@@ -167,17 +154,14 @@ pub fn places_ui_mount(
         next,
     };
     let chosen = text("chosen");
-    let handle = leptos::mount::mount_to(container, move || {
+    Screen::mount(container, move || {
         let ctx = Ctx {
             host: StoredValue::new_local(host),
             chosen: RwSignal::new(chosen),
             status: RwSignal::new(PlacesStatus::Loading),
         };
         places_screen(ctx)
-    });
-    PlacesScreen {
-        handle: Some(Box::new(handle)),
-    }
+    })
 }
 
 /// What the search shows.

@@ -102,6 +102,26 @@ pub fn header(ctx: Ctx) -> AnyView {
 pub fn footer(ctx: Ctx) -> AnyView {
     let confirming = RwSignal::new(false);
     let body = move || {
+        let staff = button(
+            "an-link an-staff-entry",
+            vec![txt(ctx.t("staff.entry"))],
+            move || {
+                ctx.navigated.set_value(true);
+                ctx.staff_open.set(true);
+            },
+        );
+        if ctx.public.get() {
+            // One click, from any screen: the next person starts from nothing.
+            return vec![
+                button(
+                    "an-button an-secondary",
+                    vec![icon("reload"), txt(ctx.t("public.next_person"))],
+                    move || ctx.next_person(crate::state::Notice::NextPerson),
+                ),
+                staff,
+            ]
+            .into_any();
+        }
         if confirming.get() {
             el(
                 "div",
@@ -128,9 +148,13 @@ pub fn footer(ctx: Ctx) -> AnyView {
                 ],
             )
         } else {
-            button("an-link", vec![txt(ctx.t("settings.forget"))], move || {
-                confirming.set(true)
-            })
+            vec![
+                button("an-link", vec![txt(ctx.t("settings.forget"))], move || {
+                    confirming.set(true)
+                }),
+                staff,
+            ]
+            .into_any()
         }
     };
     el(

@@ -2,13 +2,16 @@
 //! widget's [`Ctx`] to a view; see `dom` for why they use builders rather than `view!`.
 
 pub mod chart;
+pub mod extras_screen;
 pub mod header;
 pub mod mediator;
 pub mod notices;
 pub mod orientation;
 pub mod places;
+pub mod public;
 pub mod question;
 pub mod result;
+pub mod staff;
 pub mod summary;
 pub mod welcome;
 

@@ -7,12 +7,10 @@ use autonomie_core::envelope::Stored;
 use autonomie_core::json::{self, Json};
 use autonomie_core::session::{ChosenPlace, Stage};
 use leptos::prelude::*;
-use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
 
 use super::dom::*;
+use super::extras_screen::{callback, callback_with_text, extras_screen};
 use super::orientation::current_orientation;
-use crate::extras;
 use crate::state::Ctx;
 
 /// The settings the places screen needs, as JSON (see `extras::places_ui::places_ui_mount`).
@@ -54,123 +52,54 @@ pub fn settings(ctx: &Ctx) -> String {
     })
 }
 
-fn callback_with_text(action: impl Fn(String) + 'static) -> js_sys::Function {
-    Closure::<dyn Fn(String)>::new(action)
-        .into_js_value()
-        .unchecked_into()
-}
-
-fn callback(action: impl Fn() + 'static) -> js_sys::Function {
-    Closure::<dyn Fn()>::new(action)
-        .into_js_value()
-        .unchecked_into()
-}
-
 pub fn places_step(ctx: Ctx) -> AnyView {
-    let failed = RwSignal::new(false);
-    let screen = StoredValue::new_local(None::<JsValue>);
-    leptos::task::spawn_local(async move {
-        // Runs after this view is in the page: the extras screen renders into its element.
-        let host = ctx
-            .container
-            .with_value(|c| c.query_selector(".an-extras").ok().flatten())
-            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-        let module = match extras::module().await {
-            Ok(module) => module,
-            Err(_) => {
-                failed.set(true);
-                return;
-            }
-        };
-        let mount = js_sys::Reflect::get(&module, &"places_ui_mount".into())
+    let choose = callback_with_text(move |place: String| {
+        let place = Json::parse(&place)
             .ok()
-            .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
-        let (Some(mount), Some(host)) = (mount, host) else {
-            failed.set(true);
-            return;
-        };
-        let texts = ctx.catalog.with_untracked(|c| {
-            Json::Object(
-                c.entries()
-                    .map(|(k, v)| (k.to_string(), json::string(v)))
-                    .collect(),
-            )
-            .write()
-        });
-        let choose = callback_with_text(move |place: String| {
-            let place = Json::parse(&place)
-                .ok()
-                .and_then(|j| ChosenPlace::from_json(&j));
-            ctx.set_chosen_place(place);
-        });
-        let back = callback(move || ctx.go(Stage::Orientation));
-        let next = callback(move || ctx.go(Stage::Summary));
-        let args = js_sys::Array::new();
-        for arg in [
-            host.into(),
-            JsValue::from_str(&settings(&ctx)),
-            JsValue::from_str(&texts),
-            choose.into(),
-            back.into(),
-            next.into(),
-        ] {
-            args.push(&arg);
-        }
-        match mount.apply(&JsValue::NULL, &args) {
-            Ok(handle) => screen.set_value(Some(handle)),
-            Err(_) => failed.set(true),
-        }
+            .and_then(|j| ChosenPlace::from_json(&j));
+        ctx.set_chosen_place(place);
     });
-    on_cleanup(move || {
-        if let Some(handle) = screen.get_value() {
-            if let Ok(unmount) = js_sys::Reflect::get(&handle, &"unmount".into())
-                .and_then(|f| f.dyn_into::<js_sys::Function>().map_err(JsValue::from))
-            {
-                let _ = unmount.call0(&handle);
-            }
-        }
-    });
+    let back = callback(move || ctx.go(Stage::Orientation));
+    let next = callback(move || ctx.go(Stage::Summary));
     let fallback = move || {
-        if failed.get() {
-            el(
-                "section",
-                vec![class("an-screen"), at("aria-labelledby", "an-places-title")],
-                vec![
-                    text_el(
-                        "h2",
-                        vec![id("an-places-title"), at("tabindex", "-1")],
-                        ctx.t("places.title"),
-                    ),
-                    text_el(
-                        "p",
-                        vec![class("an-notice"), at("role", "alert")],
-                        ctx.t("places.error.module"),
-                    ),
-                    el(
-                        "div",
-                        vec![class("an-actions an-actions-wrap")],
-                        vec![
-                            button(
-                                "an-button an-secondary",
-                                vec![icon("back"), txt(ctx.t("orientation.back"))],
-                                move || ctx.go(Stage::Orientation),
-                            ),
-                            button(
-                                "an-button an-primary",
-                                vec![icon("print"), txt(ctx.t("orientation.print"))],
-                                move || ctx.go(Stage::Summary),
-                            ),
-                        ],
-                    ),
-                ],
-            )
-        } else {
-            nothing()
-        }
+        el(
+            "section",
+            vec![class("an-screen"), at("aria-labelledby", "an-places-title")],
+            vec![
+                text_el(
+                    "h2",
+                    vec![id("an-places-title"), at("tabindex", "-1")],
+                    ctx.t("places.title"),
+                ),
+                text_el(
+                    "p",
+                    vec![class("an-notice"), at("role", "alert")],
+                    ctx.t("places.error.module"),
+                ),
+                el(
+                    "div",
+                    vec![class("an-actions an-actions-wrap")],
+                    vec![
+                        button(
+                            "an-button an-secondary",
+                            vec![icon("back"), txt(ctx.t("orientation.back"))],
+                            move || ctx.go(Stage::Orientation),
+                        ),
+                        button(
+                            "an-button an-primary",
+                            vec![icon("print"), txt(ctx.t("orientation.print"))],
+                            move || ctx.go(Stage::Summary),
+                        ),
+                    ],
+                ),
+            ],
+        )
     };
-    vec![
-        el("div", vec![class("an-extras")], vec![]),
-        reactive(fallback),
-    ]
-    .into_any()
+    extras_screen(
+        ctx,
+        "places_ui_mount",
+        settings(&ctx),
+        vec![choose, back, next],
+        fallback,
+    )
 }

@@ -22,6 +22,17 @@ pub fn summary(ctx: Ctx) -> AnyView {
     focus_heading(ctx);
     let session = ctx.session.get_untracked();
     let share = ctx.config.with_value(|c| c.has_module(Module::Share));
+    let asking = RwSignal::new(false);
+    let print_and_count = move || {
+        print();
+        ctx.count(|counts, day| counts.record(day, autonomie_core::stats::Event::Printed));
+        // On a shared computer, the person's data goes once the page is out.
+        if ctx.public.get_untracked() {
+            asking.set(true);
+            super::public::focus_later(ctx, "#an-printed-title");
+        }
+    };
+    let finish = move || ctx.next_person(crate::state::Notice::NextPerson);
     el(
         "section",
         vec![
@@ -41,10 +52,20 @@ pub fn summary(ctx: Ctx) -> AnyView {
                     button(
                         "an-button an-primary",
                         vec![icon("print"), txt(ctx.t("summary.print"))],
-                        print,
+                        print_and_count,
                     ),
+                    if ctx.public.get_untracked() {
+                        button(
+                            "an-button an-secondary",
+                            vec![txt(ctx.t("nav.finish"))],
+                            finish,
+                        )
+                    } else {
+                        nothing()
+                    },
                 ],
             ),
+            super::public::printed_check(ctx, asking),
             text_el(
                 "p",
                 vec![class("an-hint no-print")],

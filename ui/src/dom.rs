@@ -16,10 +16,10 @@ use leptos::tachys::html::event::on;
 use leptos::tachys::html::property::prop;
 
 pub type Attrs = Vec<AnyAttribute>;
-pub type Children = Vec<AnyView>;
+pub type Nodes = Vec<AnyView>;
 
 /// An element with attributes and children.
-pub fn el(tag: &'static str, attrs: Attrs, children: Children) -> AnyView {
+pub fn el(tag: &'static str, attrs: Attrs, children: Nodes) -> AnyView {
     custom(tag).add_any_attr(attrs).child(children).into_any()
 }
 
@@ -124,7 +124,7 @@ pub fn on_submit(mut action: impl FnMut() + 'static) -> AnyAttribute {
 /// A `type="button"` button.
 pub fn button(
     class_name: &'static str,
-    children: Children,
+    children: Nodes,
     action: impl FnMut() + 'static,
 ) -> AnyView {
     el(
@@ -135,7 +135,7 @@ pub fn button(
 }
 
 /// An SVG element: SVG needs its own namespace, which `el` (HTML) does not give.
-pub fn svg(attrs: Attrs, children: Children) -> AnyView {
+pub fn svg(attrs: Attrs, children: Nodes) -> AnyView {
     leptos::svg::svg()
         .add_any_attr(attrs)
         .child(children)

@@ -4,3 +4,7 @@
 pub mod dom;
 pub mod icons;
 pub mod net;
+pub mod storage;
+
+#[cfg(all(test, target_arch = "wasm32"))]
+wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);

@@ -5,7 +5,6 @@
 //! or talk to the Chrome DevTools Protocol lives here, so the tests read as user stories.
 
 use std::collections::BTreeMap;
-use std::io::Cursor;
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
@@ -67,11 +66,14 @@ impl Reply {
 
 type Routes = Arc<Mutex<BTreeMap<String, Reply>>>;
 
-/// Static file server for `dist/` (at `/`) and the fixtures (at `/fixtures/`).
+/// Static file server for `dist/` (at `/`) and the fixtures (at `/fixtures/`): a minimal
+/// HTTP/1.1 server on loopback, one connection per request, so that [`Server::shut_down`] can
+/// really take the network away (connections refused, as offline).
 pub struct Server {
     pub port: u16,
     routes: Routes,
     requests: Arc<Mutex<Vec<String>>>,
+    running: Arc<std::sync::atomic::AtomicBool>,
 }
 
 impl Server {
@@ -82,49 +84,35 @@ impl Server {
             "{} has no build: run `trunk build --release --offline` first (scripts/test.sh does)",
             dist.display()
         );
-        let http = tiny_http::Server::http("127.0.0.1:0").expect("bind loopback");
-        let port = http.server_addr().to_ip().expect("ip address").port();
+        let listener = TcpListener::bind("127.0.0.1:0").expect("bind loopback");
+        let port = listener.local_addr().expect("address").port();
         let routes: Routes = Arc::default();
         let requests: Arc<Mutex<Vec<String>>> = Arc::default();
-        let (thread_routes, thread_requests) = (routes.clone(), requests.clone());
+        let running = Arc::new(std::sync::atomic::AtomicBool::new(true));
+        let (thread_routes, thread_requests, thread_running) =
+            (routes.clone(), requests.clone(), running.clone());
         let fixtures = fixtures_dir();
         std::thread::spawn(move || {
-            for request in http.incoming_requests() {
-                let path = request
-                    .url()
-                    .split(['?', '#'])
-                    .next()
-                    .unwrap_or("/")
-                    .to_string();
-                thread_requests
-                    .lock()
-                    .expect("log")
-                    .push(request.url().to_string());
-                let forced = thread_routes.lock().expect("routes").get(&path).cloned();
-                let reply = forced.unwrap_or_else(|| serve_file(&dist, &fixtures, &path));
-                let routes_delay = reply.delay;
-                std::thread::spawn(move || {
-                    std::thread::sleep(routes_delay);
-                    let mut response = tiny_http::Response::new(
-                        tiny_http::StatusCode(reply.status),
-                        Vec::new(),
-                        Cursor::new(reply.body.clone()),
-                        Some(reply.body.len()),
-                        None,
-                    );
-                    response.add_header(header("Content-Type", &reply.content_type));
-                    response.add_header(header("Cache-Control", "no-store"));
-                    for (name, value) in &reply.headers {
-                        response.add_header(header(name, value));
-                    }
-                    let _ = request.respond(response);
-                });
+            for stream in listener.incoming() {
+                if !thread_running.load(std::sync::atomic::Ordering::SeqCst) {
+                    // Dropping the listener: from now on connections are refused.
+                    break;
+                }
+                let Ok(stream) = stream else { continue };
+                let (routes, requests, dist, fixtures) = (
+                    thread_routes.clone(),
+                    thread_requests.clone(),
+                    dist.clone(),
+                    fixtures.clone(),
+                );
+                std::thread::spawn(move || handle(stream, &routes, &requests, &dist, &fixtures));
             }
         });
         Server {
             port,
             routes,
             requests,
+            running,
         }
     }
 
@@ -144,10 +132,54 @@ impl Server {
     pub fn requests(&self) -> Vec<String> {
         self.requests.lock().expect("log").clone()
     }
+
+    /// Stops for good: connections are refused from now on, as when the network is gone.
+    pub fn shut_down(self) {
+        self.running
+            .store(false, std::sync::atomic::Ordering::SeqCst);
+        // Wake the accept loop so it sees the flag and closes the listening socket.
+        let _ = std::net::TcpStream::connect(("127.0.0.1", self.port));
+        std::thread::sleep(Duration::from_millis(200));
+    }
 }
 
-fn header(name: &str, value: &str) -> tiny_http::Header {
-    tiny_http::Header::from_bytes(name.as_bytes(), value.as_bytes()).expect("valid header")
+fn handle(
+    mut stream: std::net::TcpStream,
+    routes: &Routes,
+    requests: &Arc<Mutex<Vec<String>>>,
+    dist: &Path,
+    fixtures: &Path,
+) {
+    use std::io::{Read, Write};
+    let _ = stream.set_read_timeout(Some(Duration::from_secs(10)));
+    let mut head = Vec::new();
+    let mut byte = [0u8; 1];
+    while !head.ends_with(b"\r\n\r\n") && head.len() < 64 * 1024 {
+        match stream.read(&mut byte) {
+            Ok(1) => head.push(byte[0]),
+            _ => return,
+        }
+    }
+    let head = String::from_utf8_lossy(&head);
+    let target = head.split_whitespace().nth(1).unwrap_or("/").to_string();
+    requests.lock().expect("log").push(target.clone());
+    let path = target.split(['?', '#']).next().unwrap_or("/").to_string();
+    let forced = routes.lock().expect("routes").get(&path).cloned();
+    let reply = forced.unwrap_or_else(|| serve_file(dist, fixtures, &path));
+    std::thread::sleep(reply.delay);
+    let mut response = format!(
+        "HTTP/1.1 {} X\r\nContent-Type: {}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n",
+        reply.status,
+        reply.content_type,
+        reply.body.len()
+    );
+    for (name, value) in &reply.headers {
+        response.push_str(&format!("{name}: {value}\r\n"));
+    }
+    response.push_str("\r\n");
+    let _ = stream.write_all(response.as_bytes());
+    let _ = stream.write_all(&reply.body);
+    let _ = stream.flush();
 }
 
 fn serve_file(dist: &Path, fixtures: &Path, path: &str) -> Reply {
@@ -386,7 +418,19 @@ impl Browser {
     }
 
     pub async fn wait_widget_n(&self, index: usize, condition: &str, what: &str) {
-        let deadline = Instant::now() + Duration::from_secs(20);
+        self.wait_widget_within(index, condition, what, Duration::from_secs(20))
+            .await;
+    }
+
+    /// Like [`Browser::wait_widget`], with a longer patience for timers.
+    pub async fn wait_widget_within(
+        &self,
+        index: usize,
+        condition: &str,
+        what: &str,
+        patience: Duration,
+    ) {
+        let deadline = Instant::now() + patience;
         loop {
             let value = self
                 .in_widget(index, &format!("return !!({condition});"))

@@ -15,6 +15,15 @@ use std::collections::BTreeMap;
 /// Prefix of every key the widget writes.
 pub const KEY_PREFIX: &str = "autonomie-numerique:";
 
+/// Names of the stored values (the last part of the key). The first three are about a person;
+/// the last three belong to the computer and its staff, and hold nothing about anyone.
+pub const SESSION: &str = "session";
+pub const HISTORY: &str = "history";
+pub const PREFS: &str = "prefs";
+pub const DEVICE: &str = "device";
+pub const STATS: &str = "stats";
+pub const PIN: &str = "staff";
+
 /// Where values go.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Persistence {

@@ -1,0 +1,96 @@
+//! Screens that live in the lazily loaded module (places, staff view): this loads the module,
+//! mounts the screen in an element of the widget, and unmounts it when the widget moves on.
+//! If the module cannot load, `fallback` explains and keeps the flow usable.
+
+use autonomie_core::json::{self, Json};
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::dom::*;
+use crate::extras;
+use crate::state::Ctx;
+
+/// A callback the module calls with a text argument.
+pub fn callback_with_text(action: impl Fn(String) + 'static) -> js_sys::Function {
+    Closure::<dyn Fn(String)>::new(action)
+        .into_js_value()
+        .unchecked_into()
+}
+
+/// A callback the module calls with no argument.
+pub fn callback(action: impl Fn() + 'static) -> js_sys::Function {
+    Closure::<dyn Fn()>::new(action)
+        .into_js_value()
+        .unchecked_into()
+}
+
+/// The current catalog as the flat JSON the module reads.
+fn texts(ctx: &Ctx) -> String {
+    ctx.catalog.with_untracked(|c| {
+        Json::Object(
+            c.entries()
+                .map(|(k, v)| (k.to_string(), json::string(v)))
+                .collect(),
+        )
+        .write()
+    })
+}
+
+/// Calls `function(element, settings, texts, ...callbacks)` of the module; the function
+/// returns a handle with an `unmount` method.
+pub fn extras_screen(
+    ctx: Ctx,
+    function: &'static str,
+    settings: String,
+    callbacks: Vec<js_sys::Function>,
+    fallback: impl Fn() -> AnyView + Send + Sync + 'static,
+) -> AnyView {
+    let failed = RwSignal::new(false);
+    let handle = StoredValue::new_local(None::<JsValue>);
+    let settings = StoredValue::new_local(Some((settings, callbacks)));
+    leptos::task::spawn_local(async move {
+        let Some((settings, callbacks)) = settings.try_update_value(Option::take).flatten() else {
+            return;
+        };
+        // Runs after this view is in the page: the screen renders into its element.
+        let element = ctx
+            .container
+            .with_value(|c| c.query_selector(".an-extras").ok().flatten());
+        let mount = extras::module().await.ok().and_then(|module| {
+            js_sys::Reflect::get(&module, &JsValue::from_str(function))
+                .ok()?
+                .dyn_into::<js_sys::Function>()
+                .ok()
+        });
+        let (Some(mount), Some(element)) = (mount, element) else {
+            failed.set(true);
+            return;
+        };
+        let args = js_sys::Array::new();
+        args.push(&element);
+        args.push(&JsValue::from_str(&settings));
+        args.push(&JsValue::from_str(&texts(&ctx)));
+        for callback in callbacks {
+            args.push(&callback);
+        }
+        match mount.apply(&JsValue::NULL, &args) {
+            Ok(mounted) => handle.set_value(Some(mounted)),
+            Err(_) => failed.set(true),
+        }
+    });
+    on_cleanup(move || {
+        if let Some(mounted) = handle.try_get_value().flatten() {
+            if let Ok(unmount) = js_sys::Reflect::get(&mounted, &JsValue::from_str("unmount"))
+                .and_then(|f| f.dyn_into::<js_sys::Function>().map_err(JsValue::from))
+            {
+                let _ = unmount.call0(&mounted);
+            }
+        }
+    });
+    vec![
+        el("div", vec![class("an-extras")], vec![]),
+        reactive(move || if failed.get() { fallback() } else { nothing() }),
+    ]
+    .into_any()
+}

@@ -1,0 +1,182 @@
+//! Public-computer mode: the inactivity warning, and the check after printing. Both end by
+//! wiping everything about the person (see `Ctx::next_person`).
+//!
+//! The warning follows WCAG 2.2.1 (Timing adjustable): the person is warned, sees a countdown
+//! and keeps their answers with one key press or one tap, however often they need to.
+
+use std::time::Duration;
+
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::dom::*;
+use crate::clock;
+use crate::state::{Ctx, Notice};
+
+/// Seconds the warning stays before the answers are wiped (WCAG asks for at least 20).
+pub const WARNING_SECONDS: u64 = 60;
+
+/// Watches activity inside the widget and, on a public computer, warns then wipes after the
+/// configured inactivity. Returns the warning's view (empty when hidden).
+pub fn inactivity_guard(ctx: Ctx) -> AnyView {
+    let last_activity = StoredValue::new(clock::now_millis());
+    // Seconds left on the countdown, while the warning shows.
+    let left = RwSignal::new(None::<u64>);
+    // Where focus was when the warning opened, to give it back when the person stays.
+    let previous_focus = StoredValue::new_local(None::<web_sys::HtmlElement>);
+    let close_warning = move || {
+        left.set(None);
+        if let Some(element) = previous_focus.try_update_value(Option::take).flatten() {
+            set_timeout(move || drop(element.focus()), Duration::ZERO);
+        }
+    };
+    let container = ctx.container.get_value();
+    let on_activity = Closure::<dyn Fn()>::new(move || {
+        last_activity.set_value(clock::now_millis());
+        if left.get_untracked().is_some() {
+            close_warning();
+        }
+    });
+    for event in ["pointerdown", "keydown", "input", "touchstart", "wheel"] {
+        let _ =
+            container.add_event_listener_with_callback(event, on_activity.as_ref().unchecked_ref());
+    }
+    // The listeners live as long as the widget's element.
+    on_activity.forget();
+
+    let tick = move || {
+        let someone_is_here = ctx.session.with_untracked(|s| *s != Default::default())
+            || ctx.mediator.with_untracked(Option::is_some);
+        if !ctx.public.get_untracked() || !someone_is_here {
+            left.set(None);
+            return;
+        }
+        let idle_ms = clock::now_millis().saturating_sub(last_activity.get_value());
+        let limit_ms = u64::from(ctx.config.with_value(|c| c.inactivity_seconds)) * 1000;
+        if idle_ms < limit_ms {
+            return;
+        }
+        let remaining = (limit_ms + WARNING_SECONDS * 1000).saturating_sub(idle_ms) / 1000;
+        if remaining == 0 {
+            left.set(None);
+            last_activity.set_value(clock::now_millis());
+            ctx.next_person(Notice::TimedOut);
+        } else {
+            let first_tick = left.get_untracked().is_none();
+            if first_tick {
+                let focused = ctx
+                    .container
+                    .with_value(|c| c.get_root_node().dyn_into::<web_sys::ShadowRoot>().ok())
+                    .and_then(|root| root.active_element())
+                    .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+                previous_focus.set_value(focused);
+            }
+            left.set(Some(remaining));
+            if first_tick {
+                focus_later(ctx, "#an-still-here");
+            }
+        }
+    };
+    if let Ok(handle) = set_interval_with_handle(tick, Duration::from_secs(1)) {
+        on_cleanup(move || handle.clear());
+    }
+
+    reactive(move || match left.get() {
+        None => nothing(),
+        Some(seconds) => el(
+            "div",
+            vec![class("an-overlay")],
+            vec![el(
+                "div",
+                vec![
+                    class("an-dialog"),
+                    at("role", "alertdialog"),
+                    at("aria-modal", "true"),
+                    at("aria-labelledby", "an-still-here-title"),
+                    at("aria-describedby", "an-still-here-text"),
+                ],
+                vec![
+                    text_el(
+                        "h2",
+                        vec![id("an-still-here-title")],
+                        ctx.t("public.still_here"),
+                    ),
+                    text_el(
+                        "p",
+                        vec![id("an-still-here-text")],
+                        ctx.format("public.countdown", &[("seconds", &seconds.to_string())]),
+                    ),
+                    el(
+                        "button",
+                        vec![
+                            at("type", "button"),
+                            id("an-still-here"),
+                            class("an-button an-primary"),
+                            on_click(move || {
+                                last_activity.set_value(clock::now_millis());
+                                close_warning();
+                            }),
+                        ],
+                        vec![txt(ctx.t("public.continue"))],
+                    ),
+                ],
+            )],
+        ),
+    })
+}
+
+/// Focuses an element of the widget once the current render is in the page (a timer task
+/// runs after the reactive updates, which are micro-tasks).
+pub fn focus_later(ctx: Ctx, selector: &'static str) {
+    set_timeout(
+        move || {
+            let element = ctx
+                .container
+                .with_value(|c| c.query_selector(selector).ok().flatten())
+                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+            if let Some(element) = element {
+                let _ = element.focus();
+            }
+        },
+        Duration::ZERO,
+    );
+}
+
+/// After printing on a public computer: did the page come out? Yes wipes everything.
+pub fn printed_check(ctx: Ctx, asking: RwSignal<bool>) -> AnyView {
+    reactive(move || {
+        if !asking.get() {
+            return nothing();
+        }
+        el(
+            "div",
+            vec![
+                class("an-box an-printed-check no-print"),
+                at("role", "group"),
+                at("aria-labelledby", "an-printed-title"),
+            ],
+            vec![
+                text_el(
+                    "h3",
+                    vec![id("an-printed-title")],
+                    ctx.t("public.printed_question"),
+                ),
+                button(
+                    "an-button an-primary",
+                    vec![txt(ctx.t("public.printed_yes"))],
+                    move || ctx.next_person(Notice::NextPerson),
+                ),
+                button(
+                    "an-button an-secondary",
+                    vec![txt(ctx.t("public.printed_no"))],
+                    move || {
+                        asking.set(false);
+                        super::summary::print();
+                        asking.set(true);
+                    },
+                ),
+            ],
+        )
+    })
+}

@@ -1,0 +1,68 @@
+//! The staff view's entry. The view itself (PIN, activity counts, CSV export) lives in the
+//! lazily loaded module; it reads and writes only this computer's staff data.
+
+use autonomie_core::config::Mode;
+use autonomie_core::json::{self, Json};
+use leptos::prelude::*;
+
+use super::dom::*;
+use super::extras_screen::{callback, callback_with_text, extras_screen};
+use crate::state::Ctx;
+
+pub fn staff(ctx: Ctx) -> AnyView {
+    let settings = ctx.config.with_value(|c| {
+        json::object([
+            ("key", Some(json::string(&c.namespace))),
+            ("lang", Some(json::string(ctx.lang().code()))),
+            ("public", Some(Json::Bool(ctx.public.get_untracked()))),
+            // A partner's configuration decides; staff cannot turn it off here.
+            (
+                "public_forced",
+                Some(Json::Bool(c.mode == Mode::PublicComputer)),
+            ),
+            (
+                "domains",
+                Some(Json::Array(
+                    ctx.bank()
+                        .domains
+                        .iter()
+                        .map(|d| json::string(&d.id))
+                        .collect(),
+                )),
+            ),
+        ])
+        .write()
+    });
+    let close = callback(move || ctx.staff_open.set(false));
+    let set_public = callback_with_text(move |on: String| ctx.set_public(on == "on"));
+    let fallback = move || {
+        el(
+            "section",
+            vec![class("an-screen"), at("aria-labelledby", "an-staff-title")],
+            vec![
+                text_el(
+                    "h2",
+                    vec![id("an-staff-title"), at("tabindex", "-1")],
+                    ctx.t("staff.title"),
+                ),
+                text_el(
+                    "p",
+                    vec![class("an-notice"), at("role", "alert")],
+                    ctx.t("places.error.module"),
+                ),
+                button(
+                    "an-button an-secondary",
+                    vec![txt(ctx.t("mediator.close"))],
+                    move || ctx.staff_open.set(false),
+                ),
+            ],
+        )
+    };
+    extras_screen(
+        ctx,
+        "staff_ui_mount",
+        settings,
+        vec![close, set_public],
+        fallback,
+    )
+}
