@@ -16,6 +16,8 @@ pub fn App(mounted: Mounted) -> impl IntoView {
     let mediator = Memo::new(move |_| ctx.mediator.get());
     let staff = Memo::new(move |_| ctx.staff_open.get());
     let screen = move || {
+        // A new screen: stop reading the previous one.
+        ui::speech::stop();
         if staff.get() {
             return ui::staff::staff(ctx);
         }

@@ -403,10 +403,7 @@ fn places_screen(ctx: Ctx) -> AnyView {
 
     el(
         "section",
-        vec![
-            class("an-screen an-places"),
-            at("aria-labelledby", "an-places-title"),
-        ],
+        vec![class("an-screen an-places")],
         vec![
             text_el(
                 "h2",

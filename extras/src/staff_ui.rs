@@ -166,14 +166,7 @@ fn screen(ctx: Ctx, title_key: &str, body: Nodes) -> AnyView {
             },
         )],
     ));
-    el(
-        "section",
-        vec![
-            class("an-screen an-staff"),
-            at("aria-labelledby", "an-staff-title"),
-        ],
-        children,
-    )
+    el("section", vec![class("an-screen an-staff")], children)
 }
 
 fn pin_input(id_attr: &'static str, describedby: &'static str, value: RwSignal<String>) -> AnyView {

@@ -86,10 +86,7 @@ fn entry(ctx: Ctx, code: String, error: Option<String>) -> AnyView {
     });
     el(
         "section",
-        vec![
-            class("an-screen an-mediator"),
-            at("aria-labelledby", "an-mediator-title"),
-        ],
+        vec![class("an-screen an-mediator")],
         vec![
             text_el(
                 "h2",
@@ -234,10 +231,7 @@ fn result(
     }
     el(
         "section",
-        vec![
-            class("an-screen an-mediator"),
-            at("aria-labelledby", "an-summary-title"),
-        ],
+        vec![class("an-screen an-mediator")],
         vec![
             el("div", vec![class("no-print")], notes),
             el(

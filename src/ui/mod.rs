@@ -11,6 +11,7 @@ pub mod places;
 pub mod public;
 pub mod question;
 pub mod result;
+pub mod speech;
 pub mod staff;
 pub mod summary;
 pub mod welcome;

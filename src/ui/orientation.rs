@@ -59,10 +59,7 @@ pub fn orientation(ctx: Ctx) -> AnyView {
     };
     el(
         "section",
-        vec![
-            class("an-screen an-orientation"),
-            at("aria-labelledby", "an-orientation-title"),
-        ],
+        vec![class("an-screen an-orientation")],
         vec![
             text_el(
                 "h2",

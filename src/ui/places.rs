@@ -64,7 +64,7 @@ pub fn places_step(ctx: Ctx) -> AnyView {
     let fallback = move || {
         el(
             "section",
-            vec![class("an-screen"), at("aria-labelledby", "an-places-title")],
+            vec![class("an-screen")],
             vec![
                 text_el(
                     "h2",

@@ -146,6 +146,22 @@ fn question_card(ctx: Ctx, item: &Item) -> AnyView {
         ),
         ItemKind::Possession => nothing(),
     };
+    // What "Écouter" reads: the whole question and its answers, in screen order.
+    let mut spoken: Vec<String> = Vec::new();
+    match item.kind {
+        ItemKind::Rating => spoken.push(ctx.t("question.rating_prompt")),
+        ItemKind::Task => spoken.push(ctx.t("question.task_label")),
+        ItemKind::Possession => {}
+    }
+    spoken.push(ctx.t(&format!("q.{}.text", item.id)));
+    spoken.extend(optional(format!("q.{}.scenario", item.id)));
+    spoken.extend(optional(format!("q.{}.hint", item.id)));
+    spoken.extend(
+        Answer::choices_for(item)
+            .iter()
+            .map(|a| ctx.t(&a.label_key(item))),
+    );
+    let listen = super::speech::listen_button(ctx, spoken.join(". "));
     let scenario = optional(format!("q.{}.scenario", item.id)).map_or_else(nothing, |text| {
         el(
             "p",
@@ -216,6 +232,7 @@ fn question_card(ctx: Ctx, item: &Item) -> AnyView {
                     ),
                     scenario,
                     hint,
+                    listen,
                     el("div", vec![class("an-choices")], choice_views),
                 ],
             ),

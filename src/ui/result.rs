@@ -34,10 +34,7 @@ pub fn result(ctx: Ctx) -> AnyView {
     };
     el(
         "section",
-        vec![
-            class("an-screen an-result"),
-            at("aria-labelledby", "an-result-title"),
-        ],
+        vec![class("an-screen an-result")],
         vec![
             text_el(
                 "h2",
@@ -45,6 +42,17 @@ pub fn result(ctx: Ctx) -> AnyView {
                 ctx.t("result.title"),
             ),
             text_el("p", vec![class("an-lead")], ctx.t("result.intro")),
+            super::speech::listen_button(ctx, {
+                let mut spoken = vec![ctx.t("result.intro")];
+                spoken.extend(assessment.domains.iter().map(|d| {
+                    format!(
+                        "{} : {}",
+                        domain_name(&ctx, &d.domain),
+                        super::chart::level_text(&ctx, d.level)
+                    )
+                }));
+                spoken.join(". ")
+            }),
             level_chart(&ctx, &assessment.domains),
             el(
                 "div",
@@ -123,11 +131,14 @@ fn progress_since_last_time(ctx: &Ctx, assessment: &Assessment) -> AnyView {
                 } else {
                     "result.progress_down"
                 });
-                format!(
-                    "{} : {} → {} ({direction})",
-                    domain_name(ctx, &now.domain),
-                    ctx.t(was.i18n_key()),
-                    ctx.t(is.i18n_key())
+                ctx.format(
+                    "result.progress_line",
+                    &[
+                        ("domain", &domain_name(ctx, &now.domain)),
+                        ("from", &ctx.t(was.i18n_key())),
+                        ("to", &ctx.t(is.i18n_key())),
+                        ("direction", &direction),
+                    ],
                 )
             })
         })

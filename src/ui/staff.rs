@@ -38,7 +38,7 @@ pub fn staff(ctx: Ctx) -> AnyView {
     let fallback = move || {
         el(
             "section",
-            vec![class("an-screen"), at("aria-labelledby", "an-staff-title")],
+            vec![class("an-screen")],
             vec![
                 text_el(
                     "h2",
@@ -48,7 +48,7 @@ pub fn staff(ctx: Ctx) -> AnyView {
                 text_el(
                     "p",
                     vec![class("an-notice"), at("role", "alert")],
-                    ctx.t("places.error.module"),
+                    ctx.t("staff.error.module"),
                 ),
                 button(
                     "an-button an-secondary",

@@ -35,10 +35,7 @@ pub fn summary(ctx: Ctx) -> AnyView {
     let finish = move || ctx.next_person(crate::state::Notice::NextPerson);
     el(
         "section",
-        vec![
-            class("an-screen an-summary-screen"),
-            at("aria-labelledby", "an-summary-title"),
-        ],
+        vec![class("an-screen an-summary-screen")],
         vec![
             el(
                 "div",

@@ -121,10 +121,7 @@ pub fn welcome(ctx: Ctx) -> AnyView {
 
     el(
         "section",
-        vec![
-            class("an-screen an-welcome"),
-            at("aria-labelledby", "an-welcome-title"),
-        ],
+        vec![class("an-screen an-welcome")],
         vec![
             text_el(
                 "h2",

@@ -772,13 +772,12 @@ impl Browser {
             "the next screen",
         )
         .await;
-        if self
-            .in_widget(0, "return !!root.querySelector('.an-feedback');")
-            .await
-            == Value::Bool(true)
-        {
-            self.click_text_exact_button("Continuer").await;
-        }
+        // After a mini-task, its feedback: continue (whatever the language).
+        self.in_widget(
+            0,
+            "const next = root.querySelector('.an-feedback .an-primary'); if (next) next.click(); return true;",
+        )
+        .await;
     }
 
     /// Clicks the button whose whole text is `text`.
@@ -830,5 +829,60 @@ pub fn mixed_profile(item: &str, choices: &[String]) -> String {
         i if i.starts_with("info.") || i.starts_with("com.") => pick("help"),
         "sec.password" => pick("help"),
         _ => pick("notyet"),
+    }
+}
+
+/// axe-core, from the npm package `scripts/setup.sh` installs.
+fn axe_source() -> String {
+    let path = std::env::var_os("AXE_CORE_JS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| {
+            Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("../../.tools/npm/node_modules/axe-core/axe.min.js")
+        });
+    std::fs::read_to_string(&path).unwrap_or_else(|e| {
+        panic!(
+            "axe-core not found at {} ({e}): run scripts/setup.sh",
+            path.display()
+        )
+    })
+}
+
+impl Browser {
+    /// Runs axe-core on the whole page (it looks into open shadow roots) and returns its
+    /// violations as "rule: selector (help)" lines. WCAG 2.2 A and AA and axe's best practices.
+    pub async fn axe_violations(&self) -> Vec<String> {
+        let loaded = self
+            .js("return typeof window.axe === 'object';", vec![])
+            .await;
+        if loaded != Value::Bool(true) {
+            self.js(&format!("{}\n;return true;", axe_source()), vec![])
+                .await;
+        }
+        let result = self
+            .js(
+                "return axe.run(document, { resultTypes: ['violations'] }).then(r => r.violations.map(v =>\
+                   v.id + ': ' + v.nodes.map(n => JSON.stringify(n.target)).join(' ') + ' (' + v.help + ')'));",
+                vec![],
+            )
+            .await;
+        result
+            .as_array()
+            .map(|a| {
+                a.iter()
+                    .filter_map(|v| v.as_str().map(str::to_string))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// Fails with the list when axe finds anything.
+    pub async fn assert_accessible(&self, screen: &str) {
+        let violations = self.axe_violations().await;
+        assert!(
+            violations.is_empty(),
+            "axe violations on {screen}:\n{}",
+            violations.join("\n")
+        );
     }
 }

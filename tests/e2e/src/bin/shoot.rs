@@ -12,17 +12,26 @@ async fn main() {
         .nth(1)
         .map(PathBuf::from)
         .unwrap_or_else(|| autonomie_e2e::artifacts_dir().join("screens"));
+    let lang = std::env::args().nth(2).unwrap_or_else(|| "fr".into());
     std::fs::create_dir_all(&out).expect("output dir");
     let server = Server::start();
     for (name, viewport) in [("phone", PHONE), ("desktop", DESKTOP)] {
-        shoot(&server, &out, name, viewport).await;
+        shoot(&server, &out, &format!("{name}-{lang}"), viewport, &lang).await;
     }
     println!("screenshots in {}", out.display());
 }
 
-async fn shoot(server: &Server, out: &std::path::Path, name: &str, viewport: Viewport) {
+async fn shoot(server: &Server, out: &std::path::Path, name: &str, viewport: Viewport, lang: &str) {
     let browser = Browser::launch(viewport).await;
-    browser.goto(&server.url("/")).await;
+    browser
+        .goto(&server.url(&format!("/index.html?lang={lang}")))
+        .await;
+    browser
+        .wait_widget(
+            &format!("root.querySelector('.an-root')?.lang === '{lang}'"),
+            "the language",
+        )
+        .await;
     browser.wait_ready().await;
     browser
         .screenshot_full(&out.join(format!("{name}-1-welcome.png")))
@@ -30,7 +39,12 @@ async fn shoot(server: &Server, out: &std::path::Path, name: &str, viewport: Vie
     browser
         .in_widget(0, "const i = root.querySelector('#an-first-name'); i.value = 'Samia'; i.dispatchEvent(new Event('input')); return true;")
         .await;
-    browser.click_text("Commencer").await;
+    browser
+        .in_widget(
+            0,
+            "root.querySelector('form.an-start button[type=submit]').click(); return true;",
+        )
+        .await;
     browser
         .wait_widget(
             "root.querySelector('form[data-item]')",
@@ -58,34 +72,74 @@ async fn shoot(server: &Server, out: &std::path::Path, name: &str, viewport: Vie
     browser
         .screenshot_full(&out.join(format!("{name}-4-feedback.png")))
         .await;
-    browser.click_text_exact_button("Continuer").await;
+    browser
+        .in_widget(
+            0,
+            "root.querySelector('.an-feedback .an-primary').click(); return true;",
+        )
+        .await;
     browser.answer_all(mixed_profile).await;
     browser
         .wait_widget("root.querySelector('.an-result')", "the result")
         .await;
-    for goal in [
-        "Envoyer une pièce jointe",
-        "Remplir un formulaire en ligne",
-        "Repérer une arnaque",
-    ] {
-        browser.click_text(goal).await;
+    for goal in ["com-email_attachment", "adm-form", "sec-scam"] {
+        browser
+            .in_widget(
+                0,
+                &format!("root.querySelector('#an-goal-{goal}').click(); return true;"),
+            )
+            .await;
     }
     browser
         .screenshot_full(&out.join(format!("{name}-5-result.png")))
         .await;
-    browser.click_text("Voir l'aide qui me correspond").await;
+    browser
+        .in_widget(
+            0,
+            "root.querySelector('.an-result .an-actions .an-primary').click(); return true;",
+        )
+        .await;
     browser
         .wait_widget("root.querySelector('.an-orientation')", "the orientation")
         .await;
     browser
         .screenshot_full(&out.join(format!("{name}-6-orientation.png")))
         .await;
-    browser.click_text("Imprimer mon résumé").await;
     browser
-        .wait_widget("root.querySelector('.an-sheet')", "the summary")
+        .in_widget(
+            0,
+            "root.querySelector('.an-orientation .an-actions .an-primary').click(); return true;",
+        )
         .await;
     browser
-        .screenshot_full(&out.join(format!("{name}-7-summary.png")))
+        .wait_widget("root.querySelector('.an-places')", "the places")
+        .await;
+    browser
+        .in_widget(0, "const i = root.querySelector('#an-where'); i.value = '69100'; i.dispatchEvent(new Event('input')); return true;")
+        .await;
+    browser
+        .wait_widget("root.querySelectorAll('.an-place').length > 0", "places")
+        .await;
+    browser
+        .in_widget(
+            0,
+            "root.querySelector('.an-place .an-choose').click(); return true;",
+        )
+        .await;
+    browser
+        .screenshot_full(&out.join(format!("{name}-7-places.png")))
+        .await;
+    browser
+        .in_widget(
+            0,
+            "root.querySelector('.an-places .an-actions .an-primary').click(); return true;",
+        )
+        .await;
+    browser
+        .wait_widget("root.querySelector('.an-sheet .an-qr path')", "the summary")
+        .await;
+    browser
+        .screenshot_full(&out.join(format!("{name}-8-summary.png")))
         .await;
     let pdf = browser.print_pdf().await;
     std::fs::write(out.join(format!("{name}-summary.pdf")), &pdf).expect("write pdf");
