@@ -240,15 +240,25 @@ fn register_service_worker() {
     let Some(navigator) = web_sys::window().map(|w| w.navigator()) else {
         return;
     };
-    // Browsers without service workers (or in private modes) simply stay online-only.
-    if !js_sys::Reflect::has(&navigator, &"serviceWorker".into()).unwrap_or(false) {
+    // Read through Reflect: in a sandboxed iframe the getter itself throws a SecurityError,
+    // and browsers without service workers (or private modes) simply stay online-only.
+    let Ok(container) = js_sys::Reflect::get(&navigator, &"serviceWorker".into()) else {
         return;
-    }
-    let options = web_sys::RegistrationOptions::new();
-    options.set_scope(&base);
-    let promise = navigator
-        .service_worker()
-        .register_with_options(&format!("{base}sw.js"), &options);
+    };
+    let Ok(register) = js_sys::Reflect::get(&container, &"register".into()) else {
+        return;
+    };
+    let Ok(register) = register.dyn_into::<js_sys::Function>() else {
+        return;
+    };
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &"scope".into(), &base.clone().into());
+    let Ok(promise) = register.call2(&container, &format!("{base}sw.js").into(), &options) else {
+        return;
+    };
+    let Ok(promise) = promise.dyn_into::<js_sys::Promise>() else {
+        return;
+    };
     wasm_bindgen_futures::spawn_local(async move {
         if let Err(e) = wasm_bindgen_futures::JsFuture::from(promise).await {
             web_sys::console::warn_2(

@@ -35,6 +35,8 @@ struct Host {
     centre: Option<Centre>,
     services: Vec<Service>,
     navigated: bool,
+    /// The partner's `data-debug`: show what was skipped in their file.
+    debug: bool,
     container: web_sys::HtmlElement,
     choose: js_sys::Function,
     back: js_sys::Function,
@@ -146,6 +148,10 @@ pub fn places_ui_mount(
         services,
         navigated: settings
             .get("navigated")
+            .and_then(Json::as_bool)
+            .unwrap_or(false),
+        debug: settings
+            .get("debug")
             .and_then(Json::as_bool)
             .unwrap_or(false),
         container: container.clone(),
@@ -268,15 +274,12 @@ fn places_screen(ctx: Ctx) -> AnyView {
 
     let typed = run_search.clone();
     let submitted = run_search.clone();
+    let entered = run_search.clone();
     let filtered = run_search.clone();
     let located = run_search.clone();
     let search_form = el(
         "form",
-        vec![
-            class("an-place-search"),
-            at("role", "search"),
-            on_submit(move || submitted()),
-        ],
+        vec![class("an-place-search"), at("role", "search"), no_submit()],
         vec![
             text_el(
                 "label",
@@ -313,13 +316,14 @@ fn places_screen(ctx: Ctx) -> AnyView {
                                     typed();
                                 }
                             }),
+                            on_enter(move || entered()),
                         ],
                         vec![],
                     ),
-                    el(
-                        "button",
-                        vec![at("type", "submit"), class("an-button an-primary")],
+                    button(
+                        "an-button an-primary",
                         vec![icon("search"), txt(ctx.t("places.search"))],
+                        move || submitted(),
                     ),
                 ],
             ),
@@ -382,6 +386,24 @@ fn places_screen(ctx: Ctx) -> AnyView {
                         },
                     ),
                 ],
+            )
+        }
+        PlacesStatus::Ready { skipped, .. }
+            if ctx.host.with_value(|h| h.debug) && !skipped.is_empty() =>
+        {
+            // For the partner, in English like the other configuration messages.
+            let total: usize = skipped.iter().map(|(_, n)| n).sum();
+            let reasons: Vec<String> = skipped
+                .iter()
+                .map(|(r, n)| format!("{} × {}", n, r.message_en()))
+                .collect();
+            text_el(
+                "p",
+                vec![class("an-notice an-debug"), at("role", "note")],
+                format!(
+                    "Places file: {total} rows skipped ({}).",
+                    reasons.join("; ")
+                ),
             )
         }
         PlacesStatus::Ready { demo: true, .. } => text_el(

@@ -169,7 +169,12 @@ fn screen(ctx: Ctx, title_key: &str, body: Nodes) -> AnyView {
     el("section", vec![class("an-screen an-staff")], children)
 }
 
-fn pin_input(id_attr: &'static str, describedby: &'static str, value: RwSignal<String>) -> AnyView {
+fn pin_input(
+    id_attr: &'static str,
+    describedby: &'static str,
+    value: RwSignal<String>,
+    on_done: impl FnMut() + 'static,
+) -> AnyView {
     el(
         "input",
         vec![
@@ -180,6 +185,7 @@ fn pin_input(id_attr: &'static str, describedby: &'static str, value: RwSignal<S
             at("maxlength", "8"),
             at("aria-describedby", describedby),
             on_value("input", move |v| value.set(v)),
+            on_enter(on_done),
         ],
         vec![],
     )
@@ -223,7 +229,7 @@ fn choose_pin(ctx: Ctx) -> AnyView {
             text_el("p", vec![], ctx.t("staff.choose_intro")),
             el(
                 "form",
-                vec![class("an-start"), on_submit(save)],
+                vec![class("an-start"), no_submit()],
                 vec![
                     text_el(
                         "label",
@@ -235,22 +241,22 @@ fn choose_pin(ctx: Ctx) -> AnyView {
                         vec![class("an-hint"), id("an-pin-hint")],
                         ctx.t("staff.pin_hint"),
                     ),
-                    pin_input("an-pin-new", "an-pin-hint", first),
+                    pin_input("an-pin-new", "an-pin-hint", first, save.clone()),
                     text_el(
                         "label",
                         vec![at("for", "an-pin-again")],
                         ctx.t("staff.pin_again"),
                     ),
-                    pin_input("an-pin-again", "an-pin-hint", again),
+                    pin_input("an-pin-again", "an-pin-hint", again, save.clone()),
                     el(
                         "p",
                         vec![class("an-error"), at("role", "alert")],
                         vec![message(error)],
                     ),
-                    el(
-                        "button",
-                        vec![at("type", "submit"), class("an-button an-primary")],
+                    button(
+                        "an-button an-primary",
                         vec![txt(ctx.t("staff.pin_save"))],
+                        save,
                     ),
                 ],
             ),
@@ -291,7 +297,7 @@ fn unlock(ctx: Ctx) -> AnyView {
         "staff.title",
         vec![el(
             "form",
-            vec![class("an-start"), on_submit(check)],
+            vec![class("an-start"), no_submit()],
             vec![
                 text_el("label", vec![at("for", "an-pin")], ctx.t("staff.pin")),
                 text_el(
@@ -299,16 +305,16 @@ fn unlock(ctx: Ctx) -> AnyView {
                     vec![class("an-hint"), id("an-pin-hint")],
                     ctx.t("staff.pin_hint"),
                 ),
-                pin_input("an-pin", "an-pin-hint", typed),
+                pin_input("an-pin", "an-pin-hint", typed, check.clone()),
                 el(
                     "p",
                     vec![class("an-error"), at("role", "alert")],
                     vec![message(error)],
                 ),
-                el(
-                    "button",
-                    vec![at("type", "submit"), class("an-button an-primary")],
+                button(
+                    "an-button an-primary",
                     vec![txt(ctx.t("staff.unlock"))],
+                    check,
                 ),
             ],
         )],

@@ -77,6 +77,10 @@ pub fn mediator(ctx: Ctx, view: MediatorView) -> AnyView {
 
 fn entry(ctx: Ctx, code: String, error: Option<String>) -> AnyView {
     let typed = RwSignal::new(code.clone());
+    let open_typed = move || {
+        let view = open(&ctx, &typed.get_untracked());
+        ctx.mediator.set(Some(view));
+    };
     let error = error.map_or_else(nothing, |message| {
         text_el(
             "p",
@@ -96,13 +100,7 @@ fn entry(ctx: Ctx, code: String, error: Option<String>) -> AnyView {
             text_el("p", vec![], ctx.t("mediator.intro")),
             el(
                 "form",
-                vec![
-                    class("an-start"),
-                    on_submit(move || {
-                        let view = open(&ctx, &typed.get_untracked());
-                        ctx.mediator.set(Some(view));
-                    }),
-                ],
+                vec![class("an-start"), no_submit()],
                 vec![
                     text_el(
                         "label",
@@ -125,14 +123,15 @@ fn entry(ctx: Ctx, code: String, error: Option<String>) -> AnyView {
                             at("spellcheck", "false"),
                             at("aria-describedby", "an-code-hint an-code-error"),
                             on_value("input", move |value| typed.set(value)),
+                            on_enter(open_typed),
                         ],
                         vec![],
                     ),
                     error,
-                    el(
-                        "button",
-                        vec![at("type", "submit"), class("an-button an-primary")],
+                    button(
+                        "an-button an-primary an-open-code",
                         vec![txt(ctx.t("mediator.open")), icon("next")],
+                        open_typed,
                     ),
                 ],
             ),

@@ -47,6 +47,7 @@ pub fn settings(ctx: &Ctx) -> String {
             ),
             ("lang", Some(json::string(ctx.lang().code()))),
             ("navigated", Some(Json::Bool(ctx.navigated.get_value()))),
+            ("debug", Some(Json::Bool(c.debug))),
         ])
         .write()
     })

@@ -82,6 +82,16 @@ fn question_card(ctx: Ctx, item: &Item) -> AnyView {
     let choices = Answer::choices_for(item);
     let selected = RwSignal::new(None::<usize>);
     let missing_choice = RwSignal::new(false);
+    let item_id = item.id.clone();
+    let submit_choices = choices.clone();
+    // "Valider", or Enter on an answer.
+    let submit = move || match selected
+        .get_untracked()
+        .and_then(|i| submit_choices.get(i).copied())
+    {
+        Some(answer) => ctx.answer(&item_id, answer),
+        None => missing_choice.set(true),
+    };
     let optional = |key: String| {
         ctx.catalog
             .with_untracked(|c| c.get(&key).map(str::to_string))
@@ -122,6 +132,13 @@ fn question_card(ctx: Ctx, item: &Item) -> AnyView {
                             on_change(move || {
                                 selected.set(Some(index));
                                 missing_choice.set(false);
+                            }),
+                            on_enter({
+                                let submit = submit.clone();
+                                move || {
+                                    selected.set(Some(index));
+                                    submit()
+                                }
                             }),
                         ],
                         vec![],
@@ -177,14 +194,6 @@ fn question_card(ctx: Ctx, item: &Item) -> AnyView {
         .iter()
         .find(|d| d.id == item.domain)
         .map_or_else(nothing, |d| icon(&d.icon));
-    let item_id = item.id.clone();
-    let submit = move || match selected
-        .get_untracked()
-        .and_then(|i| choices.get(i).copied())
-    {
-        Some(answer) => ctx.answer(&item_id, answer),
-        None => missing_choice.set(true),
-    };
     let error = move || {
         if missing_choice.get() {
             text_el(
@@ -203,7 +212,7 @@ fn question_card(ctx: Ctx, item: &Item) -> AnyView {
             class("an-card"),
             at("data-item", item.id.clone()),
             at("novalidate", ""),
-            on_submit(submit),
+            no_submit(),
         ],
         vec![
             el(
@@ -246,10 +255,10 @@ fn question_card(ctx: Ctx, item: &Item) -> AnyView {
                         vec![icon("back"), txt(ctx.t("question.back"))],
                         move || ctx.back(),
                     ),
-                    el(
-                        "button",
-                        vec![at("type", "submit"), class("an-button an-primary")],
+                    button(
+                        "an-button an-primary an-validate",
                         vec![txt(ctx.t("question.validate")), icon("next")],
+                        submit,
                     ),
                 ],
             ),

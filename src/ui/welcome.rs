@@ -28,10 +28,7 @@ pub fn welcome(ctx: Ctx) -> AnyView {
 
     let start_form = el(
         "form",
-        vec![
-            class("an-start"),
-            on_submit(move || ctx.start(&first_name.get_untracked())),
-        ],
+        vec![class("an-start"), no_submit()],
         vec![
             text_el(
                 "label",
@@ -52,13 +49,14 @@ pub fn welcome(ctx: Ctx) -> AnyView {
                     at("maxlength", "40"),
                     at("aria-describedby", "an-first-name-hint"),
                     on_value("input", move |value| first_name.set(value)),
+                    on_enter(move || ctx.start(&first_name.get_untracked())),
                 ],
                 vec![],
             ),
-            el(
-                "button",
-                vec![at("type", "submit"), class("an-button an-primary")],
+            button(
+                "an-button an-primary",
                 vec![txt(ctx.t("welcome.start")), icon("next")],
+                move || ctx.start(&first_name.get_untracked()),
             ),
         ],
     );

@@ -111,6 +111,25 @@ pub fn on_value(event: &'static str, mut action: impl FnMut(String) + 'static) -
     }
 }
 
+/// Runs `action` when Enter is pressed in a field. Forms do not rely on the browser's submit:
+/// a sandboxed iframe without `allow-forms` never fires it.
+pub fn on_enter(mut action: impl FnMut() + 'static) -> AnyAttribute {
+    let handler: Box<dyn FnMut(leptos::ev::KeyboardEvent)> =
+        Box::new(move |ev: leptos::ev::KeyboardEvent| {
+            if ev.key() == "Enter" {
+                ev.prevent_default();
+                action();
+            }
+        });
+    on(leptos::ev::keydown, handler).into_any_attr()
+}
+
+/// Keeps a form from being sent (which would reload the page); actions hang on its buttons
+/// and on Enter in its fields (see [`on_enter`]).
+pub fn no_submit() -> AnyAttribute {
+    on_submit(|| {})
+}
+
 /// Submits without reloading the page.
 pub fn on_submit(mut action: impl FnMut() + 'static) -> AnyAttribute {
     let handler: Box<dyn FnMut(leptos::ev::SubmitEvent)> =

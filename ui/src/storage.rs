@@ -167,8 +167,9 @@ impl Store {
     }
 }
 
-/// The browser storage, if it exists and accepts a write. Accessing `window.localStorage`
-/// itself throws a SecurityError when storage is blocked, which web-sys returns as `Err`.
+/// The browser storage, if it can be read. Accessing `window.localStorage` itself throws a
+/// SecurityError when storage is blocked, which web-sys returns as `Err`. A full storage is
+/// still used: what was saved before stays readable, and failed writes are reported.
 fn browser_storage(persistence: Persistence) -> Option<web_sys::Storage> {
     let window = web_sys::window()?;
     let storage = match persistence {
@@ -177,9 +178,7 @@ fn browser_storage(persistence: Persistence) -> Option<web_sys::Storage> {
     }
     .ok()
     .flatten()?;
-    let probe = format!("{KEY_PREFIX}probe");
-    storage.set_item(&probe, "1").ok()?;
-    storage.remove_item(&probe).ok()?;
+    storage.get_item(&format!("{KEY_PREFIX}probe")).ok()?;
     Some(storage)
 }
 

@@ -128,7 +128,7 @@ impl Server {
             .insert(path.to_string(), reply);
     }
 
-    /// Every URL requested so far (path and query).
+    /// Every request so far, as "METHOD /path?query".
     pub fn requests(&self) -> Vec<String> {
         self.requests.lock().expect("log").clone()
     }
@@ -161,14 +161,19 @@ fn handle(
         }
     }
     let head = String::from_utf8_lossy(&head);
-    let target = head.split_whitespace().nth(1).unwrap_or("/").to_string();
-    requests.lock().expect("log").push(target.clone());
+    let mut words = head.split_whitespace();
+    let method = words.next().unwrap_or("GET").to_string();
+    let target = words.next().unwrap_or("/").to_string();
+    requests
+        .lock()
+        .expect("log")
+        .push(format!("{method} {target}"));
     let path = target.split(['?', '#']).next().unwrap_or("/").to_string();
     let forced = routes.lock().expect("routes").get(&path).cloned();
     let reply = forced.unwrap_or_else(|| serve_file(dist, fixtures, &path));
     std::thread::sleep(reply.delay);
     let mut response = format!(
-        "HTTP/1.1 {} X\r\nContent-Type: {}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n",
+        "HTTP/1.1 {} X\r\nContent-Type: {}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\nAccess-Control-Allow-Origin: *\r\n",
         reply.status,
         reply.content_type,
         reply.body.len()
@@ -759,7 +764,7 @@ impl Browser {
                 &format!(
                     "const input = root.querySelector('form[data-item] input[value=\"{code}\"]');\
                      if (!input) return false; input.click();\
-                     root.querySelector('form[data-item] button[type=submit]').click(); return true;"
+                     root.querySelector('form[data-item] .an-validate').click(); return true;"
                 ),
             )
             .await;

@@ -66,7 +66,7 @@ async fn walk(lang: &str, viewport: autonomie_e2e::Viewport) {
     browser
         .in_widget(
             0,
-            "root.querySelector('form.an-start button[type=submit]').click(); return true;",
+            "root.querySelector('form.an-start .an-primary').click(); return true;",
         )
         .await;
     browser
@@ -79,7 +79,7 @@ async fn walk(lang: &str, viewport: autonomie_e2e::Viewport) {
     browser
         .in_widget(
             0,
-            "root.querySelector('form[data-item] button[type=submit]').click(); return true;",
+            "root.querySelector('form[data-item] .an-validate').click(); return true;",
         )
         .await;
     browser
@@ -94,7 +94,7 @@ async fn walk(lang: &str, viewport: autonomie_e2e::Viewport) {
     check(&browser, "a self-rating question").await;
     answer_until(&browser, |item| item == "dev.task_back").await;
     check(&browser, "a mini-task").await;
-    browser.in_widget(0, "root.querySelector('input[value=\"choice-1\"]').click(); root.querySelector('button[type=submit]').click(); return true;").await;
+    browser.in_widget(0, "root.querySelector('input[value=\"choice-1\"]').click(); root.querySelector('.an-validate').click(); return true;").await;
     browser
         .wait_widget("root.querySelector('.an-feedback')", "the task feedback")
         .await;
@@ -219,14 +219,14 @@ async fn walk(lang: &str, viewport: autonomie_e2e::Viewport) {
         .await;
     check(&browser, "the mediator code entry").await;
     browser
-        .in_widget(0, "const i = root.querySelector('#an-code'); i.value = 'ABCD'; i.dispatchEvent(new Event('input')); root.querySelector('.an-mediator form button[type=submit]').click(); return true;")
+        .in_widget(0, "const i = root.querySelector('#an-code'); i.value = 'ABCD'; i.dispatchEvent(new Event('input')); root.querySelector('.an-open-code').click(); return true;")
         .await;
     browser
         .wait_widget("root.querySelector('#an-code-error')", "the code error")
         .await;
     check(&browser, "the mediator code error").await;
     browser
-        .in_widget(0, &format!("const i = root.querySelector('#an-code'); i.value = '{code}'; i.dispatchEvent(new Event('input')); root.querySelector('.an-mediator form button[type=submit]').click(); return true;"))
+        .in_widget(0, &format!("const i = root.querySelector('#an-code'); i.value = '{code}'; i.dispatchEvent(new Event('input')); root.querySelector('.an-open-code').click(); return true;"))
         .await;
     browser
         .wait_widget(
@@ -260,7 +260,7 @@ async fn walk(lang: &str, viewport: autonomie_e2e::Viewport) {
     browser
         .in_widget(
             0,
-            "root.querySelector('.an-staff form button[type=submit]').click(); return true;",
+            "root.querySelector('.an-staff form .an-primary').click(); return true;",
         )
         .await;
     browser

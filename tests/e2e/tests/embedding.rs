@@ -5,7 +5,7 @@ use autonomie_e2e::{fixtures_dir, Browser, Reply, Server, DESKTOP, PHONE};
 use serde_json::Value;
 
 /// Size and colour of a few things inside a widget, to compare two pages.
-const LOOK: &str = "const h = root.querySelector('h2'); const b = root.querySelector('button[type=submit]');\
+const LOOK: &str = "const h = root.querySelector('h2'); const b = root.querySelector('.an-primary');\
     const r = root.host.getBoundingClientRect();\
     return [getComputedStyle(h).fontSize, getComputedStyle(h).color, getComputedStyle(b).display,\
             getComputedStyle(b).fontSize, getComputedStyle(root.querySelector('.an-root')).fontFamily, r.height > 300];";

@@ -141,7 +141,7 @@ async fn inactivity_warns_can_be_extended_and_then_wipes() {
         .await;
     let warning = warning.as_str().unwrap_or_default();
     assert!(
-        warning.contains("Vous êtes toujours là ?") && warning.contains("secondes"),
+        warning.contains("Vous êtes toujours là ?") && warning.contains("Secondes restantes"),
         "{warning}"
     );
     assert!(

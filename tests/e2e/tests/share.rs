@@ -163,7 +163,7 @@ async fn a_typed_code_opens_the_result_and_typing_mistakes_are_explained() {
     let type_code = |text: String| {
         format!(
             "const i = root.querySelector('#an-code'); i.value = {}; i.dispatchEvent(new Event('input'));\
-             root.querySelector('.an-mediator form button[type=submit]').click(); return true;",
+             root.querySelector('.an-open-code').click(); return true;",
             serde_json::json!(text)
         )
     };

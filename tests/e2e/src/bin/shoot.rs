@@ -42,7 +42,7 @@ async fn shoot(server: &Server, out: &std::path::Path, name: &str, viewport: Vie
     browser
         .in_widget(
             0,
-            "root.querySelector('form.an-start button[type=submit]').click(); return true;",
+            "root.querySelector('form.an-start .an-primary').click(); return true;",
         )
         .await;
     browser
@@ -64,7 +64,7 @@ async fn shoot(server: &Server, out: &std::path::Path, name: &str, viewport: Vie
         .screenshot_full(&out.join(format!("{name}-3-task.png")))
         .await;
     browser
-        .in_widget(0, "root.querySelector('input[value=\"choice-0\"]').click(); root.querySelector('button[type=submit]').click(); return true;")
+        .in_widget(0, "root.querySelector('input[value=\"choice-0\"]').click(); root.querySelector('.an-validate').click(); return true;")
         .await;
     browser
         .wait_widget("root.querySelector('.an-feedback')", "task feedback")

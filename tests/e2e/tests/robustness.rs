@@ -1,0 +1,371 @@
+//! Robustness: hostile storage, hostile or broken places data, and a network audit showing the
+//! widget fetches only its own files and the configured data.
+
+use std::time::Duration;
+
+use autonomie_e2e::{mixed_profile, Browser, Reply, Server, DESKTOP, PHONE};
+use serde_json::Value;
+
+async fn finish(browser: &Browser) {
+    browser
+        .in_widget(
+            0,
+            "root.querySelector('form.an-start .an-primary').click(); return true;",
+        )
+        .await;
+    browser
+        .wait_widget(
+            "root.querySelector('form[data-item]')",
+            "the first question",
+        )
+        .await;
+    browser.answer_all(mixed_profile).await;
+    browser
+        .wait_widget("root.querySelector('.an-result')", "the result")
+        .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_sandboxed_iframe_without_storage_still_completes_the_flow() {
+    let server = Server::start();
+    let browser = Browser::launch(DESKTOP).await;
+    browser.goto(&server.url("/fixtures/sandboxed.html")).await;
+    browser
+        .client
+        .enter_frame(0)
+        .await
+        .expect("enter the iframe");
+    browser.wait_ready().await;
+    let blocked = browser
+        .js(
+            "try { localStorage.length; return 'open'; } catch (e) { return e.name; }",
+            vec![],
+        )
+        .await;
+    assert_eq!(blocked.as_str(), Some("SecurityError"));
+    assert!(browser
+        .widget_text()
+        .await
+        .contains("Cet appareil ne permet pas de garder vos réponses"));
+    finish(&browser).await;
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn full_storage_is_reported_and_the_flow_completes() {
+    let server = Server::start();
+    let browser = Browser::launch(PHONE).await;
+    // Another site's data fills the quota before the widget starts.
+    browser
+        .add_init_script(
+            "if (!sessionStorage.getItem('filled')) { sessionStorage.setItem('filled', '1'); let i = 0;\
+               for (let size = 1 << 20; size >= 1; size >>= 2) {\
+                 const block = 'x'.repeat(size);\
+                 try { while (i < 100000) localStorage.setItem('filler-' + i++, block); } catch (e) {} } }",
+        )
+        .await;
+    browser.goto(&server.url("/")).await;
+    browser.wait_ready().await;
+    finish(&browser).await;
+    assert!(browser
+        .widget_text()
+        .await
+        .contains("Vos réponses n'ont pas pu être enregistrées"));
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn storage_cleared_by_another_tab_loses_nothing_on_screen() {
+    let server = Server::start();
+    let browser = Browser::launch(PHONE).await;
+    browser.goto(&server.url("/")).await;
+    browser.wait_ready().await;
+    browser.click_text("Commencer").await;
+    for _ in 0..4 {
+        let item = browser.current_item().await.expect("a question");
+        let choices = browser.current_choices().await;
+        browser.answer(&mixed_profile(&item, &choices)).await;
+    }
+    // Another tab of the same site clears the storage.
+    browser
+        .js("localStorage.clear(); return true;", vec![])
+        .await;
+    browser.answer_all(mixed_profile).await;
+    browser
+        .wait_widget("root.querySelector('.an-result')", "the result")
+        .await;
+    let answers = browser
+        .js("return JSON.parse(localStorage.getItem('autonomie-numerique:default:session')).data.answers.length;", vec![])
+        .await;
+    assert!(
+        answers.as_u64().unwrap_or(0) > 20,
+        "the whole session is saved again: {answers}"
+    );
+    browser.close().await;
+}
+
+/// Opens the places step on data served at `/data/test-places.csv`.
+async fn places_with(server: &Server, reply: Reply) -> Browser {
+    server.route("/data/test-places.csv", reply);
+    let browser = Browser::launch(DESKTOP).await;
+    browser.add_init_script("window.__pwned = false;").await;
+    browser
+        .goto(&server.url("/index.html?places=/data/test-places.csv&debug&centre=69100"))
+        .await;
+    browser.wait_ready().await;
+    finish(&browser).await;
+    browser
+        .in_widget(
+            0,
+            "root.querySelector('.an-result .an-actions .an-primary').click(); return true;",
+        )
+        .await;
+    browser
+        .in_widget(
+            0,
+            "root.querySelector('.an-orientation .an-actions .an-primary').click(); return true;",
+        )
+        .await;
+    browser
+        .wait_widget("root.querySelector('.an-places')", "the places step")
+        .await;
+    browser
+}
+
+/// The flow goes on from the places step to the printable summary.
+async fn still_usable(browser: &Browser) {
+    browser.in_widget(0, "root.querySelector('.an-places .an-actions .an-primary, .an-screen .an-actions .an-primary').click(); return true;").await;
+    browser
+        .wait_widget("root.querySelector('.an-sheet')", "the summary")
+        .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn broken_places_data_is_explained_and_the_flow_goes_on() {
+    let server = Server::start();
+    let cases: Vec<(Reply, &str)> = vec![
+        (
+            Reply::new(404, "text/plain", "no"),
+            "La liste des lieux est introuvable",
+        ),
+        (
+            Reply::new(200, "text/html", "<html>Erreur</html>"),
+            "n'a pas le bon format",
+        ),
+        (
+            Reply::new(
+                200,
+                "text/csv",
+                vec![0x69, 0x64, 0x2c, 0xff, 0xfe, 0x0a, 0xe9],
+            ),
+            "ne peut pas être lu",
+        ),
+        (
+            Reply::new(200, "text/csv", "nom;ville\nA;B\n"),
+            "ne peut pas être lu",
+        ),
+    ];
+    for (reply, message) in cases {
+        let browser = places_with(&server, reply).await;
+        browser
+            .wait_widget(
+                "root.querySelector('.an-places [role=alert]')",
+                "the message",
+            )
+            .await;
+        let text = browser.widget_text().await;
+        assert!(text.contains(message), "expected {message:?}:\n{text}");
+        still_usable(&browser).await;
+        browser.close().await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_huge_file_is_refused_and_a_slow_one_shows_progress() {
+    let server = Server::start();
+    let huge = "id,nom\n".to_string() + &"x".repeat(30 * 1024 * 1024);
+    let browser = places_with(&server, Reply::new(200, "text/csv", huge)).await;
+    browser
+        .wait_widget(
+            "root.querySelector('.an-places [role=alert]')",
+            "the message",
+        )
+        .await;
+    assert!(browser.widget_text().await.contains("trop gros"));
+    // Still responsive.
+    let start = std::time::Instant::now();
+    browser.in_widget(0, "return 1;").await;
+    assert!(start.elapsed() < Duration::from_secs(2));
+    browser.close().await;
+
+    let file =
+        std::fs::read(autonomie_e2e::dist_dir().join("data/lieux-demo.csv")).expect("demo data");
+    let browser = places_with(
+        &server,
+        Reply::new(200, "text/csv", file).delayed(Duration::from_secs(4)),
+    )
+    .await;
+    let loading = browser
+        .in_widget(
+            0,
+            "return root.querySelector('.an-loading')?.innerText ?? '';",
+        )
+        .await;
+    assert!(
+        loading.as_str().is_some_and(|t| t.contains("Chargement")),
+        "{loading}"
+    );
+    browser
+        .wait_widget(
+            "root.querySelectorAll('.an-place').length > 0",
+            "the results after the wait",
+        )
+        .await;
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn hostile_rows_are_skipped_or_made_harmless() {
+    let server = Server::start();
+    let hostile = "id,nom,commune,code_postal,adresse,latitude,longitude,telephone,site_web,prise_rdv,fiche_acces_libre,services\n\
+        a1,\"<script>window.__pwned = true</script>Mairie\",Villeurbanne,69100,1 rue A,45.77,4.88,0478000000,javascript:window.__pwned=true,\"data:text/html;base64,PHNjcmlwdD4=\",vbscript:x,Aide aux démarches administratives\n\
+        a2,\"<img src=x onerror=window.__pwned=true>Médiathèque\",Villeurbanne,69100,2 rue B,45.77,4.89,,https://example.org/ok,,,Aide aux démarches administratives\n\
+        a3,Absurde,Villeurbanne,69100,3 rue C,999,-999,,,,,Aide aux démarches administratives\n\
+        ,Sans identifiant,Villeurbanne,69100,4 rue D,45.7,4.8,,,,,\n\
+        a5,Code postal faux,Villeurbanne,ABCDE,5 rue E,45.7,4.8,,,,,\n";
+    let browser = places_with(&server, Reply::new(200, "text/csv; charset=utf-8", hostile)).await;
+    browser
+        .wait_widget(
+            "root.querySelectorAll('.an-place').length > 0",
+            "the results",
+        )
+        .await;
+    let names = browser
+        .in_widget(
+            0,
+            "return [...root.querySelectorAll('.an-place h3')].map(h => h.textContent);",
+        )
+        .await;
+    let names = names.to_string();
+    assert!(
+        names.contains("<script>window.__pwned = true</script>Mairie"),
+        "markup shown as text: {names}"
+    );
+    let links = browser
+        .in_widget(
+            0,
+            "return [...root.querySelectorAll('.an-place a')].map(a => a.getAttribute('href'));",
+        )
+        .await;
+    for link in links.as_array().unwrap() {
+        let link = link.as_str().unwrap_or_default();
+        assert!(
+            link.starts_with("https://") || link.starts_with("http://") || link.starts_with("tel:"),
+            "{link}"
+        );
+    }
+    assert_eq!(
+        browser
+            .in_widget(
+                0,
+                "return root.querySelectorAll('.an-place img, .an-place script').length;"
+            )
+            .await,
+        Value::from(0)
+    );
+    assert_eq!(
+        browser.js("return window.__pwned;", vec![]).await,
+        Value::Bool(false),
+        "nothing hostile ran"
+    );
+    // The partner sees what was skipped (data-debug), and why.
+    let debug = browser
+        .in_widget(
+            0,
+            "return root.querySelector('.an-debug')?.innerText ?? '';",
+        )
+        .await;
+    let debug = debug.as_str().unwrap_or_default();
+    assert!(debug.contains("2 rows skipped"), "{debug}");
+    still_usable(&browser).await;
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_full_run_fetches_only_the_widget_files_and_the_places_data() {
+    let server = Server::start();
+    let browser = Browser::launch(DESKTOP).await;
+    browser.goto(&server.url("/index.html")).await;
+    browser.wait_ready().await;
+    // Another language, the places step with a search, the summary with its QR code.
+    browser
+        .in_widget(0, "const s = root.querySelector('#an-lang'); s.value = 'en'; s.dispatchEvent(new Event('change')); return true;")
+        .await;
+    browser
+        .wait_widget("root.querySelector('.an-root').lang === 'en'", "English")
+        .await;
+    finish(&browser).await;
+    browser
+        .in_widget(
+            0,
+            "root.querySelector('.an-result .an-actions .an-primary').click(); return true;",
+        )
+        .await;
+    browser
+        .in_widget(
+            0,
+            "root.querySelector('.an-orientation .an-actions .an-primary').click(); return true;",
+        )
+        .await;
+    browser
+        .wait_widget("root.querySelector('.an-places')", "the places")
+        .await;
+    browser
+        .in_widget(0, "const i = root.querySelector('#an-where'); i.value = '01000'; i.dispatchEvent(new Event('input')); return true;")
+        .await;
+    browser
+        .wait_widget("root.querySelector('.an-count')", "a search answer")
+        .await;
+    browser
+        .in_widget(
+            0,
+            "root.querySelector('.an-places .an-actions .an-primary').click(); return true;",
+        )
+        .await;
+    browser
+        .wait_widget("root.querySelector('.an-sheet .an-qr path')", "the summary")
+        .await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+
+    let allowed = [
+        "/index.html",
+        "/autonomie.js",
+        "/autonomie-app.js",
+        "/autonomie-app_bg.wasm",
+        "/autonomie-extras.js",
+        "/autonomie-extras_bg.wasm",
+        "/page.css",
+        "/sw.js",
+        "/i18n/en.json",
+        "/i18n/ar.json",
+        "/i18n/uk.json",
+        "/data/lieux-demo.csv",
+        "/data/codes-postaux.csv",
+    ];
+    for request in server.requests() {
+        let (method, target) = request.split_once(' ').unwrap_or(("?", &request));
+        let path = target.split(['?', '#']).next().unwrap_or("");
+        assert_eq!(method, "GET", "the widget sent something: {request}");
+        assert!(allowed.contains(&path), "unexpected request {request}");
+    }
+    // Nothing went anywhere else either (the page's resource timing sees every origin).
+    let origin = server.url("");
+    let elsewhere = browser
+        .js(
+            "return performance.getEntriesByType('resource').map(e => e.name).filter(n => !n.startsWith(arguments[0]) && !n.startsWith('data:') && !n.startsWith('blob:'));",
+            vec![Value::from(origin)],
+        )
+        .await;
+    assert_eq!(elsewhere, serde_json::json!([]));
+    browser.close().await;
+}
