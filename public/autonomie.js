@@ -7,9 +7,11 @@ import init, { boot } from './autonomie-app.js';
 const here = (file) => new URL(file, import.meta.url);
 
 await init({ module_or_path: here('./autonomie-app_bg.wasm') });
-// The second module (places, QR codes) is fetched only when a later step needs it.
-boot(here('./').href, async () => {
-  const extras = await import('./autonomie-extras.js');
-  await extras.default({ module_or_path: here('./autonomie-extras_bg.wasm') });
-  return extras;
+// The other modules are fetched only when a later step needs them: "extras" (places, QR
+// codes) in a visitor's flow, "staff" (staff view) for mediators.
+boot(here('./').href, async (name) => {
+  if (name !== 'extras' && name !== 'staff') throw new Error(`unknown module ${name}`);
+  const module = await import(`./autonomie-${name}.js`);
+  await module.default({ module_or_path: here(`./autonomie-${name}_bg.wasm`) });
+  return module;
 });

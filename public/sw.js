@@ -12,6 +12,8 @@ const APP_FILES = [
   'autonomie-app_bg.wasm',
   'autonomie-extras.js',
   'autonomie-extras_bg.wasm',
+  'autonomie-staff.js',
+  'autonomie-staff_bg.wasm',
   'page.css',
   'i18n/en.json',
   'i18n/ar.json',

@@ -19,13 +19,15 @@ if ! [[ "$seconds" =~ ^[1-9][0-9]*$ ]]; then
 fi
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# shellcheck source=../tools/versions.env
+source "$root/tools/versions.env"
 cd "$root/fuzz"
 # Its own target dir, so fuzz builds never wait on (or evict) the main workspace's.
 export CARGO_TARGET_DIR="$root/fuzz/target"
 
-if ! cargo fuzz --version >/dev/null 2>&1; then
-  echo "cargo-fuzz is missing: installing it from crates.io" >&2
-  cargo install cargo-fuzz --locked
+if [[ "$(cargo fuzz --version 2>/dev/null || true)" != "cargo-fuzz $CARGO_FUZZ_VERSION" ]]; then
+  echo "installing cargo-fuzz $CARGO_FUZZ_VERSION from crates.io" >&2
+  cargo install cargo-fuzz --version "$CARGO_FUZZ_VERSION" --locked
 fi
 
 cargo_cmd=(cargo)

@@ -1,12 +1,20 @@
 #!/usr/bin/env bash
-# Installs whatever is missing to build (and, with --browser, to test) the widget offline.
+# Installs whatever is missing to build (with --browser, to test; with --bench, to benchmark)
+# the widget offline.
 # Safe to run again: each step checks first. Sourced versions: tools/versions.env.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # shellcheck source=../tools/versions.env
 source "$ROOT/tools/versions.env"
 WANT_BROWSER=0
-[[ "${1:-}" == "--browser" ]] && WANT_BROWSER=1
+WANT_BENCH=0
+for arg in "$@"; do
+  case "$arg" in
+    --browser) WANT_BROWSER=1 ;;
+    --bench) WANT_BENCH=1 ;;
+    *) echo "setup.sh: unknown option $arg (known: --browser, --bench)" >&2; exit 2 ;;
+  esac
+done
 
 log() { printf '\033[1m== %s\033[0m\n' "$*" >&2; }
 export PATH="$HOME/.cargo/bin:$ROOT/.tools/npm/node_modules/.bin:$PATH"
@@ -34,11 +42,16 @@ if [[ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $WASM_BIN
 fi
 
 npm_has() { [[ -f "$ROOT/.tools/npm/node_modules/$1/package.json" ]] && grep -q "\"version\": \"$2\"" "$ROOT/.tools/npm/node_modules/$1/package.json"; }
-if ! npm_has binaryen "$BINARYEN_VERSION" || ! npm_has axe-core "$AXE_CORE_VERSION"; then
-  log "installing npm tools: binaryen $BINARYEN_VERSION, axe-core $AXE_CORE_VERSION"
+NPM_TOOLS=("binaryen@$BINARYEN_VERSION" "axe-core@$AXE_CORE_VERSION" "terser@$TERSER_VERSION")
+[[ $WANT_BENCH == 1 ]] && NPM_TOOLS+=("lighthouse@$LIGHTHOUSE_VERSION")
+npm_missing=()
+for tool in "${NPM_TOOLS[@]}"; do
+  npm_has "${tool%@*}" "${tool##*@}" || npm_missing+=("$tool")
+done
+if (( ${#npm_missing[@]} )); then
+  log "installing npm tools: ${npm_missing[*]}"
   mkdir -p "$ROOT/.tools/npm"
-  npm install --prefix "$ROOT/.tools/npm" --no-audit --no-fund --loglevel=error \
-    "binaryen@$BINARYEN_VERSION" "axe-core@$AXE_CORE_VERSION" >&2
+  npm install --prefix "$ROOT/.tools/npm" --no-audit --no-fund --loglevel=error "${npm_missing[@]}" >&2
 fi
 
 if [[ $WANT_BROWSER == 1 ]]; then

@@ -1,4 +1,5 @@
-//! Access to the lazily loaded module (`extras/`): loaded on first use through the function
+//! Access to the lazily loaded modules: `extras/` (places, QR codes) in a visitor's flow, and
+//! `staff/` (staff view) for mediators only. Each is loaded on first use through the function
 //! the loader gives `boot`, then kept for the page's life.
 
 use std::cell::RefCell;
@@ -6,9 +7,25 @@ use std::cell::RefCell;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
+/// A lazily loaded module; the loader turns its name into `autonomie-<name>.js`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Module {
+    Extras,
+    Staff,
+}
+
+impl Module {
+    fn name(self) -> &'static str {
+        match self {
+            Module::Extras => "extras",
+            Module::Staff => "staff",
+        }
+    }
+}
+
 thread_local! {
     static LOADER: RefCell<Option<js_sys::Function>> = const { RefCell::new(None) };
-    static MODULE: RefCell<Option<JsValue>> = const { RefCell::new(None) };
+    static LOADED: RefCell<Vec<(Module, JsValue)>> = const { RefCell::new(Vec::new()) };
 }
 
 pub fn set_loader(loader: Option<js_sys::Function>) {
@@ -19,23 +36,31 @@ pub fn set_loader(loader: Option<js_sys::Function>) {
 
 /// The module's exports, loading it on first call. `Err` when it cannot be loaded (offline
 /// before it was ever fetched, blocked by the host page…).
-pub async fn module() -> Result<JsValue, JsValue> {
-    if let Some(module) = MODULE.with(|m| m.borrow().clone()) {
-        return Ok(module);
+pub async fn module(which: Module) -> Result<JsValue, JsValue> {
+    let cached = LOADED.with(|l| {
+        l.borrow()
+            .iter()
+            .find(|(m, _)| *m == which)
+            .map(|(_, exports)| exports.clone())
+    });
+    if let Some(exports) = cached {
+        return Ok(exports);
     }
     let loader = LOADER
         .with(|l| l.borrow().clone())
-        .ok_or_else(|| JsValue::from_str("no loader for the extras module"))?;
-    let promise: js_sys::Promise = loader.call0(&JsValue::NULL)?.dyn_into()?;
-    let module = JsFuture::from(promise).await?;
-    MODULE.with(|m| *m.borrow_mut() = Some(module.clone()));
-    Ok(module)
+        .ok_or_else(|| JsValue::from_str("no loader for the lazily loaded modules"))?;
+    let promise: js_sys::Promise = loader
+        .call1(&JsValue::NULL, &JsValue::from_str(which.name()))?
+        .dyn_into()?;
+    let exports = JsFuture::from(promise).await?;
+    LOADED.with(|l| l.borrow_mut().push((which, exports.clone())));
+    Ok(exports)
 }
 
-/// Calls an exported function of the module and returns its text result, awaiting it when the
-/// function is async.
+/// Calls an exported function of the extras module and returns its text result, awaiting it
+/// when the function is async.
 pub async fn call(name: &str, args: &[JsValue]) -> Result<String, JsValue> {
-    let module = module().await?;
+    let module = module(Module::Extras).await?;
     let function: js_sys::Function =
         js_sys::Reflect::get(&module, &JsValue::from_str(name))?.dyn_into()?;
     let args: js_sys::Array = args.iter().collect();

@@ -23,7 +23,11 @@ use autonomie_core::config::DeviceSettings;
 use autonomie_core::stats::{ActivityCounts, Event as StatsEvent};
 
 static BANK: LazyLock<Bank> = LazyLock::new(Bank::builtin);
-static FRENCH: LazyLock<Arc<Catalog>> = LazyLock::new(|| Arc::new(Catalog::french()));
+/// The French texts of this module (see `build.rs`): the lazily loaded modules carry their own.
+const FRENCH_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/fr-main.json"));
+static FRENCH: LazyLock<Arc<Catalog>> = LazyLock::new(|| {
+    Arc::new(Catalog::from_json(Lang::Fr, FRENCH_JSON).unwrap_or_else(|_| Catalog::empty(Lang::Fr)))
+});
 
 thread_local! {
     /// Banks restricted to a partner's domains, made once per distinct choice and kept for

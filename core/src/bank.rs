@@ -14,6 +14,18 @@ use crate::services::Service;
 /// The bank shipped with the widget.
 pub const BUILTIN_BANK_JSON: &str = include_str!("../../content/bank.json");
 
+/// The domain ids of the built-in bank, in order: what checks a partner's `data-domains`
+/// without the bank itself (the partner configurator). A test keeps the two in step.
+pub const BUILTIN_DOMAIN_IDS: [&str; 7] = [
+    "equipement",
+    "appareil",
+    "information",
+    "communication",
+    "demarches",
+    "securite",
+    "emploi",
+];
+
 #[derive(Debug, Clone)]
 pub struct Bank {
     pub version: u32,

@@ -384,15 +384,16 @@ impl WidgetConfig {
 
 /// A query string as attribute names (without `data-`) and percent-decoded values.
 pub fn parse_query(query: &str) -> BTreeMap<String, String> {
-    query
-        .trim_start_matches('?')
-        .split('&')
-        .filter(|pair| !pair.is_empty())
-        .map(|pair| {
+    // Inserted one by one (the last of a repeated name wins): collecting would sort, and a
+    // sort weighs 4 KB of wasm.
+    let mut attributes = BTreeMap::new();
+    for pair in query.trim_start_matches('?').split('&') {
+        if !pair.is_empty() {
             let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
-            (percent_decode(key), percent_decode(value))
-        })
-        .collect()
+            attributes.insert(percent_decode(key), percent_decode(value));
+        }
+    }
+    attributes
 }
 
 fn on_off(value: &str) -> Option<bool> {

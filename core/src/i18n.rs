@@ -8,6 +8,30 @@ use std::collections::BTreeMap;
 
 pub const FRENCH_JSON: &str = include_str!("../../content/i18n/fr.json");
 
+/// Text keys that only a lazily loaded module shows: the module carries their French itself,
+/// so the main module (and the first question) does not. Other languages hold every key.
+pub const MODULE_KEY_PREFIXES: [&str; 2] = ["places.", "staff."];
+
+/// Whether the main module needs `key` (false for the keys of [`MODULE_KEY_PREFIXES`]).
+pub fn main_module_key(key: &str) -> bool {
+    !MODULE_KEY_PREFIXES
+        .iter()
+        .any(|prefix| key.starts_with(prefix))
+}
+
+/// The French texts whose key passes `keep`, as compact JSON: what a build script compiles
+/// into one module.
+pub fn french_subset(keep: impl Fn(&str) -> bool) -> Result<String, String> {
+    let french = Catalog::from_json(Lang::Fr, FRENCH_JSON)?;
+    let kept = french
+        .entries
+        .into_iter()
+        .filter(|(key, _)| keep(key))
+        .map(|(key, text)| (key, crate::json::string(&text)))
+        .collect();
+    Ok(crate::json::Json::Object(kept).write())
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Lang {
     #[default]
@@ -64,10 +88,15 @@ impl Catalog {
     /// The French catalog compiled into the widget; the test suite parses it, and an empty
     /// catalog (texts show their keys) is the fallback rather than a panic.
     pub fn french() -> Catalog {
-        Catalog::from_json(Lang::Fr, FRENCH_JSON).unwrap_or_else(|_| Catalog {
-            lang: Lang::Fr,
+        Catalog::from_json(Lang::Fr, FRENCH_JSON).unwrap_or_else(|_| Catalog::empty(Lang::Fr))
+    }
+
+    /// No texts: every lookup shows its key.
+    pub fn empty(lang: Lang) -> Catalog {
+        Catalog {
+            lang,
             entries: BTreeMap::new(),
-        })
+        }
     }
 
     /// Reads a flat `{"key": "text"}` file. Anything else is an error, never a panic.

@@ -3,12 +3,13 @@
 //!
 //! Why not serde_json: in the widget bundle, serde_json and the derive code it drives cost
 //! about 37 KB brotli of a 160 KB budget (measured 2026-11-22: 154 KB with it, 118 KB without).
-//! This reader is a few kilobytes. Large partner files (places) are parsed by serde in the
-//! lazily loaded extras module and the CLI, where that cost does not delay the first question.
+//! This reader is a few kilobytes. Partner places files stream through the same [`Reader`]
+//! (see `places::json_rows`), which keeps their numbers as written.
 //!
 //! It never panics: every input, however hostile, gives a value or an error. Nesting is
-//! limited so a deeply nested input cannot exhaust the stack. Numbers are whole numbers only:
-//! our data has no fractions, and float parsing and printing would add about 10 KB.
+//! limited so a deeply nested input cannot exhaust the stack. [`Json`] numbers are whole
+//! numbers only: our data has no fractions, and float parsing and printing would add about
+//! 10 KB.
 
 use std::fmt::Write as _;
 
@@ -42,15 +43,11 @@ impl std::fmt::Display for JsonError {
 
 impl Json {
     pub fn parse(text: &str) -> Result<Json, JsonError> {
-        let mut reader = Reader {
-            bytes: text.as_bytes(),
-            text,
-            pos: 0,
-        };
+        let mut reader = Reader::new(text);
         reader.skip_space();
         let value = reader.value(0)?;
         reader.skip_space();
-        if reader.pos != reader.bytes.len() {
+        if !reader.at_end() {
             return Err(reader.error("unexpected text after the value"));
         }
         Ok(value)
@@ -188,21 +185,39 @@ pub fn read_strings(json: Option<&Json>) -> Option<Vec<String>> {
         .collect()
 }
 
-struct Reader<'a> {
+/// A cursor over JSON text. [`Json::parse`] builds a tree with it; the places reader streams
+/// rows with it without building one.
+pub(crate) struct Reader<'a> {
     bytes: &'a [u8],
     text: &'a str,
     pos: usize,
 }
 
-impl Reader<'_> {
-    fn error(&self, message: &'static str) -> JsonError {
+impl<'a> Reader<'a> {
+    pub(crate) fn new(text: &'a str) -> Reader<'a> {
+        Reader {
+            bytes: text.as_bytes(),
+            text,
+            pos: 0,
+        }
+    }
+
+    pub(crate) fn error(&self, message: &'static str) -> JsonError {
         JsonError {
             offset: self.pos,
             message,
         }
     }
 
-    fn skip_space(&mut self) {
+    pub(crate) fn peek(&self) -> Option<u8> {
+        self.bytes.get(self.pos).copied()
+    }
+
+    pub(crate) fn at_end(&self) -> bool {
+        self.pos == self.bytes.len()
+    }
+
+    pub(crate) fn skip_space(&mut self) {
         while let Some(b' ' | b'\n' | b'\r' | b'\t') = self.bytes.get(self.pos) {
             self.pos += 1;
         }
@@ -212,17 +227,71 @@ impl Reader<'_> {
         if depth > MAX_DEPTH {
             return Err(self.error("nested too deep"));
         }
-        match self.bytes.get(self.pos) {
+        match self.peek() {
             None => Err(self.error("unexpected end")),
-            Some(b'{') => self.object(depth),
-            Some(b'[') => self.array(depth),
+            Some(b'{') => {
+                let mut members = Vec::new();
+                self.each_member(|reader, key| {
+                    members.push((key, reader.value(depth + 1)?));
+                    Ok(())
+                })?;
+                Ok(Json::Object(members))
+            }
+            Some(b'[') => {
+                let mut items = Vec::new();
+                self.each_item(|reader| {
+                    items.push(reader.value(depth + 1)?);
+                    Ok(())
+                })?;
+                Ok(Json::Array(items))
+            }
             Some(b'"') => self.string().map(Json::String),
             Some(b't') => self.literal("true", Json::Bool(true)),
             Some(b'f') => self.literal("false", Json::Bool(false)),
             Some(b'n') => self.literal("null", Json::Null),
-            Some(b'-' | b'0'..=b'9') => self.number(),
+            Some(b'-' | b'0'..=b'9') => {
+                let start = self.pos;
+                let number = self.number_text()?;
+                if number.contains(['.', 'e', 'E']) {
+                    self.pos = start;
+                    return Err(self.error("only whole numbers are supported"));
+                }
+                number
+                    .parse::<i64>()
+                    .map(Json::Number)
+                    .map_err(|_| self.error("number out of range"))
+            }
             Some(_) => Err(self.error("unexpected character")),
         }
+    }
+
+    /// Passes over one value of any kind, checking its syntax.
+    pub(crate) fn skip_value(&mut self, depth: usize) -> Result<(), JsonError> {
+        if depth > MAX_DEPTH {
+            return Err(self.error("nested too deep"));
+        }
+        match self.peek() {
+            Some(b'{') => self.each_member(|reader, _| reader.skip_value(depth + 1)),
+            Some(b'[') => self.each_item(|reader| reader.skip_value(depth + 1)),
+            Some(b'"') => self.string().map(drop),
+            Some(b'-' | b'0'..=b'9') => self.number_text().map(drop),
+            _ => self.scalar_literal().map(drop),
+        }
+    }
+
+    /// `true`, `false` or `null`, as written.
+    pub(crate) fn scalar_literal(&mut self) -> Result<&'static str, JsonError> {
+        for word in ["true", "false", "null"] {
+            if self.bytes[self.pos..].starts_with(word.as_bytes()) {
+                self.pos += word.len();
+                return Ok(word);
+            }
+        }
+        Err(self.error(if self.at_end() {
+            "unexpected end"
+        } else {
+            "unexpected character"
+        }))
     }
 
     fn literal(&mut self, word: &'static str, value: Json) -> Result<Json, JsonError> {
@@ -234,28 +303,107 @@ impl Reader<'_> {
         }
     }
 
-    fn number(&mut self) -> Result<Json, JsonError> {
+    fn digits(&mut self) -> usize {
         let start = self.pos;
-        if self.bytes.get(self.pos) == Some(&b'-') {
+        while self.peek().is_some_and(|b| b.is_ascii_digit()) {
             self.pos += 1;
         }
-        let digits_from = self.pos;
-        while self.bytes.get(self.pos).is_some_and(u8::is_ascii_digit) {
-            self.pos += 1;
-        }
-        if self.pos == digits_from {
-            return Err(self.error("a number needs digits"));
-        }
-        if let Some(b'.' | b'e' | b'E') = self.bytes.get(self.pos) {
-            return Err(self.error("only whole numbers are supported"));
-        }
-        self.text[start..self.pos]
-            .parse::<i64>()
-            .map(Json::Number)
-            .map_err(|_| self.error("number out of range"))
+        self.pos - start
     }
 
-    fn string(&mut self) -> Result<String, JsonError> {
+    /// A number as written, fraction and exponent included, checked against JSON's grammar.
+    pub(crate) fn number_text(&mut self) -> Result<&'a str, JsonError> {
+        let start = self.pos;
+        if self.peek() == Some(b'-') {
+            self.pos += 1;
+        }
+        let leading_zero = self.peek() == Some(b'0');
+        match self.digits() {
+            0 => return Err(self.error("a number needs digits")),
+            n if n > 1 && leading_zero => return Err(self.error("a number cannot start with 0")),
+            _ => {}
+        }
+        if self.peek() == Some(b'.') {
+            self.pos += 1;
+            if self.digits() == 0 {
+                return Err(self.error("digits expected after the decimal point"));
+            }
+        }
+        if let Some(b'e' | b'E') = self.peek() {
+            self.pos += 1;
+            if let Some(b'+' | b'-') = self.peek() {
+                self.pos += 1;
+            }
+            if self.digits() == 0 {
+                return Err(self.error("digits expected in the exponent"));
+            }
+        }
+        Ok(&self.text[start..self.pos])
+    }
+
+    /// Calls `item` on each element of the array that starts here, the reader on the element.
+    pub(crate) fn each_item(
+        &mut self,
+        mut item: impl FnMut(&mut Self) -> Result<(), JsonError>,
+    ) -> Result<(), JsonError> {
+        self.pos += 1;
+        self.skip_space();
+        if self.peek() == Some(b']') {
+            self.pos += 1;
+            return Ok(());
+        }
+        loop {
+            self.skip_space();
+            item(self)?;
+            self.skip_space();
+            match self.peek() {
+                Some(b',') => self.pos += 1,
+                Some(b']') => {
+                    self.pos += 1;
+                    return Ok(());
+                }
+                _ => return Err(self.error("expected , or ]")),
+            }
+        }
+    }
+
+    /// Calls `member` with each name of the object that starts here, the reader on its value.
+    pub(crate) fn each_member(
+        &mut self,
+        mut member: impl FnMut(&mut Self, String) -> Result<(), JsonError>,
+    ) -> Result<(), JsonError> {
+        self.pos += 1;
+        self.skip_space();
+        if self.peek() == Some(b'}') {
+            self.pos += 1;
+            return Ok(());
+        }
+        loop {
+            self.skip_space();
+            if self.peek() != Some(b'"') {
+                return Err(self.error("expected a member name"));
+            }
+            let key = self.string()?;
+            self.skip_space();
+            if self.peek() != Some(b':') {
+                return Err(self.error("expected :"));
+            }
+            self.pos += 1;
+            self.skip_space();
+            member(self, key)?;
+            self.skip_space();
+            match self.peek() {
+                Some(b',') => self.pos += 1,
+                Some(b'}') => {
+                    self.pos += 1;
+                    return Ok(());
+                }
+                _ => return Err(self.error("expected , or }")),
+            }
+        }
+    }
+
+    pub(crate) fn string(&mut self) -> Result<String, JsonError> {
         // Opening quote.
         self.pos += 1;
         let mut out = String::new();
@@ -332,63 +480,6 @@ impl Reader<'_> {
             self.pos = save;
         }
         Ok(char::from_u32(first).unwrap_or('\u{FFFD}'))
-    }
-
-    fn array(&mut self, depth: usize) -> Result<Json, JsonError> {
-        self.pos += 1;
-        let mut items = Vec::new();
-        self.skip_space();
-        if self.bytes.get(self.pos) == Some(&b']') {
-            self.pos += 1;
-            return Ok(Json::Array(items));
-        }
-        loop {
-            self.skip_space();
-            items.push(self.value(depth + 1)?);
-            self.skip_space();
-            match self.bytes.get(self.pos) {
-                Some(b',') => self.pos += 1,
-                Some(b']') => {
-                    self.pos += 1;
-                    return Ok(Json::Array(items));
-                }
-                _ => return Err(self.error("expected , or ]")),
-            }
-        }
-    }
-
-    fn object(&mut self, depth: usize) -> Result<Json, JsonError> {
-        self.pos += 1;
-        let mut members = Vec::new();
-        self.skip_space();
-        if self.bytes.get(self.pos) == Some(&b'}') {
-            self.pos += 1;
-            return Ok(Json::Object(members));
-        }
-        loop {
-            self.skip_space();
-            if self.bytes.get(self.pos) != Some(&b'"') {
-                return Err(self.error("expected a member name"));
-            }
-            let key = self.string()?;
-            self.skip_space();
-            if self.bytes.get(self.pos) != Some(&b':') {
-                return Err(self.error("expected :"));
-            }
-            self.pos += 1;
-            self.skip_space();
-            let value = self.value(depth + 1)?;
-            members.push((key, value));
-            self.skip_space();
-            match self.bytes.get(self.pos) {
-                Some(b',') => self.pos += 1,
-                Some(b'}') => {
-                    self.pos += 1;
-                    return Ok(Json::Object(members));
-                }
-                _ => return Err(self.error("expected , or }")),
-            }
-        }
     }
 }
 

@@ -7,6 +7,7 @@
 pub mod answer;
 pub mod bank;
 pub mod config;
+pub mod css;
 pub mod envelope;
 pub mod flow;
 pub mod history;
@@ -20,6 +21,7 @@ pub mod scoring;
 pub mod services;
 pub mod session;
 pub mod share_code;
+pub mod small_sort;
 pub mod stats;
 pub mod text;
 

@@ -109,7 +109,7 @@ pub fn orient(bank: &Bank, assessment: &Assessment, priorities: &[String]) -> Or
     }
     let mut services: Vec<(Service, u32)> = weights.into_iter().collect();
     // Stable sort keeps the standard's order (the enum order) among equal weights.
-    services.sort_by_key(|(_, weight)| std::cmp::Reverse(*weight));
+    crate::small_sort::sort_by_key(&mut services, |(_, weight)| std::cmp::Reverse(*weight));
 
     let levels: Vec<Level> = assessment.domains.iter().filter_map(|d| d.level).collect();
     let has = |level: Level| levels.contains(&level);

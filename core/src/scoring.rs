@@ -267,13 +267,11 @@ fn dsi_reading(bank: &Bank, items: &[ItemResult]) -> DsiReading {
                 .insert(mapping.activity.as_str());
         }
     }
-    let areas: BTreeMap<DsiArea, AreaLevel> = DsiArea::ALL
-        .into_iter()
-        .map(|area| {
-            let count = done.get(&area).map_or(0, BTreeSet::len);
-            (area, area_level(area, count))
-        })
-        .collect();
+    let mut areas: BTreeMap<DsiArea, AreaLevel> = BTreeMap::new();
+    for area in DsiArea::ALL {
+        let count = done.get(&area).map_or(0, BTreeSet::len);
+        areas.insert(area, area_level(area, count));
+    }
     let at_least_basic = areas.values().filter(|l| **l >= AreaLevel::Basic).count();
     let all_above = areas.values().all(|l| *l == AreaLevel::AboveBasic);
     let overall = match at_least_basic {

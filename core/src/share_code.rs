@@ -258,7 +258,9 @@ impl SharePayload {
     pub fn from_session(session: &Session) -> Result<SharePayload, ShareCodeError> {
         let mut answers = session.answers.clone();
         // Stable, so unknown ids keep their order at the end for encode to report.
-        answers.sort_by_key(|given| v1_index(&given.item).unwrap_or(usize::MAX));
+        crate::small_sort::sort_by_key(&mut answers, |given| {
+            v1_index(&given.item).unwrap_or(usize::MAX)
+        });
         Ok(SharePayload {
             version: VERSION_1,
             answers,

@@ -35,7 +35,11 @@ pub fn fold(text: &str) -> String {
             continue;
         }
         flush_space(&mut out, &mut pending_space);
-        out.extend(base.to_lowercase());
+        if base.is_ascii() {
+            out.push(base.to_ascii_lowercase());
+        } else {
+            out.extend(base.to_lowercase());
+        }
     }
     out
 }

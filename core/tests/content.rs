@@ -33,6 +33,13 @@ fn builtin_bank_is_valid() {
 }
 
 #[test]
+fn configurator_domain_list_matches_the_bank() {
+    let bank = Bank::builtin();
+    let domains: Vec<&str> = bank.domains.iter().map(|d| d.id.as_str()).collect();
+    assert_eq!(domains, autonomie_core::bank::BUILTIN_DOMAIN_IDS);
+}
+
+#[test]
 fn bank_covers_the_seven_domains_with_enough_items_and_tasks() {
     let bank = Bank::builtin();
     let domains: Vec<&str> = bank.domains.iter().map(|d| d.id.as_str()).collect();
@@ -174,4 +181,57 @@ fn every_french_question_is_easy_to_read() {
         "hard to read:\n{}",
         failures.join("\n")
     );
+}
+
+#[test]
+fn french_splits_between_the_modules_without_loss() {
+    use autonomie_core::i18n::{french_subset, main_module_key, MODULE_KEY_PREFIXES};
+    let keys = |json: String| -> BTreeSet<String> {
+        Catalog::from_json(Lang::Fr, &json)
+            .expect("subset parses")
+            .keys()
+            .map(str::to_string)
+            .collect()
+    };
+    let main = keys(french_subset(main_module_key).expect("main subset"));
+    let mut all = main.clone();
+    for prefix in MODULE_KEY_PREFIXES {
+        let module = keys(french_subset(|k| k.starts_with(prefix)).expect("module subset"));
+        assert!(!module.is_empty(), "{prefix} has no text");
+        assert!(
+            module.is_disjoint(&main),
+            "{prefix} texts also in the main module"
+        );
+        all.extend(module);
+    }
+    let french: BTreeSet<String> = french().keys().map(str::to_string).collect();
+    assert_eq!(all, french);
+}
+
+/// The main module leaves out the French of keys a lazily loaded module shows: its own code
+/// must not use them, or French visitors would see a raw key.
+#[test]
+fn main_module_never_shows_a_module_key() {
+    use autonomie_core::i18n::MODULE_KEY_PREFIXES;
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let mut sources = Vec::new();
+    for dir in ["src", "src/ui", "ui/src"] {
+        for entry in std::fs::read_dir(root.join(dir)).expect("source folder") {
+            let path = entry.expect("entry").path();
+            if path.extension().is_some_and(|e| e == "rs") {
+                sources.push(path);
+            }
+        }
+    }
+    assert!(sources.len() > 10, "source files not found");
+    for path in sources {
+        let text = std::fs::read_to_string(&path).expect("source file");
+        for prefix in MODULE_KEY_PREFIXES {
+            assert!(
+                !text.contains(&format!("\"{prefix}")),
+                "{} uses a \"{prefix}…\" text, which only a lazily loaded module carries",
+                path.display()
+            );
+        }
+    }
 }

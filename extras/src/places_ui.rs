@@ -22,7 +22,10 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::places_data::{self, PlacesStatus, Source};
-use crate::screen::Screen;
+use autonomie_ui::screen::{read_settings, Screen};
+
+/// The French texts only this module shows (see `build.rs`).
+const PLACES_FRENCH: &str = include_str!(concat!(env!("OUT_DIR"), "/fr-places.json"));
 
 /// What the widget gives the screen.
 struct Host {
@@ -117,12 +120,8 @@ pub fn places_ui_mount(
     back: js_sys::Function,
     next: js_sys::Function,
 ) -> Screen {
-    let settings = Json::parse(&settings).unwrap_or(Json::Null);
+    let (settings, texts) = read_settings(&settings, &texts, PLACES_FRENCH);
     let text = |key: &str| settings.get(key).and_then(Json::as_str).map(str::to_string);
-    let lang = text("lang")
-        .and_then(|l| Lang::from_code(&l))
-        .unwrap_or_default();
-    let texts = Catalog::from_json(lang, &texts).unwrap_or_else(|_| Catalog::french());
     let (key, base_url, source) = data_settings(&settings);
     let centre = settings.get("centre").and_then(|c| {
         if let Some(code) = c.get("postal_code").and_then(Json::as_str) {
@@ -316,14 +315,14 @@ fn places_screen(ctx: Ctx) -> AnyView {
                                     typed();
                                 }
                             }),
-                            on_enter(move || entered()),
+                            on_enter(entered),
                         ],
                         vec![],
                     ),
                     button(
                         "an-button an-primary",
                         vec![icon("search"), txt(ctx.t("places.search"))],
-                        move || submitted(),
+                        submitted,
                     ),
                 ],
             ),
@@ -547,13 +546,13 @@ fn filters_fieldset(
                 "places.filter.free",
                 "an-free",
                 |f, v| f.free = v,
-                Box::new(move || rerun_free()),
+                Box::new(rerun_free),
             ),
             check(
                 "places.filter.done_for_me",
                 "an-done-for-me",
                 |f, v| f.done_for_me = v,
-                Box::new(move || rerun_done()),
+                Box::new(rerun_done),
             ),
             text_el(
                 "label",

@@ -1,4 +1,4 @@
-//! Screens that live in the lazily loaded module (places, staff view): this loads the module,
+//! Screens that live in a lazily loaded module (places, staff view): this loads the module,
 //! mounts the screen in an element of the widget, and unmounts it when the widget moves on.
 //! If the module cannot load, `fallback` explains and keeps the flow usable.
 
@@ -8,7 +8,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::dom::*;
-use crate::extras;
+use crate::extras::{self, Module};
 use crate::state::Ctx;
 
 /// A callback the module calls with a text argument.
@@ -41,6 +41,7 @@ fn texts(ctx: &Ctx) -> String {
 /// returns a handle with an `unmount` method.
 pub fn extras_screen(
     ctx: Ctx,
+    module: Module,
     function: &'static str,
     settings: String,
     callbacks: Vec<js_sys::Function>,
@@ -57,7 +58,7 @@ pub fn extras_screen(
         let element = ctx
             .container
             .with_value(|c| c.query_selector(".an-extras").ok().flatten());
-        let mount = extras::module().await.ok().and_then(|module| {
+        let mount = extras::module(module).await.ok().and_then(|module| {
             js_sys::Reflect::get(&module, &JsValue::from_str(function))
                 .ok()?
                 .dyn_into::<js_sys::Function>()
@@ -82,7 +83,7 @@ pub fn extras_screen(
     on_cleanup(move || {
         if let Some(mounted) = handle.try_get_value().flatten() {
             if let Ok(unmount) = js_sys::Reflect::get(&mounted, &JsValue::from_str("unmount"))
-                .and_then(|f| f.dyn_into::<js_sys::Function>().map_err(JsValue::from))
+                .and_then(|f| f.dyn_into::<js_sys::Function>())
             {
                 let _ = unmount.call0(&mounted);
             }

@@ -104,7 +104,7 @@ pub fn footer(ctx: Ctx) -> AnyView {
     let body = move || {
         let staff = button(
             "an-link an-staff-entry",
-            vec![txt(ctx.t("staff.entry"))],
+            vec![txt(ctx.t("nav.staff"))],
             move || {
                 ctx.navigated.set_value(true);
                 ctx.staff_open.set(true);

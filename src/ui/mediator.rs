@@ -23,7 +23,7 @@ pub enum MediatorView {
     Entry { code: String, error: Option<String> },
     /// A decoded result, as a session that is never stored.
     Result {
-        session: Session,
+        session: Box<Session>,
         /// How many answers this version of the self-check no longer asks.
         dropped: usize,
         place_hash: Option<u32>,
@@ -43,7 +43,7 @@ pub fn open(ctx: &Ctx, code: &str) -> MediatorView {
                 ..Session::default()
             };
             MediatorView::Result {
-                session,
+                session: Box::new(session),
                 dropped,
                 place_hash: payload.place_hash,
                 kept: false,
@@ -71,7 +71,7 @@ pub fn mediator(ctx: Ctx, view: MediatorView) -> AnyView {
             dropped,
             place_hash,
             kept,
-        } => result(ctx, session, dropped, place_hash, kept),
+        } => result(ctx, *session, dropped, place_hash, kept),
     }
 }
 

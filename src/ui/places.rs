@@ -11,6 +11,7 @@ use leptos::prelude::*;
 use super::dom::*;
 use super::extras_screen::{callback, callback_with_text, extras_screen};
 use super::orientation::current_orientation;
+use crate::extras::Module;
 use crate::state::Ctx;
 
 /// The settings the places screen needs, as JSON (see `extras::places_ui::places_ui_mount`).
@@ -70,12 +71,12 @@ pub fn places_step(ctx: Ctx) -> AnyView {
                 text_el(
                     "h2",
                     vec![id("an-places-title"), at("tabindex", "-1")],
-                    ctx.t("places.title"),
+                    ctx.t("module.places_title"),
                 ),
                 text_el(
                     "p",
                     vec![class("an-notice"), at("role", "alert")],
-                    ctx.t("places.error.module"),
+                    ctx.t("module.places_error"),
                 ),
                 el(
                     "div",
@@ -98,6 +99,7 @@ pub fn places_step(ctx: Ctx) -> AnyView {
     };
     extras_screen(
         ctx,
+        Module::Extras,
         "places_ui_mount",
         settings(&ctx),
         vec![choose, back, next],

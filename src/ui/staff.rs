@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use super::dom::*;
 use super::extras_screen::{callback, callback_with_text, extras_screen};
+use crate::extras::Module;
 use crate::state::Ctx;
 
 pub fn staff(ctx: Ctx) -> AnyView {
@@ -43,12 +44,12 @@ pub fn staff(ctx: Ctx) -> AnyView {
                 text_el(
                     "h2",
                     vec![id("an-staff-title"), at("tabindex", "-1")],
-                    ctx.t("staff.title"),
+                    ctx.t("nav.staff_title"),
                 ),
                 text_el(
                     "p",
                     vec![class("an-notice"), at("role", "alert")],
-                    ctx.t("staff.error.module"),
+                    ctx.t("module.staff_error"),
                 ),
                 button(
                     "an-button an-secondary",
@@ -60,6 +61,7 @@ pub fn staff(ctx: Ctx) -> AnyView {
     };
     extras_screen(
         ctx,
+        Module::Staff,
         "staff_ui_mount",
         settings,
         vec![close, set_public],

@@ -313,7 +313,7 @@ pub fn place_section(ctx: &Ctx, place: &ChosenPlace) -> AnyView {
         lines.push(text_el(
             "p",
             vec![],
-            format!("{} {}", ctx.t("places.hours"), place.hours),
+            format!("{} {}", ctx.t("summary.place_hours"), place.hours),
         ));
     }
     if !place.services.is_empty() {
@@ -325,7 +325,7 @@ pub fn place_section(ctx: &Ctx, place: &ChosenPlace) -> AnyView {
         lines.push(text_el(
             "p",
             vec![],
-            format!("{} {}", ctx.t("places.offers"), names.join(", ")),
+            format!("{} {}", ctx.t("summary.place_offers"), names.join(", ")),
         ));
     }
     el("section", vec![class("an-sheet-place")], lines)

@@ -1,9 +1,11 @@
-//! What the widget's two modules share: small builders over Leptos' type-erased views
+//! What the widget's modules share: small builders over Leptos' type-erased views
 //! (`dom`), the pictograms (`icons`) and fetching with plain failure reasons (`net`).
 
 pub mod dom;
 pub mod icons;
 pub mod net;
+#[cfg(feature = "screen")]
+pub mod screen;
 pub mod storage;
 
 #[cfg(all(test, target_arch = "wasm32"))]

@@ -28,11 +28,24 @@ pub fn clean_text(raw: &str) -> String {
 
 /// Already what [`clean_text`] would return (the common case, checked without allocating).
 fn is_clean(raw: &str) -> bool {
-    if raw.starts_with(' ') || raw.ends_with(' ') || raw.contains("  ") {
-        return false;
+    // One pass: no leading, trailing or double space, no other whitespace, nothing invisible.
+    let mut after_space = true;
+    for c in raw.chars() {
+        if c == ' ' {
+            if after_space {
+                return false;
+            }
+            after_space = true;
+        } else if c.is_ascii_graphic() {
+            // The common case, decided without the Unicode tables.
+            after_space = false;
+        } else if c.is_whitespace() || is_invisible_hazard(c) {
+            return false;
+        } else {
+            after_space = false;
+        }
     }
-    !raw.chars()
-        .any(|c| (c.is_whitespace() && c != ' ') || is_invisible_hazard(c))
+    raw.is_empty() || !after_space
 }
 
 /// Control characters (C0, DEL, C1), bidi overrides and isolates (they can reverse how a name

@@ -1,6 +1,6 @@
-//! Reads the rows of a JSON places file with serde_json, streaming: each object becomes a
+//! Reads the rows of a JSON places file, streaming: each object becomes a
 //! small [`RawRow`] of known columns, handed over one at a time, without building a
-//! `serde_json::Value` tree or a list of all rows (a national file has tens of thousands of
+//! [`Json`](crate::json::Json) tree or a list of all rows (a national file has tens of thousands of
 //! rows; a hostile one could have millions of tiny ones).
 //!
 //! Accepted shapes, as found in real files: an array of objects (the CNFS and Hinaura
@@ -12,11 +12,8 @@
 //! Two passes over the text: [`scan`] finds the rows array and the columns used (which the
 //! version detection needs before any row is normalized), [`for_each_row`] hands the rows over.
 
-use std::fmt;
-
-use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
-
 use super::schema::Column;
+use crate::json::{JsonError, Reader};
 
 /// The non-empty cells of one row, in file order.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -72,7 +69,7 @@ pub(crate) struct Scan {
 const MAX_UNKNOWN_KEYS: usize = 50;
 const MAX_SERVICES_SAMPLES: usize = 20;
 
-/// Parse error: where and why, from serde_json.
+/// Parse error: where and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct JsonFileError {
     pub line: usize,
@@ -136,26 +133,108 @@ impl Rows for Emitter<'_> {
     }
 }
 
-fn error(e: serde_json::Error) -> JsonFileError {
+/// Line and column (from 1, in characters) of a reading error.
+fn located(text: &str, error: JsonError) -> JsonFileError {
+    let before = text.get(..error.offset).unwrap_or(text);
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
     JsonFileError {
-        line: e.line(),
-        column: e.column(),
-        message: e.to_string(),
+        line: before.matches('\n').count() + 1,
+        column: before[line_start..].chars().count() + 1,
+        message: error.message.to_string(),
     }
 }
 
 fn run(text: &str, rows: &mut dyn Rows) -> Result<(), JsonFileError> {
-    let mut deserializer = serde_json::Deserializer::from_str(text);
+    let mut reader = Reader::new(text);
     let mut context = Context {
         rows,
         key_cache: Vec::new(),
     };
-    TopLevel {
-        context: &mut context,
+    read_file(&mut reader, &mut context).map_err(|e| located(text, e))
+}
+
+fn read_file(reader: &mut Reader, context: &mut Context) -> Result<(), JsonError> {
+    reader.skip_space();
+    match reader.peek() {
+        Some(b'[') => reader.each_item(|reader| row(reader, context, 0))?,
+        Some(b'{') => {
+            let mut member = 0;
+            reader.each_member(|reader, _| {
+                let array = member;
+                member += 1;
+                if reader.peek() == Some(b'[') {
+                    reader.each_item(|reader| row(reader, context, array))
+                } else {
+                    reader.skip_value(1)
+                }
+            })?;
+        }
+        None => return Err(reader.error("empty file")),
+        Some(_) => {
+            return Err(reader.error("expected an array of places, or an object holding one"))
+        }
     }
-    .deserialize(&mut deserializer)
-    .and_then(|()| deserializer.end())
-    .map_err(error)
+    reader.skip_space();
+    if reader.at_end() {
+        Ok(())
+    } else {
+        Err(reader.error("unexpected text after the places"))
+    }
+}
+
+/// One element of a candidate rows array, handed to the context's [`Rows`].
+fn row(reader: &mut Reader, context: &mut Context, array: usize) -> Result<(), JsonError> {
+    if reader.peek() != Some(b'{') {
+        reader.skip_value(2)?;
+        context.rows.element(array, JsonRow::NotAnObject);
+        return Ok(());
+    }
+    let mut raw = RawRow::default();
+    let mut seen = 0u64;
+    let mut unknown = Vec::new();
+    reader.each_member(|reader, key| {
+        match context.column(&key) {
+            Some(column) => {
+                seen |= 1 << column.index();
+                if let Some(value) = cell(reader, 3)? {
+                    raw.set(column, value);
+                }
+            }
+            None => {
+                reader.skip_value(3)?;
+                unknown.push(key);
+            }
+        }
+        Ok(())
+    })?;
+    context
+        .rows
+        .element(array, JsonRow::Object { raw, seen, unknown });
+    Ok(())
+}
+
+/// A cell value as text: numbers as written, lists joined with `|`; `None` for null and
+/// nested objects.
+fn cell(reader: &mut Reader, depth: usize) -> Result<Option<String>, JsonError> {
+    if depth > crate::json::MAX_DEPTH {
+        return Err(reader.error("nested too deep"));
+    }
+    match reader.peek() {
+        Some(b'"') => reader.string().map(Some),
+        Some(b'-' | b'0'..=b'9') => reader.number_text().map(|n| Some(n.to_string())),
+        Some(b'[') => {
+            let mut parts: Vec<String> = Vec::new();
+            reader.each_item(|reader| {
+                parts.extend(cell(reader, depth + 1)?);
+                Ok(())
+            })?;
+            Ok((!parts.is_empty()).then(|| parts.join("|")))
+        }
+        Some(b'{') => reader.skip_value(depth).map(|()| None),
+        _ => reader
+            .scalar_literal()
+            .map(|word| (word != "null").then(|| word.to_string())),
+    }
 }
 
 /// First pass: checks the syntax, finds the rows array and the columns it uses.
@@ -219,232 +298,6 @@ impl Context<'_> {
             self.key_cache.push((key.to_string(), column));
         }
         column
-    }
-}
-
-struct TopLevel<'c, 'r> {
-    context: &'c mut Context<'r>,
-}
-
-impl<'de> DeserializeSeed<'de> for TopLevel<'_, '_> {
-    type Value = ();
-
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
-        deserializer.deserialize_any(self)
-    }
-}
-
-impl<'de> Visitor<'de> for TopLevel<'_, '_> {
-    type Value = ();
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("an array of places, or an object holding one")
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
-        while seq
-            .next_element_seed(RowSeed {
-                context: self.context,
-                array: 0,
-            })?
-            .is_some()
-        {}
-        Ok(())
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        let mut member = 0;
-        while map.next_key::<IgnoredAny>()?.is_some() {
-            map.next_value_seed(Member {
-                context: self.context,
-                array: member,
-            })?;
-            member += 1;
-        }
-        Ok(())
-    }
-}
-
-/// A member of a top-level object: a candidate rows array if it is an array, else ignored.
-struct Member<'c, 'r> {
-    context: &'c mut Context<'r>,
-    array: usize,
-}
-
-impl<'de> DeserializeSeed<'de> for Member<'_, '_> {
-    type Value = ();
-
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
-        deserializer.deserialize_any(self)
-    }
-}
-
-macro_rules! scalar_visits {
-    ($self:ident => $body:expr) => {
-        fn visit_bool<E: de::Error>($self, _: bool) -> Result<(), E> {
-            $body
-        }
-        fn visit_i64<E: de::Error>($self, _: i64) -> Result<(), E> {
-            $body
-        }
-        fn visit_u64<E: de::Error>($self, _: u64) -> Result<(), E> {
-            $body
-        }
-        fn visit_f64<E: de::Error>($self, _: f64) -> Result<(), E> {
-            $body
-        }
-        fn visit_str<E: de::Error>($self, _: &str) -> Result<(), E> {
-            $body
-        }
-        fn visit_unit<E: de::Error>($self) -> Result<(), E> {
-            $body
-        }
-    };
-}
-
-impl<'de> Visitor<'de> for Member<'_, '_> {
-    type Value = ();
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("any value")
-    }
-
-    scalar_visits!(self => Ok(()));
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
-        Ok(())
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
-        while seq
-            .next_element_seed(RowSeed {
-                context: self.context,
-                array: self.array,
-            })?
-            .is_some()
-        {}
-        Ok(())
-    }
-}
-
-/// One element of a candidate rows array.
-struct RowSeed<'c, 'r> {
-    context: &'c mut Context<'r>,
-    array: usize,
-}
-
-impl<'de> DeserializeSeed<'de> for RowSeed<'_, '_> {
-    type Value = ();
-
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
-        deserializer.deserialize_any(self)
-    }
-}
-
-impl RowSeed<'_, '_> {
-    fn not_an_object(self) {
-        self.context.rows.element(self.array, JsonRow::NotAnObject);
-    }
-}
-
-impl<'de> Visitor<'de> for RowSeed<'_, '_> {
-    type Value = ();
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("a place object")
-    }
-
-    scalar_visits!(self => {
-        self.not_an_object();
-        Ok(())
-    });
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
-        while seq.next_element::<IgnoredAny>()?.is_some() {}
-        self.not_an_object();
-        Ok(())
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        let mut raw = RawRow::default();
-        let mut seen = 0u64;
-        let mut unknown = Vec::new();
-        while let Some(key) = map.next_key::<String>()? {
-            match self.context.column(&key) {
-                Some(column) => {
-                    seen |= 1 << column.index();
-                    if let Some(value) = map.next_value::<Cell>()?.0 {
-                        raw.set(column, value);
-                    }
-                }
-                None => {
-                    map.next_value::<IgnoredAny>()?;
-                    unknown.push(key);
-                }
-            }
-        }
-        self.context
-            .rows
-            .element(self.array, JsonRow::Object { raw, seen, unknown });
-        Ok(())
-    }
-}
-
-/// A cell value as text; `None` for null and nested objects.
-struct Cell(Option<String>);
-
-impl<'de> de::Deserialize<'de> for Cell {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Cell, D::Error> {
-        deserializer.deserialize_any(CellVisitor)
-    }
-}
-
-struct CellVisitor;
-
-impl<'de> Visitor<'de> for CellVisitor {
-    type Value = Cell;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("a text, number, boolean or list")
-    }
-
-    fn visit_bool<E: de::Error>(self, v: bool) -> Result<Cell, E> {
-        Ok(Cell(Some(v.to_string())))
-    }
-    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Cell, E> {
-        Ok(Cell(Some(v.to_string())))
-    }
-    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Cell, E> {
-        Ok(Cell(Some(v.to_string())))
-    }
-    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Cell, E> {
-        Ok(Cell(Some(v.to_string())))
-    }
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<Cell, E> {
-        Ok(Cell(Some(v.to_string())))
-    }
-    fn visit_string<E: de::Error>(self, v: String) -> Result<Cell, E> {
-        Ok(Cell(Some(v)))
-    }
-    fn visit_unit<E: de::Error>(self) -> Result<Cell, E> {
-        Ok(Cell(None))
-    }
-    fn visit_none<E: de::Error>(self) -> Result<Cell, E> {
-        Ok(Cell(None))
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Cell, A::Error> {
-        let mut parts: Vec<String> = Vec::new();
-        while let Some(Cell(part)) = seq.next_element::<Cell>()? {
-            parts.extend(part);
-        }
-        Ok(Cell((!parts.is_empty()).then(|| parts.join("|"))))
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Cell, A::Error> {
-        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
-        Ok(Cell(None))
     }
 }
 

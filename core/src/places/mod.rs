@@ -46,6 +46,7 @@ pub mod legacy;
 pub mod model;
 pub mod parse;
 pub mod report;
+pub mod sample;
 pub mod schema;
 pub mod search;
 pub mod wire;

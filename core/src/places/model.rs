@@ -160,6 +160,10 @@ macro_rules! label_enum {
 
             /// Parses a v1 value, tolerating case, accents, spacing and a trailing explanation.
             pub fn from_label(value: &str) -> Option<$name> {
+                // Most files spell values exactly as the standard: no folding needed then.
+                if let Some(exact) = Self::ALL.iter().copied().find(|v| v.label() == value) {
+                    return Some(exact);
+                }
                 static TABLE: OnceLock<FoldedTable<$name>> = OnceLock::new();
                 find_folded(TABLE.get_or_init(|| folded_table(Self::ALL, $name::label)), &fold(value))
             }
@@ -280,6 +284,9 @@ pub fn formation_label(value: &str) -> Option<&'static str> {
 
 /// Parses a service label of v1 (`Service::label`), tolerating case, accents and spacing.
 pub fn service_from_label(value: &str) -> Option<Service> {
+    if let Some(exact) = Service::ALL.into_iter().find(|s| s.label() == value) {
+        return Some(exact);
+    }
     service_from_folded(&fold(value))
 }
 

@@ -20,6 +20,7 @@ use super::report::{
 };
 use super::schema::Column;
 use crate::text::fold;
+use crate::Service;
 
 /// Biggest file accepted (a national file is a few tens of megabytes).
 pub const MAX_FILE_BYTES: usize = 128 * 1024 * 1024;
@@ -648,6 +649,10 @@ impl RowBuilder<'_> {
 
     fn services(&mut self, place: &mut Place) {
         for value in self.values(Column::Services, true) {
+            if let Some(exact) = Service::ALL.into_iter().find(|s| s.label() == value) {
+                push_unique(&mut place.services, exact);
+                continue;
+            }
             let folded = fold(&value);
             if let Some(service) = service_from_folded(&folded) {
                 if service.label() != value {

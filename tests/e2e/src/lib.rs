@@ -66,6 +66,18 @@ impl Reply {
 
 type Routes = Arc<Mutex<BTreeMap<String, Reply>>>;
 
+/// How [`Server::start_with`] serves files beyond the tests' defaults.
+#[derive(Clone, Debug, Default)]
+pub struct ServerOptions {
+    /// Brotli-compress what the browser accepts compressed and let it cache, as a production
+    /// host does: the benchmark measures what a visitor would download.
+    pub production: bool,
+    /// More directories, each served under its path prefix (e.g. `/bench/`).
+    pub mounts: Vec<(String, PathBuf)>,
+}
+
+type Compressed = Arc<Mutex<BTreeMap<String, Arc<Vec<u8>>>>>;
+
 /// Static file server for `dist/` (at `/`) and the fixtures (at `/fixtures/`): a minimal
 /// HTTP/1.1 server on loopback, one connection per request, so that [`Server::shut_down`] can
 /// really take the network away (connections refused, as offline).
@@ -78,6 +90,10 @@ pub struct Server {
 
 impl Server {
     pub fn start() -> Server {
+        Server::start_with(ServerOptions::default())
+    }
+
+    pub fn start_with(options: ServerOptions) -> Server {
         let dist = dist_dir();
         assert!(
             dist.join("autonomie.js").is_file(),
@@ -92,6 +108,8 @@ impl Server {
         let (thread_routes, thread_requests, thread_running) =
             (routes.clone(), requests.clone(), running.clone());
         let fixtures = fixtures_dir();
+        let options = Arc::new(options);
+        let compressed: Compressed = Arc::default();
         std::thread::spawn(move || {
             for stream in listener.incoming() {
                 if !thread_running.load(std::sync::atomic::Ordering::SeqCst) {
@@ -99,13 +117,14 @@ impl Server {
                     break;
                 }
                 let Ok(stream) = stream else { continue };
-                let (routes, requests, dist, fixtures) = (
-                    thread_routes.clone(),
-                    thread_requests.clone(),
-                    dist.clone(),
-                    fixtures.clone(),
-                );
-                std::thread::spawn(move || handle(stream, &routes, &requests, &dist, &fixtures));
+                let files = Files {
+                    dist: dist.clone(),
+                    fixtures: fixtures.clone(),
+                    options: options.clone(),
+                    compressed: compressed.clone(),
+                };
+                let (routes, requests) = (thread_routes.clone(), thread_requests.clone());
+                std::thread::spawn(move || handle(stream, &routes, &requests, &files));
             }
         });
         Server {
@@ -143,12 +162,19 @@ impl Server {
     }
 }
 
+/// What one connection needs to answer from disk.
+struct Files {
+    dist: PathBuf,
+    fixtures: PathBuf,
+    options: Arc<ServerOptions>,
+    compressed: Compressed,
+}
+
 fn handle(
     mut stream: std::net::TcpStream,
     routes: &Routes,
     requests: &Arc<Mutex<Vec<String>>>,
-    dist: &Path,
-    fixtures: &Path,
+    files: &Files,
 ) {
     use std::io::{Read, Write};
     let _ = stream.set_read_timeout(Some(Duration::from_secs(10)));
@@ -170,10 +196,25 @@ fn handle(
         .push(format!("{method} {target}"));
     let path = target.split(['?', '#']).next().unwrap_or("/").to_string();
     let forced = routes.lock().expect("routes").get(&path).cloned();
-    let reply = forced.unwrap_or_else(|| serve_file(dist, fixtures, &path));
+    let mut reply = forced.unwrap_or_else(|| serve_file(files, &path));
     std::thread::sleep(reply.delay);
+    let accepts_brotli = head.lines().any(|line| {
+        let lower = line.to_ascii_lowercase();
+        lower.starts_with("accept-encoding:") && lower.contains("br")
+    });
+    let cache = if files.options.production {
+        "max-age=3600"
+    } else {
+        "no-store"
+    };
+    if files.options.production && accepts_brotli && reply.status == 200 {
+        reply.body = brotli_cached(&files.compressed, &path, &reply.body)
+            .as_ref()
+            .clone();
+        reply.headers.push(("Content-Encoding".into(), "br".into()));
+    }
     let mut response = format!(
-        "HTTP/1.1 {} X\r\nContent-Type: {}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\nAccess-Control-Allow-Origin: *\r\n",
+        "HTTP/1.1 {} X\r\nContent-Type: {}\r\nContent-Length: {}\r\nCache-Control: {cache}\r\nConnection: close\r\nAccess-Control-Allow-Origin: *\r\n",
         reply.status,
         reply.content_type,
         reply.body.len()
@@ -187,17 +228,42 @@ fn handle(
     let _ = stream.flush();
 }
 
-fn serve_file(dist: &Path, fixtures: &Path, path: &str) -> Reply {
+/// Brotli at the quality the size budget assumes, once per path.
+fn brotli_cached(cache: &Compressed, path: &str, body: &[u8]) -> Arc<Vec<u8>> {
+    if let Some(done) = cache.lock().expect("cache").get(path) {
+        return done.clone();
+    }
+    let mut out = Vec::new();
+    let params = brotli::enc::BrotliEncoderParams {
+        quality: 11,
+        lgwin: 22,
+        ..Default::default()
+    };
+    brotli::BrotliCompress(&mut &body[..], &mut out, &params).expect("brotli in memory");
+    let out = Arc::new(out);
+    cache
+        .lock()
+        .expect("cache")
+        .insert(path.to_string(), out.clone());
+    out
+}
+
+fn serve_file(files: &Files, path: &str) -> Reply {
     let relative = path.trim_start_matches('/');
     if relative.split('/').any(|part| part == "..") {
         return Reply::new(400, "text/plain", "bad path");
     }
-    let file = match relative.strip_prefix("fixtures/") {
-        Some(rest) => fixtures.join(rest),
-        None if relative.is_empty() || relative.ends_with('/') => {
-            dist.join(relative).join("index.html")
+    let mounted = files.options.mounts.iter().find_map(|(prefix, dir)| {
+        path.strip_prefix(prefix.as_str())
+            .map(|rest| dir.join(rest))
+    });
+    let file = match (mounted, relative.strip_prefix("fixtures/")) {
+        (Some(file), _) => file,
+        (None, Some(rest)) => files.fixtures.join(rest),
+        (None, None) if relative.is_empty() || relative.ends_with('/') => {
+            files.dist.join(relative).join("index.html")
         }
-        None => dist.join(relative),
+        (None, None) => files.dist.join(relative),
     };
     match std::fs::read(&file) {
         Ok(body) => Reply::new(200, mime(&file), body),

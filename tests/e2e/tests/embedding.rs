@@ -214,6 +214,11 @@ async fn a_bad_configuration_falls_back_and_explains_itself() {
         "data-centre",
         "data-inactivity",
         "data-id",
+        "data-partner",
+        "data-modules",
+        "data-stats",
+        "data-offline",
+        "data-url",
     ] {
         assert!(
             text.contains(&format!("{attribute}=")),
@@ -227,7 +232,7 @@ async fn a_bad_configuration_falls_back_and_explains_itself() {
         .map(|(_, m)| m)
         .filter(|m| m.contains("autonomie-numerique:"))
         .collect();
-    assert!(warnings.len() >= 9, "{warnings:?}");
+    assert!(warnings.len() >= 14, "{warnings:?}");
     let logo = browser
         .in_widget(0, "return root.querySelectorAll('img').length;")
         .await;

@@ -344,6 +344,8 @@ async fn a_full_run_fetches_only_the_widget_files_and_the_places_data() {
         "/autonomie-app_bg.wasm",
         "/autonomie-extras.js",
         "/autonomie-extras_bg.wasm",
+        "/autonomie-staff.js",
+        "/autonomie-staff_bg.wasm",
         "/page.css",
         "/sw.js",
         "/i18n/en.json",

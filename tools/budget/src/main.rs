@@ -74,7 +74,7 @@ fn kb(bytes: usize) -> String {
 
 fn row(out: &mut String, label: &str, s: &Sizes) {
     out.push_str(&format!(
-        "| {label:<34} | {:>10} | {:>10} | {:>10} |\n",
+        "| {label:<36} | {:>10} | {:>10} | {:>10} |\n",
         kb(s.raw),
         kb(s.gzip),
         kb(s.brotli)
@@ -113,12 +113,13 @@ fn main() -> ExitCode {
     let measure_all = |names: &[String]| -> Result<Vec<Sizes>, String> {
         names.iter().map(|f| measure(&dist, f)).collect()
     };
-    let (first, rest) = match (
+    let (first, rest, on_demand) = match (
         measure_all(&files(&config, "first_question")),
         measure_all(&files(&config, "rest_of_flow")),
+        measure_all(&files(&config, "on_demand")),
     ) {
-        (Ok(a), Ok(b)) => (a, b),
-        (Err(e), _) | (_, Err(e)) => {
+        (Ok(a), Ok(b), Ok(c)) => (a, b, c),
+        (Err(e), _, _) | (_, Err(e), _) | (_, _, Err(e)) => {
             eprintln!("{e}");
             return ExitCode::FAILURE;
         }
@@ -128,12 +129,12 @@ fn main() -> ExitCode {
 
     let mut table = String::new();
     table.push_str(&format!(
-        "| {:<34} | {:>10} | {:>10} | {:>10} |\n",
+        "| {:<36} | {:>10} | {:>10} | {:>10} |\n",
         "file", "raw", "gzip", "brotli"
     ));
     table.push_str(&format!(
         "|{}|{}|{}|{}|\n",
-        "-".repeat(36),
+        "-".repeat(38),
         "-".repeat(12),
         "-".repeat(12),
         "-".repeat(12)
@@ -146,6 +147,9 @@ fn main() -> ExitCode {
         row(&mut table, &s.file, s);
     }
     row(&mut table, "= whole flow", &whole_total);
+    for s in &on_demand {
+        row(&mut table, &format!("{} (on demand)", s.file), s);
+    }
     print!("{table}");
 
     let first_max = config["first_question"]["max_brotli"].as_u64().unwrap_or(0) as usize;
@@ -160,10 +164,25 @@ fn main() -> ExitCode {
         kb(whole_max)
     );
 
+    if let (Some(first_then), Some(whole_then)) = (
+        config["recorded"]["first_question_brotli"].as_u64(),
+        config["recorded"]["whole_flow_brotli"].as_u64(),
+    ) {
+        println!(
+            "recorded on {}: first question {}, whole flow {} (now {:+.1} KB and {:+.1} KB)",
+            config["recorded"]["date"].as_str().unwrap_or("?"),
+            kb(first_then as usize),
+            kb(whole_then as usize),
+            (first_total.brotli as f64 - first_then as f64) / 1024.0,
+            (whole_total.brotli as f64 - whole_then as f64) / 1024.0
+        );
+    }
+
     let figures = json!({
         "files": first.iter().chain(rest.iter()).map(|s| json!({"file": s.file, "raw": s.raw, "gzip": s.gzip, "brotli": s.brotli})).collect::<Vec<_>>(),
         "first_question": {"raw": first_total.raw, "gzip": first_total.gzip, "brotli": first_total.brotli},
         "whole_flow": {"raw": whole_total.raw, "gzip": whole_total.gzip, "brotli": whole_total.brotli},
+        "on_demand": on_demand.iter().map(|s| json!({"file": s.file, "raw": s.raw, "gzip": s.gzip, "brotli": s.brotli})).collect::<Vec<_>>(),
     });
     if let Some(path) = json_out {
         if let Err(e) = std::fs::write(
@@ -176,7 +195,13 @@ fn main() -> ExitCode {
     }
     if record {
         let mut updated = config.clone();
+        let today = std::process::Command::new("date")
+            .args(["-u", "+%Y-%m-%d"])
+            .output()
+            .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
+            .unwrap_or_default();
         updated["recorded"] = json!({
+            "date": today,
             "first_question_brotli": first_total.brotli,
             "whole_flow_brotli": whole_total.brotli,
         });

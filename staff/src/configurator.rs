@@ -5,7 +5,7 @@
 
 use std::collections::BTreeMap;
 
-use autonomie_core::bank::Bank;
+use autonomie_core::bank::BUILTIN_DOMAIN_IDS;
 use autonomie_core::config::{WidgetConfig, DEFAULT_ACCENT};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -121,9 +121,7 @@ fn refresh(form: &web_sys::Element, loader_url: &str) {
     let attributes = attributes_of(form);
 
     let map: BTreeMap<String, String> = attributes.iter().cloned().collect();
-    let bank = Bank::builtin();
-    let domains: Vec<&str> = bank.domains.iter().map(|d| d.id.as_str()).collect();
-    let (_, warnings) = WidgetConfig::from_attributes(&map, &domains);
+    let (_, warnings) = WidgetConfig::from_attributes(&map, &BUILTIN_DOMAIN_IDS);
     if let Some(list) = document.get_element_by_id("cfg-warnings") {
         let text = warnings
             .iter()

@@ -4,7 +4,7 @@
 
 use std::sync::Arc;
 
-use autonomie_core::i18n::{Catalog, Lang};
+use autonomie_core::i18n::Catalog;
 use autonomie_core::json::Json;
 use autonomie_core::pin::{is_valid_pin, PinRecord};
 use autonomie_core::services::Service;
@@ -15,7 +15,10 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::screen::Screen;
+use autonomie_ui::screen::{read_settings, Screen};
+
+/// The French texts only this module shows (see `build.rs`).
+const STAFF_FRENCH: &str = include_str!(concat!(env!("OUT_DIR"), "/fr-staff.json"));
 
 /// Wrong PINs in a row before a pause.
 const MAX_ATTEMPTS: u32 = 5;
@@ -97,13 +100,9 @@ pub fn staff_ui_mount(
     close: js_sys::Function,
     set_public: js_sys::Function,
 ) -> Screen {
-    let settings = Json::parse(&settings).unwrap_or(Json::Null);
+    let (settings, texts) = read_settings(&settings, &texts, STAFF_FRENCH);
     let text = |key: &str| settings.get(key).and_then(Json::as_str).map(str::to_string);
     let flag = |key: &str| settings.get(key).and_then(Json::as_bool).unwrap_or(false);
-    let lang = text("lang")
-        .and_then(|l| Lang::from_code(&l))
-        .unwrap_or_default();
-    let texts = Catalog::from_json(lang, &texts).unwrap_or_else(|_| Catalog::french());
     let (store, _) = Store::open(
         &text("key").unwrap_or_else(|| "default".into()),
         Persistence::Device,
@@ -241,13 +240,13 @@ fn choose_pin(ctx: Ctx) -> AnyView {
                         vec![class("an-hint"), id("an-pin-hint")],
                         ctx.t("staff.pin_hint"),
                     ),
-                    pin_input("an-pin-new", "an-pin-hint", first, save.clone()),
+                    pin_input("an-pin-new", "an-pin-hint", first, save),
                     text_el(
                         "label",
                         vec![at("for", "an-pin-again")],
                         ctx.t("staff.pin_again"),
                     ),
-                    pin_input("an-pin-again", "an-pin-hint", again, save.clone()),
+                    pin_input("an-pin-again", "an-pin-hint", again, save),
                     el(
                         "p",
                         vec![class("an-error"), at("role", "alert")],
@@ -305,7 +304,7 @@ fn unlock(ctx: Ctx) -> AnyView {
                     vec![class("an-hint"), id("an-pin-hint")],
                     ctx.t("staff.pin_hint"),
                 ),
-                pin_input("an-pin", "an-pin-hint", typed, check.clone()),
+                pin_input("an-pin", "an-pin-hint", typed, check),
                 el(
                     "p",
                     vec![class("an-error"), at("role", "alert")],
