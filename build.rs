@@ -2,25 +2,15 @@
 //! the French texts of the main module, without those only a lazily loaded module shows (see
 //! `autonomie_core::i18n::MODULE_KEY_PREFIXES`).
 
-use std::path::Path;
+use autonomie_core::build_script::write_to_out_dir;
 
 fn main() {
     const STYLESHEET: &str = "src/ui/widget.css";
     println!("cargo::rerun-if-changed={STYLESHEET}");
     println!("cargo::rerun-if-changed=content/i18n/fr.json");
-    let out_dir = std::env::var("OUT_DIR").unwrap_or_else(|e| panic!("OUT_DIR: {e}"));
     let css = std::fs::read_to_string(STYLESHEET).unwrap_or_else(|e| panic!("{STYLESHEET}: {e}"));
-    write(
-        &out_dir,
-        "widget.min.css",
-        autonomie_core::css::minify(&css),
-    );
+    write_to_out_dir("widget.min.css", &autonomie_core::css::minify(&css));
     let french = autonomie_core::i18n::french_subset(autonomie_core::i18n::main_module_key)
         .unwrap_or_else(|e| panic!("{e}"));
-    write(&out_dir, "fr-main.json", french);
-}
-
-fn write(out_dir: &str, name: &str, text: String) {
-    let target = Path::new(out_dir).join(name);
-    std::fs::write(&target, text).unwrap_or_else(|e| panic!("{}: {e}", target.display()));
+    write_to_out_dir("fr-main.json", &french);
 }

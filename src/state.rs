@@ -234,6 +234,7 @@ impl Ctx {
                     .unwrap_or_default();
                 ctx.mediator
                     .set(Some(crate::ui::mediator::open(&ctx, &code)));
+                forget_fragment();
             }
         }
         let lang = ctx
@@ -571,5 +572,22 @@ fn load_or_default<T: Stored + Default>(store: &Store, name: &str, notices: &mut
             }
             T::default()
         }
+    }
+}
+
+/// Takes the code out of the address bar and out of the tab's history, so the next person at
+/// a shared computer cannot reopen it.
+fn forget_fragment() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let location = window.location();
+    let address = format!(
+        "{}{}",
+        location.pathname().unwrap_or_default(),
+        location.search().unwrap_or_default()
+    );
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&address));
     }
 }

@@ -6,6 +6,7 @@
 
 pub mod answer;
 pub mod bank;
+pub mod build_script;
 pub mod config;
 pub mod css;
 pub mod envelope;

@@ -99,15 +99,22 @@ fn more_needed_services_first_then_nearest() {
     query.services = vec![Service::Demarches, Service::OutilsQuotidien];
     let result = index.search(&query, None);
     // Two services: Part-Dieu (0 km), Villeurbanne (2.7 km). One: Montchat (2.3 km),
-    // Croix-Rousse (3.2 km). Vénissieux offers neither; Saint-Étienne is 51 km away; the
-    // Lyon 1er place has no coordinates and is not in a searched area.
+    // Croix-Rousse (3.2 km). Vénissieux offers neither: it comes last, still shown.
+    // Saint-Étienne is 51 km away; the Lyon 1er place has no coordinates and is not in a
+    // searched area.
     assert_eq!(
         ids(&index, &result),
-        ["partdieu", "villeurbanne", "montchat", "croixrousse"]
+        [
+            "partdieu",
+            "villeurbanne",
+            "montchat",
+            "croixrousse",
+            "venissieux"
+        ]
     );
     assert_eq!(result.centre_source, CentreSource::Point);
     assert!(!result.no_place_in_area);
-    assert_eq!(result.total, 4);
+    assert_eq!(result.total, 5);
     let first = &result.hits[0];
     assert_eq!(
         first.matched,
@@ -252,9 +259,16 @@ fn unknown_postal_code_uses_the_gazetteer_and_says_so() {
             lon: 4.8698
         })
     );
+    // Those offering "démarches" first, then the others, nearest first.
     assert_eq!(
         ids(&index, &result),
-        ["montchat", "partdieu", "villeurbanne"]
+        [
+            "montchat",
+            "partdieu",
+            "villeurbanne",
+            "venissieux",
+            "croixrousse"
+        ]
     );
 
     // Without a gazetteer: flagged, and nothing to rank from.

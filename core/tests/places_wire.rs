@@ -34,7 +34,9 @@ fn message(now: Option<LocalTime>) -> ResultsMessage {
 fn cards_carry_what_the_ui_shows() {
     let message = message(Some(TUESDAY_MORNING));
     assert_eq!(message.centre_source, CentreSource::Point);
-    assert_eq!(message.total, 2);
+    // Two places offer "démarches"; the third offers none and comes last, with nothing matched.
+    assert_eq!(message.total, 3);
+    assert!(message.places[2].matched.is_empty());
     let card = &message.places[0];
     assert_eq!(card.id, "lyon-partdieu");
     assert_eq!(card.name, "Médiathèque de la Part-Dieu");
@@ -98,7 +100,7 @@ fn hours_are_unknown_without_a_clock_and_closed_days_are_empty() {
 fn json_round_trip_has_no_floats() {
     let message = message(Some(TUESDAY_MORNING));
     let text = message.to_json();
-    assert!(text.starts_with(r#"{"v":1,"centre_source":"point","no_place_in_area":false,"total":2,"places":[{"id":"lyon-partdieu""#));
+    assert!(text.starts_with(r#"{"v":1,"centre_source":"point","no_place_in_area":false,"total":3,"places":[{"id":"lyon-partdieu""#));
     // The crate's own reader refuses fractions: reading back proves every number is whole.
     assert!(Json::parse(&text).is_ok());
     assert!(!text.contains("45.76"));

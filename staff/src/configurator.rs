@@ -152,13 +152,19 @@ fn copy_snippet() {
         .get_element_by_id("cfg-snippet")
         .and_then(|c| c.text_content())
         .unwrap_or_default();
-    let status = document.get_element_by_id("cfg-copied");
-    if let Some(window) = web_sys::window() {
-        let _ = window.navigator().clipboard().write_text(&text);
-    }
-    if let Some(status) = status {
-        status.set_text_content(Some("Code copié."));
-    }
+    let Some(status) = document.get_element_by_id("cfg-copied") else {
+        return;
+    };
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    // The page holds both messages (`data-done`, `data-failed`): its text stays in the page.
+    let promise = window.navigator().clipboard().write_text(&text);
+    leptos::task::spawn_local(async move {
+        let copied = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
+        let message = status.get_attribute(if copied { "data-done" } else { "data-failed" });
+        status.set_text_content(message.as_deref());
+    });
 }
 
 #[cfg(test)]

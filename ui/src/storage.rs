@@ -24,6 +24,17 @@ pub const DEVICE: &str = "device";
 pub const STATS: &str = "stats";
 pub const PIN: &str = "staff";
 
+/// Values about the computer and its staff, never about a person.
+const COMPUTER_VALUES: [&str; 3] = [DEVICE, STATS, PIN];
+
+/// Whether a key (`autonomie-numerique:<instance>:<name>[:backup:<time>]`) holds a value of
+/// [`COMPUTER_VALUES`].
+fn belongs_to_the_computer(key: &str) -> bool {
+    key.strip_prefix(KEY_PREFIX)
+        .and_then(|rest| rest.split(':').nth(1))
+        .is_some_and(|name| COMPUTER_VALUES.contains(&name))
+}
+
 /// Where values go.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Persistence {
@@ -116,10 +127,12 @@ impl Store {
         self.remove_raw(&key);
     }
 
-    /// Removes every key any autonomie widget wrote in this storage, backups included.
+    /// Removes every value about a person that any autonomie widget wrote in this storage,
+    /// backups included. What belongs to the computer (settings, anonymous counts, the staff
+    /// PIN) stays: a visitor's "Effacer mes données" must not lock the staff out.
     pub fn forget_all(&self) {
         for key in self.keys() {
-            if key.starts_with(KEY_PREFIX) {
+            if key.starts_with(KEY_PREFIX) && !belongs_to_the_computer(&key) {
                 self.remove_raw(&key);
             }
         }
@@ -252,21 +265,41 @@ mod tests {
     }
 
     #[wasm_bindgen_test]
-    fn forget_all_removes_only_the_widget_keys() {
+    fn forget_all_removes_only_what_is_about_people() {
         let (store, _) = Store::open("t-forget", Persistence::Device);
         store.save("session", &Session::new("2026-11-22")).unwrap();
         local()
             .set_item("autonomie-numerique:other-widget:prefs", "x")
             .unwrap();
+        local()
+            .set_item("autonomie-numerique:t-forget:history:backup:1", "x")
+            .unwrap();
+        let computer = [
+            "autonomie-numerique:t-forget:staff",
+            "autonomie-numerique:t-forget:stats",
+            "autonomie-numerique:other-widget:device",
+        ];
+        for key in computer {
+            local().set_item(key, "kept").unwrap();
+        }
         local().set_item("host-page-key", "keep me").unwrap();
         store.forget_all();
-        let keys = store.keys();
-        assert!(!keys.iter().any(|k| k.starts_with(KEY_PREFIX)), "{keys:?}");
+        let mut left: Vec<String> = store
+            .keys()
+            .into_iter()
+            .filter(|k| k.starts_with(KEY_PREFIX))
+            .collect();
+        left.sort();
+        let mut expected: Vec<String> = computer.iter().map(|k| k.to_string()).collect();
+        expected.sort();
+        assert_eq!(left, expected);
         assert_eq!(
             local().get_item("host-page-key").unwrap().as_deref(),
             Some("keep me")
         );
-        local().remove_item("host-page-key").unwrap();
+        for key in computer.iter().chain(&["host-page-key"]) {
+            local().remove_item(key).unwrap();
+        }
     }
 
     #[wasm_bindgen_test]

@@ -298,10 +298,9 @@ impl PlaceIndex {
             .services
             .iter()
             .fold(0, |bits, &s| bits | service_bit(s));
+        // Places offering none of the needed services stay, ranked after those that do: a
+        // nearby place may still help, and the person sees what it offers.
         let common = entry.services & needed;
-        if needed != 0 && common == 0 {
-            return None;
-        }
         let matched = Service::ALL
             .into_iter()
             .filter(|&s| common & service_bit(s) != 0)

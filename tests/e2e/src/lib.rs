@@ -546,6 +546,17 @@ impl Browser {
     }
 
     /// Waits until the widget is mounted and shows its welcome screen or a later one.
+    /// Presses the welcome screen's start button (its text in the widget's language) and
+    /// waits for the first question.
+    pub async fn start_assessment(&self, button: &str) {
+        self.click_text(button).await;
+        self.wait_widget(
+            "root.querySelector('form[data-item]')",
+            "the first question",
+        )
+        .await;
+    }
+
     pub async fn wait_ready(&self) {
         self.wait_widget("root.querySelector('.an-root h2')", "the widget to mount")
             .await;

@@ -376,13 +376,7 @@ async fn without_speech_synthesis_there_is_no_listen_button() {
         .await;
     browser.goto(&server.url("/")).await;
     browser.wait_ready().await;
-    browser.click_text("Commencer").await;
-    browser
-        .wait_widget(
-            "root.querySelector('form[data-item]')",
-            "the first question",
-        )
-        .await;
+    browser.start_assessment("Commencer").await;
     let buttons = browser
         .in_widget(0, "return root.querySelectorAll('.an-listen').length;")
         .await;

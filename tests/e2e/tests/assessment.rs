@@ -9,13 +9,7 @@ async fn open(server: &Server, browser: &Browser) {
 }
 
 async fn start(browser: &Browser) {
-    browser.click_text("Commencer").await;
-    browser
-        .wait_widget(
-            "root.querySelector('form[data-item]')",
-            "the first question",
-        )
-        .await;
+    browser.start_assessment("Commencer").await;
 }
 
 /// Presses Tab until the focused element's description contains `wanted`.

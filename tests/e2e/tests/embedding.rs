@@ -31,13 +31,7 @@ async fn hostile_host_css_does_not_change_the_widget() {
         .await;
     assert_eq!(host_h1.as_str(), Some("40px"));
     // And the widget is usable.
-    browser.click_text("Commencer").await;
-    browser
-        .wait_widget(
-            "root.querySelector('form[data-item]')",
-            "the first question",
-        )
-        .await;
+    browser.start_assessment("Commencer").await;
     browser.answer("yes").await;
     assert_eq!(browser.current_item().await.as_deref(), Some("eq.computer"));
     browser.close().await;
@@ -54,13 +48,7 @@ async fn the_widget_never_writes_to_the_host_page() {
          document.styleSheets.length, document.adoptedStyleSheets.length, location.href, history.length,\
          document.querySelectorAll('style').length, document.body.children.length];";
     let before = browser.js(snapshot, vec![]).await;
-    browser.click_text("Commencer").await;
-    browser
-        .wait_widget(
-            "root.querySelector('form[data-item]')",
-            "the first question",
-        )
-        .await;
+    browser.start_assessment("Commencer").await;
     browser.answer("no").await;
     browser
         .in_widget(0, "const s = root.querySelector('#an-lang'); s.value = 'ar'; s.dispatchEvent(new Event('change')); return true;")
@@ -93,13 +81,7 @@ async fn a_strict_csp_with_only_the_documented_sources_works_without_violations(
         .await;
     browser.goto(&server.url("/fixtures/csp.html")).await;
     browser.wait_ready().await;
-    browser.click_text("Commencer").await;
-    browser
-        .wait_widget(
-            "root.querySelector('form[data-item]')",
-            "the first question",
-        )
-        .await;
+    browser.start_assessment("Commencer").await;
     browser.answer("no").await;
     // Switching language fetches a file (connect-src).
     browser
@@ -237,13 +219,7 @@ async fn a_bad_configuration_falls_back_and_explains_itself() {
         .in_widget(0, "return root.querySelectorAll('img').length;")
         .await;
     assert_eq!(logo, Value::from(0));
-    browser.click_text("Commencer").await;
-    browser
-        .wait_widget(
-            "root.querySelector('form[data-item]')",
-            "the first question",
-        )
-        .await;
+    browser.start_assessment("Commencer").await;
     browser.close().await;
 }
 
@@ -268,13 +244,7 @@ async fn the_iframe_mode_is_configured_by_its_url() {
         text.contains("Test Town") && text.contains("Start"),
         "{text}"
     );
-    browser.click_text("Start").await;
-    browser
-        .wait_widget(
-            "root.querySelector('form[data-item]')",
-            "the first question",
-        )
-        .await;
+    browser.start_assessment("Start").await;
     let key = browser
         .js(
             "return Object.keys(localStorage).filter(k => k.endsWith(':session'));",
@@ -284,6 +254,108 @@ async fn the_iframe_mode_is_configured_by_its_url() {
     assert_eq!(
         key,
         serde_json::json!(["autonomie-numerique:iframe:session"])
+    );
+    browser.close().await;
+}
+
+/// Sets a configurator field the way a person does, so the page's listeners run.
+const SET_FIELD: &str = "const f = document.querySelector(arguments[0]);\
+    if (f.type === 'checkbox') { f.checked = arguments[1]; } else { f.value = arguments[1]; }\
+    f.dispatchEvent(new Event(f.type === 'checkbox' || f.tagName === 'SELECT' ? 'change' : 'input', {bubbles: true}));\
+    return true;";
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_configurator_snippet_pasted_in_a_blank_page_shows_the_configured_widget() {
+    let server = Server::start();
+    let browser = Browser::launch(DESKTOP).await;
+    browser.goto(&server.url("/partenaires/")).await;
+    browser
+        .wait_page(
+            "document.getElementById('cfg-snippet').textContent.includes('autonomie.js')",
+            "the configurator",
+        )
+        .await;
+    let fields: [(&str, Value); 5] = [
+        ("#cfg-lang", Value::from("en")),
+        ("#cfg-partner", Value::from("Médiathèque \"Les Tilleuls\"")),
+        ("#cfg-accent", Value::from("#7c2d12")),
+        (
+            "input[data-list='domains'][value='equipement']",
+            Value::from(false),
+        ),
+        (
+            "input[data-list='domains'][value='appareil']",
+            Value::from(false),
+        ),
+    ];
+    for (selector, value) in fields {
+        browser
+            .js(SET_FIELD, vec![Value::from(selector), value])
+            .await;
+    }
+    for domain in ["information", "demarches", "securite", "emploi"] {
+        let selector = format!("input[data-list='domains'][value='{domain}']");
+        browser
+            .js(SET_FIELD, vec![Value::from(selector), Value::from(false)])
+            .await;
+    }
+    let snippet = browser
+        .js(
+            "return document.getElementById('cfg-snippet').textContent;",
+            vec![],
+        )
+        .await;
+    let snippet = snippet.as_str().expect("snippet text").to_string();
+    for expected in [
+        "data-lang=\"en\"",
+        "data-partner=\"Médiathèque &quot;Les Tilleuls&quot;\"",
+        "data-accent=\"#7c2d12\"",
+        "data-domains=\"communication\"",
+    ] {
+        assert!(snippet.contains(expected), "{expected} missing:\n{snippet}");
+    }
+    let warnings = browser
+        .js(
+            "return document.getElementById('cfg-warnings').textContent;",
+            vec![],
+        )
+        .await;
+    assert_eq!(warnings, Value::from(""), "a valid choice has no warning");
+
+    // Pasted as is into an empty page of another site.
+    let page = format!(
+        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Blank</title></head>\
+         <body>{snippet}</body></html>"
+    );
+    server.route("/blank.html", Reply::html(&page));
+    browser.goto(&server.url("/blank.html")).await;
+    browser.wait_ready().await;
+    browser
+        .wait_widget(
+            "root.textContent.includes('Start')",
+            "the widget in English",
+        )
+        .await;
+    let text = browser.widget_text().await;
+    assert!(text.contains("Médiathèque \"Les Tilleuls\""), "{text}");
+    let accent = browser
+        .in_widget(
+            0,
+            "return getComputedStyle(root.querySelector('.an-primary')).backgroundColor;",
+        )
+        .await;
+    assert_eq!(accent, Value::from("rgb(124, 45, 18)"));
+    browser.start_assessment("Start").await;
+    let domain = browser
+        .in_widget(
+            0,
+            "return root.querySelector('.an-domain').textContent.trim();",
+        )
+        .await;
+    assert_eq!(
+        domain,
+        Value::from("Communicating"),
+        "only the chosen theme"
     );
     browser.close().await;
 }

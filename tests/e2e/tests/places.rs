@@ -6,13 +6,7 @@ use serde_json::Value;
 
 /// Runs the assessment and opens the places step.
 async fn reach_places(browser: &Browser) {
-    browser.click_text("Commencer").await;
-    browser
-        .wait_widget(
-            "root.querySelector('form[data-item]')",
-            "the first question",
-        )
-        .await;
+    browser.start_assessment("Commencer").await;
     browser.answer_all(mixed_profile).await;
     browser
         .wait_widget("root.querySelector('.an-result')", "the result")
@@ -212,13 +206,7 @@ async fn the_longest_summary_still_fits_on_one_page() {
     browser
         .in_widget(0, "const i = root.querySelector('#an-first-name'); i.value = 'Marie-Christine-Alexandra'; i.dispatchEvent(new Event('input')); return true;")
         .await;
-    browser.click_text("Commencer").await;
-    browser
-        .wait_widget(
-            "root.querySelector('form[data-item]')",
-            "the first question",
-        )
-        .await;
+    browser.start_assessment("Commencer").await;
     // Equipped, job seeker, but "not yet" everywhere: every goal is a need.
     browser
         .answer_all(|item, choices| {

@@ -37,13 +37,7 @@ async fn start_as(browser: &Browser, name: &str) {
     browser
         .in_widget(0, &format!("const i = root.querySelector('#an-first-name'); i.value = '{name}'; i.dispatchEvent(new Event('input')); return true;"))
         .await;
-    browser.click_text("Commencer").await;
-    browser
-        .wait_widget(
-            "root.querySelector('form[data-item]')",
-            "the first question",
-        )
-        .await;
+    browser.start_assessment("Commencer").await;
 }
 
 #[tokio::test(flavor = "multi_thread")]

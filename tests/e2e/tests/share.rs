@@ -8,13 +8,7 @@ use serde_json::Value;
 const LEVELS: &str = "return [...root.querySelectorAll('.an-sheet .an-levels tr')].map(r => r.innerText.replace(/\\s+/g, ' ').trim());";
 
 async fn finish_with_priorities(browser: &Browser) {
-    browser.click_text("Commencer").await;
-    browser
-        .wait_widget(
-            "root.querySelector('form[data-item]')",
-            "the first question",
-        )
-        .await;
+    browser.start_assessment("Commencer").await;
     browser.answer_all(mixed_profile).await;
     browser
         .wait_widget("root.querySelector('.an-result')", "the result")
@@ -105,6 +99,9 @@ async fn the_qr_code_on_the_summary_reopens_the_same_result_for_the_mediator() {
         levels,
         "the same levels"
     );
+    // The code left the address bar (and the tab's history) once read.
+    let address = mediator.js("return location.href;", vec![]).await;
+    assert_eq!(address, Value::from(server.url("/index.html")));
     let text = mediator.widget_text().await;
     for expected in [
         "Lecture seule",

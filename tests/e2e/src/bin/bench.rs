@@ -132,6 +132,19 @@ async fn main() {
         ),
     );
 
+    if let Some(env) = results.get("environment") {
+        let text = |key: &str| env[key].as_str().unwrap_or("?").to_string();
+        println!(
+            "{} · {} ({} cores, {} GiB) · {} · {} · Lighthouse {}\n",
+            text("date"),
+            text("cpu"),
+            env["cores"],
+            env["memory_gib"],
+            text("os"),
+            text("browser"),
+            text("lighthouse")
+        );
+    }
     print_table(&rows);
     let text = serde_json::to_string_pretty(&Value::Object(results)).unwrap_or_default();
     if let Some(parent) = options.out.parent() {
