@@ -14,7 +14,7 @@ use crate::app::App;
 /// Elements the widget mounts into.
 pub const HOST_SELECTOR: &str = "autonomie-numerique, [data-autonomie-numerique]";
 
-const STYLES: &str = include_str!(concat!(env!("OUT_DIR"), "/widget.min.css"));
+pub const STYLES: &str = include_str!(concat!(env!("OUT_DIR"), "/widget.min.css"));
 
 thread_local! {
     static BOOTED: Cell<bool> = const { Cell::new(false) };
@@ -138,6 +138,8 @@ pub struct Mounted {
     /// Whether the widget may read a mediator code from the page's URL: on its own page
     /// (`data-config-from-url`), or when the partner opts in with `data-url="on"`.
     pub reads_url: bool,
+    /// Whether the widget is on its own page (`data-config-from-url`) rather than a host's.
+    pub own_page: bool,
 }
 
 fn mount(host: web_sys::Element) {
@@ -224,6 +226,7 @@ fn mount(host: web_sys::Element) {
     }
     let mounted = Mounted {
         reads_url,
+        own_page,
         config,
         warnings: messages,
         base_url,

@@ -156,6 +156,8 @@ pub struct Ctx {
     pub staff_open: RwSignal<bool>,
     /// Public-computer mode, from the partner's configuration or the staff view.
     pub public: RwSignal<bool>,
+    /// On the widget's own page, the browser prints the page; on a host's page, only the sheet.
+    pub own_page: bool,
 
     /// Where a person's data goes: localStorage, or sessionStorage on a public computer.
     store: StoredValue<Store, LocalStorage>,
@@ -173,6 +175,7 @@ impl Ctx {
             container,
             inline_places,
             reads_url,
+            own_page,
         } = mounted;
         let (device, _) = Store::open(&config.namespace, Persistence::Device);
         let mut notices = Vec::new();
@@ -217,6 +220,7 @@ impl Ctx {
             mediator: RwSignal::new(None),
             staff_open: RwSignal::new(false),
             public: RwSignal::new(public),
+            own_page,
             store: StoredValue::new_local(store),
             device: StoredValue::new_local(device),
         };

@@ -245,7 +245,7 @@ fn result(
                     button(
                         "an-button an-primary",
                         vec![icon("print"), txt(ctx.t("summary.print"))],
-                        print,
+                        move || print(ctx),
                     ),
                     if kept {
                         text_el("p", vec![at("role", "status")], ctx.t("mediator.kept"))

@@ -172,7 +172,7 @@ pub fn printed_check(ctx: Ctx, asking: RwSignal<bool>) -> AnyView {
                     vec![txt(ctx.t("public.printed_no"))],
                     move || {
                         asking.set(false);
-                        super::summary::print();
+                        super::summary::print(ctx);
                         asking.set(true);
                     },
                 ),

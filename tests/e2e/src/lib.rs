@@ -879,6 +879,16 @@ impl Browser {
 
     /// Answers every question with `pick(item id, offered codes)` until the result shows.
     /// Returns how many questions were answered.
+    /// Answers every question with `pick`, then goes from the result to the summary sheet.
+    pub async fn complete_to_summary(&self, pick: impl Fn(&str, &[String]) -> String) {
+        self.answer_all(pick).await;
+        self.wait_widget("root.querySelector('.an-result')", "the result")
+            .await;
+        self.click_text("Voir mon résumé à imprimer").await;
+        self.wait_widget("root.querySelector('.an-sheet')", "the summary")
+            .await;
+    }
+
     pub async fn answer_all(&self, pick: impl Fn(&str, &[String]) -> String) -> usize {
         let mut count = 0;
         while let Some(item) = self.current_item().await {

@@ -108,6 +108,47 @@ async fn a_complete_run_works_with_the_keyboard_alone() {
     browser
         .wait_widget("root.querySelector('.an-orientation')", "the orientation")
         .await;
+
+    // Places: a postal code, the search, then a place chosen.
+    tab_to(&browser, "Trouver un lieu près de chez moi").await;
+    browser.press(&[Key::Enter]).await;
+    browser
+        .wait_widget(
+            "root.querySelector('.an-places input[type=text]')",
+            "the places screen",
+        )
+        .await;
+    tab_to(&browser, "input|text").await;
+    browser.type_text("69100").await;
+    tab_to(&browser, "Chercher").await;
+    browser.press(&[Key::Enter]).await;
+    browser
+        .wait_widget("root.querySelector('.an-place .an-choose')", "the places")
+        .await;
+    tab_to(&browser, "Choisir ce lieu").await;
+    // Shift+Tab goes back through the card's links, Tab returns: no trap either way.
+    browser.press_with(Key::Shift, Key::Tab).await;
+    assert!(
+        !browser.focused().await.contains("Choisir ce lieu"),
+        "Shift+Tab did not move: {}",
+        browser.focused().await
+    );
+    tab_to(&browser, "Choisir ce lieu").await;
+    browser.press(&[Key::Enter]).await;
+    browser
+        .wait_widget(
+            "root.querySelector('.an-choose[aria-pressed=true]')",
+            "the chosen place",
+        )
+        .await;
+    let place = browser
+        .in_widget(
+            0,
+            "return root.querySelector('.an-choose[aria-pressed=true]').closest('.an-place').querySelector('h3').innerText;",
+        )
+        .await;
+    let place = place.as_str().expect("a place name").to_string();
+
     tab_to(&browser, "Imprimer mon résumé").await;
     browser.press(&[Key::Enter]).await;
     browser
@@ -115,6 +156,19 @@ async fn a_complete_run_works_with_the_keyboard_alone() {
         .await;
     let text = browser.widget_text().await;
     assert!(text.contains("Prénom : Léa"), "{text}");
+    assert!(
+        text.contains(&place),
+        "{place} is not on the summary:\n{text}"
+    );
+    // One step past the print button, and back with Shift+Tab.
+    tab_to(&browser, "Imprimer").await;
+    browser.press(&[Key::Tab]).await;
+    browser.press_with(Key::Shift, Key::Tab).await;
+    assert!(
+        browser.focused().await.contains("Imprimer"),
+        "{}",
+        browser.focused().await
+    );
     browser.close().await;
 }
 
@@ -331,14 +385,7 @@ async fn with_storage_blocked_the_flow_still_completes_and_says_so() {
         "{text}"
     );
     start(&browser).await;
-    browser.answer_all(mixed_profile).await;
-    browser
-        .wait_widget("root.querySelector('.an-result')", "the result")
-        .await;
-    browser.click_text("Voir mon résumé à imprimer").await;
-    browser
-        .wait_widget("root.querySelector('.an-sheet')", "the summary")
-        .await;
+    browser.complete_to_summary(mixed_profile).await;
     browser.close().await;
 }
 

@@ -1,7 +1,9 @@
 //! Embedding in partner pages: isolation, strict CSP, several instances, bad configuration,
 //! the iframe mode.
 
-use autonomie_e2e::{fixtures_dir, Browser, Reply, Server, DESKTOP, PHONE};
+use autonomie_e2e::{
+    fixtures_dir, mixed_profile, pdf_pages, pdf_text_flat, Browser, Reply, Server, DESKTOP, PHONE,
+};
 use serde_json::Value;
 
 /// Size and colour of a few things inside a widget, to compare two pages.
@@ -356,6 +358,59 @@ async fn the_configurator_snippet_pasted_in_a_blank_page_shows_the_configured_wi
         domain,
         Value::from("Communicating"),
         "only the chosen theme"
+    );
+    browser.close().await;
+}
+
+/// The document the widget printed from its frame, as a page (its styles inlined).
+const PRINTED_FRAME: &str = "const f = root.querySelector('.an-print-frame'); if (!f) return null;\
+    const d = f.contentDocument;\
+    const css = [...d.adoptedStyleSheets].map(s => [...s.cssRules].map(r => r.cssText).join('\\n')).join('\\n');\
+    return '<!doctype html><html lang=\"' + d.documentElement.lang + '\"><head><meta charset=\"utf-8\"><title>printed</title><style>'\
+      + css + '</style></head>' + d.body.outerHTML + '</html>';";
+
+#[tokio::test(flavor = "multi_thread")]
+async fn on_a_partner_page_only_the_sheet_is_printed_on_one_page() {
+    let server = Server::start();
+    let browser = Browser::launch(DESKTOP).await;
+    browser.goto(&server.url("/demo/")).await;
+    browser.wait_ready().await;
+    browser.start_assessment("Commencer").await;
+    browser.complete_to_summary(mixed_profile).await;
+    browser
+        .wait_widget("root.querySelector('.an-sheet .an-qr path')", "the QR code")
+        .await;
+    let code = browser
+        .in_widget(
+            0,
+            "return root.querySelector('.an-sheet .an-code').innerText;",
+        )
+        .await;
+    let code = code.as_str().expect("a share code").to_string();
+    browser.click_text_exact_button("Imprimer").await;
+    browser
+        .wait_widget("root.querySelector('.an-print-frame')", "the print frame")
+        .await;
+    let printed = browser.in_widget(0, PRINTED_FRAME).await;
+    let printed = printed.as_str().expect("the printed document").to_string();
+    // The host page is not in what was printed.
+    assert!(!printed.contains("Saint-Exemple"), "{printed}");
+
+    server.route("/printed.html", Reply::html(&printed));
+    browser.goto(&server.url("/printed.html")).await;
+    let pdf = browser.print_pdf().await;
+    std::fs::write(
+        autonomie_e2e::artifacts_dir().join("summary-partner-page.pdf"),
+        &pdf,
+    )
+    .expect("save");
+    assert_eq!(pdf_pages(&pdf), 1);
+    let text = pdf_text_flat(&pdf).replace("- ", "-");
+    assert!(text.contains("Mon bilan numérique"), "{text}");
+    assert!(text.contains(&code), "the code is not on paper:\n{text}");
+    assert!(
+        !text.contains("Imprimer"),
+        "buttons are not printed:\n{text}"
     );
     browser.close().await;
 }

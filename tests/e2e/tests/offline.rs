@@ -20,7 +20,20 @@ async fn after_a_first_visit_the_page_works_offline_and_prints() {
         .wait_page("caches.keys().then(k => k.length > 0)", "the cache")
         .await;
 
-    // The network is gone: the server is down for good.
+    // The network is gone: the browser is told so (CDP network emulation) and the server is
+    // down for good, so not even the service worker's own requests can reach it.
+    browser.cdp("Network.enable", serde_json::json!({})).await;
+    browser
+        .cdp(
+            "Network.emulateNetworkConditions",
+            serde_json::json!({
+                "offline": true,
+                "latency": 0,
+                "downloadThroughput": -1,
+                "uploadThroughput": -1
+            }),
+        )
+        .await;
     server.shut_down();
     browser.client.refresh().await.expect("reload offline");
     browser.wait_ready().await;

@@ -75,14 +75,7 @@ async fn next_person_and_finishing_after_printing_leave_nothing_behind() {
 
     // A whole run, printed, then confirmed.
     start_as(&browser, "Samia").await;
-    browser.answer_all(mixed_profile).await;
-    browser
-        .wait_widget("root.querySelector('.an-result')", "the result")
-        .await;
-    browser.click_text("Voir mon résumé à imprimer").await;
-    browser
-        .wait_widget("root.querySelector('.an-sheet')", "the summary")
-        .await;
+    browser.complete_to_summary(mixed_profile).await;
     browser.click_text("Imprimer").await;
     browser
         .wait_widget(
