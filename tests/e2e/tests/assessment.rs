@@ -173,6 +173,56 @@ async fn a_complete_run_works_with_the_keyboard_alone() {
 }
 
 #[tokio::test(flavor = "multi_thread")]
+async fn the_mediator_view_works_with_the_keyboard_alone() {
+    let server = Server::start();
+    let browser = Browser::launch(DESKTOP).await;
+    open(&server, &browser).await;
+    tab_to(&browser, "Je suis médiateur ou médiatrice").await;
+    browser.press(&[Key::Enter]).await;
+    browser
+        .wait_widget("root.querySelector('#an-code')", "the code entry")
+        .await;
+    // A code as a mediator may type it from paper: lower case, spaces (the frozen v1 example
+    // of core/tests/share_code.rs).
+    tab_to(&browser, "Code du résumé").await;
+    browser
+        .type_text("3635 bmc5 5hb6 jumx x54p 7u6b dg3v ggbf 8a5")
+        .await;
+    browser.press(&[Key::Enter]).await;
+    browser
+        .wait_widget(
+            "root.querySelector('.an-mediator .an-sheet')",
+            "the mediator view",
+        )
+        .await;
+    assert!(
+        browser.focused().await.starts_with("h2|"),
+        "focus on the view's heading: {}",
+        browser.focused().await
+    );
+    tab_to(&browser, "Imprimer").await;
+    browser.press(&[Key::Tab]).await;
+    browser.press_with(Key::Shift, Key::Tab).await;
+    assert!(browser.focused().await.contains("Imprimer"));
+    tab_to(&browser, "Fermer").await;
+    browser.press(&[Key::Enter]).await;
+    browser
+        .wait_widget(
+            "!root.querySelector('.an-mediator') && root.querySelector('form.an-start')",
+            "the welcome screen",
+        )
+        .await;
+    assert!(
+        browser
+            .widget_text()
+            .await
+            .contains("Je suis médiateur ou médiatrice"),
+        "back on the welcome screen"
+    );
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
 async fn a_reload_resumes_exactly_where_the_person_was() {
     let server = Server::start();
     let browser = Browser::launch(PHONE).await;
