@@ -209,39 +209,8 @@ impl Column {
         self as usize
     }
 
-    const ALL: [Column; Column::COUNT] = [
-        Column::Id,
-        Column::Pivot,
-        Column::Nom,
-        Column::Commune,
-        Column::CodePostal,
-        Column::CodeInsee,
-        Column::Adresse,
-        Column::ComplementAdresse,
-        Column::Latitude,
-        Column::Longitude,
-        Column::Typologie,
-        Column::Telephone,
-        Column::Courriels,
-        Column::SiteWeb,
-        Column::Horaires,
-        Column::PresentationResume,
-        Column::PresentationDetail,
-        Column::Source,
-        Column::Itinerance,
-        Column::StructureParente,
-        Column::DateMaj,
-        Column::Services,
-        Column::PublicsSpecifiquementAdresses,
-        Column::PriseEnChargeSpecifique,
-        Column::FraisACharge,
-        Column::DispositifProgrammesNationaux,
-        Column::FormationsLabels,
-        Column::AutresFormationsLabels,
-        Column::ModalitesAcces,
-        Column::ModalitesAccompagnement,
-        Column::FicheAccesLibre,
-        Column::PriseRdv,
+    /// The columns of v0.1 files only; their content is mapped onto v1 columns when reading.
+    const LEGACY_ONLY: [Column; Column::COUNT - 32] = [
         Column::Courriel,
         Column::ConditionsAcces,
         Column::PublicsAccueillis,
@@ -249,6 +218,21 @@ impl Column {
         Column::LabelsAutres,
         Column::Accessibilite,
     ];
+
+    /// Every column, in declaration order: [`Column::V1`], then [`Column::LEGACY_ONLY`].
+    const ALL: [Column; Column::COUNT] = {
+        let mut all = [Column::Id; Column::COUNT];
+        let mut i = 0;
+        while i < Column::COUNT {
+            all[i] = if i < Column::V1.len() {
+                Column::V1[i]
+            } else {
+                Column::LEGACY_ONLY[i - Column::V1.len()]
+            };
+            i += 1;
+        }
+        all
+    };
 }
 
 #[cfg(test)]

@@ -546,6 +546,45 @@ impl Browser {
     }
 
     /// Waits until the widget is mounted and shows its welcome screen or a later one.
+    /// From the orientation, opens the places step, searches near 69100 (in the demo data) and
+    /// chooses the first place found.
+    pub async fn choose_a_place_near_villeurbanne(&self) {
+        self.in_widget(
+            0,
+            "root.querySelector('.an-orientation .an-actions .an-primary').click(); return true;",
+        )
+        .await;
+        self.wait_widget("root.querySelector('.an-places')", "the places")
+            .await;
+        self.in_widget(0, "const i = root.querySelector('#an-where'); i.value = '69100'; i.dispatchEvent(new Event('input')); return true;")
+            .await;
+        self.wait_widget(
+            "root.querySelectorAll('.an-place').length > 0",
+            "places found",
+        )
+        .await;
+        self.in_widget(
+            0,
+            "root.querySelector('.an-place .an-choose').click(); return true;",
+        )
+        .await;
+    }
+
+    /// Presses the welcome screen's start button, whatever the language, and waits for the
+    /// first question.
+    pub async fn start_in_any_language(&self) {
+        self.in_widget(
+            0,
+            "root.querySelector('form.an-start .an-primary').click(); return true;",
+        )
+        .await;
+        self.wait_widget(
+            "root.querySelector('form[data-item]')",
+            "the first question",
+        )
+        .await;
+    }
+
     /// Presses the welcome screen's start button (its text in the widget's language) and
     /// waits for the first question.
     pub async fn start_assessment(&self, button: &str) {

@@ -63,18 +63,7 @@ async fn walk(lang: &str, viewport: autonomie_e2e::Viewport) {
     assert_eq!(page, serde_json::json!(["fr", ""]));
     check(&browser, "welcome").await;
 
-    browser
-        .in_widget(
-            0,
-            "root.querySelector('form.an-start .an-primary').click(); return true;",
-        )
-        .await;
-    browser
-        .wait_widget(
-            "root.querySelector('form[data-item]')",
-            "the first question",
-        )
-        .await;
+    browser.start_in_any_language().await;
     check(&browser, "a possession question").await;
     browser
         .in_widget(
@@ -129,30 +118,7 @@ async fn walk(lang: &str, viewport: autonomie_e2e::Viewport) {
         .await;
     check(&browser, "the orientation").await;
 
-    browser
-        .in_widget(
-            0,
-            "root.querySelector('.an-orientation .an-actions .an-primary').click(); return true;",
-        )
-        .await;
-    browser
-        .wait_widget("root.querySelector('.an-places')", "the places")
-        .await;
-    browser
-        .in_widget(0, "const i = root.querySelector('#an-where'); i.value = '69100'; i.dispatchEvent(new Event('input')); return true;")
-        .await;
-    browser
-        .wait_widget(
-            "root.querySelectorAll('.an-place').length > 0",
-            "places found",
-        )
-        .await;
-    browser
-        .in_widget(
-            0,
-            "root.querySelector('.an-place .an-choose').click(); return true;",
-        )
-        .await;
+    browser.choose_a_place_near_villeurbanne().await;
     check(&browser, "the places").await;
 
     browser

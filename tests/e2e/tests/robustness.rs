@@ -6,19 +6,27 @@ use std::time::Duration;
 use autonomie_e2e::{mixed_profile, Browser, Reply, Server, DESKTOP, PHONE};
 use serde_json::Value;
 
-async fn finish(browser: &Browser) {
+/// From the result, through the orientation, to the places step.
+async fn open_places(browser: &Browser) {
     browser
         .in_widget(
             0,
-            "root.querySelector('form.an-start .an-primary').click(); return true;",
+            "root.querySelector('.an-result .an-actions .an-primary').click(); return true;",
         )
         .await;
     browser
-        .wait_widget(
-            "root.querySelector('form[data-item]')",
-            "the first question",
+        .in_widget(
+            0,
+            "root.querySelector('.an-orientation .an-actions .an-primary').click(); return true;",
         )
         .await;
+    browser
+        .wait_widget("root.querySelector('.an-places')", "the places step")
+        .await;
+}
+
+async fn finish(browser: &Browser) {
+    browser.start_in_any_language().await;
     browser.answer_all(mixed_profile).await;
     browser
         .wait_widget("root.querySelector('.an-result')", "the result")
@@ -114,21 +122,7 @@ async fn places_with(server: &Server, reply: Reply) -> Browser {
         .await;
     browser.wait_ready().await;
     finish(&browser).await;
-    browser
-        .in_widget(
-            0,
-            "root.querySelector('.an-result .an-actions .an-primary').click(); return true;",
-        )
-        .await;
-    browser
-        .in_widget(
-            0,
-            "root.querySelector('.an-orientation .an-actions .an-primary').click(); return true;",
-        )
-        .await;
-    browser
-        .wait_widget("root.querySelector('.an-places')", "the places step")
-        .await;
+    open_places(&browser).await;
     browser
 }
 
@@ -305,21 +299,7 @@ async fn a_full_run_fetches_only_the_widget_files_and_the_places_data() {
         .wait_widget("root.querySelector('.an-root').lang === 'en'", "English")
         .await;
     finish(&browser).await;
-    browser
-        .in_widget(
-            0,
-            "root.querySelector('.an-result .an-actions .an-primary').click(); return true;",
-        )
-        .await;
-    browser
-        .in_widget(
-            0,
-            "root.querySelector('.an-orientation .an-actions .an-primary').click(); return true;",
-        )
-        .await;
-    browser
-        .wait_widget("root.querySelector('.an-places')", "the places")
-        .await;
+    open_places(&browser).await;
     browser
         .in_widget(0, "const i = root.querySelector('#an-where'); i.value = '01000'; i.dispatchEvent(new Event('input')); return true;")
         .await;

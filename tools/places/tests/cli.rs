@@ -40,6 +40,21 @@ fn lieux(args: &[&str]) -> Run {
     }
 }
 
+/// The run succeeded, reading `read` rows and keeping `kept`.
+fn assert_counts(run: &Run, read: usize, kept: usize) {
+    assert_eq!(run.code, Some(0), "{}{}", run.stdout, run.stderr);
+    assert!(
+        run.stdout.contains(&format!("Lignes lues : {read}")),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains(&format!("Lignes gardées : {kept}")),
+        "{}",
+        run.stdout
+    );
+}
+
 fn read(path: &Path) -> String {
     std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
@@ -47,9 +62,7 @@ fn read(path: &Path) -> String {
 #[test]
 fn validate_a_conforming_file() {
     let run = lieux(&["validate", &fixture("valid-v1.csv")]);
-    assert_eq!(run.code, Some(0), "{}{}", run.stdout, run.stderr);
-    assert!(run.stdout.contains("Lignes lues : 3"), "{}", run.stdout);
-    assert!(run.stdout.contains("Lignes gardées : 3"));
+    assert_counts(&run, 3, 3);
     assert!(run.stdout.contains("Lignes écartées : 0"));
     assert!(run.stdout.contains("conforme au standard v1.0.2"));
 }
@@ -116,9 +129,7 @@ fn convert_legacy_to_a_conforming_v1_file() {
     let out = dir.join("v1.csv");
     let out_str = out.display().to_string();
     let run = lieux(&["convert", &fixture("legacy.json"), "-o", &out_str]);
-    assert_eq!(run.code, Some(0), "{}{}", run.stdout, run.stderr);
-    assert!(run.stdout.contains("Lignes lues : 2"));
-    assert!(run.stdout.contains("Lignes gardées : 1"));
+    assert_counts(&run, 2, 1);
     assert!(
         run.stdout
             .contains("1  code postal manquant ou pas à 5 chiffres [invalid_code_postal]"),
@@ -240,9 +251,7 @@ fn gazetteer_from_a_communes_table() {
     let out = dir.join("codes-postaux.csv");
     let out_str = out.display().to_string();
     let run = lieux(&["gazetteer", &fixture("communes.csv"), "-o", &out_str]);
-    assert_eq!(run.code, Some(0), "{}{}", run.stdout, run.stderr);
-    assert!(run.stdout.contains("Lignes lues : 4"));
-    assert!(run.stdout.contains("Lignes gardées : 3"));
+    assert_counts(&run, 4, 3);
     assert!(
         run.stdout
             .contains("1  sans coordonnées [missing_coordinates]"),

@@ -39,18 +39,7 @@ async fn shoot(server: &Server, out: &std::path::Path, name: &str, viewport: Vie
     browser
         .in_widget(0, "const i = root.querySelector('#an-first-name'); i.value = 'Samia'; i.dispatchEvent(new Event('input')); return true;")
         .await;
-    browser
-        .in_widget(
-            0,
-            "root.querySelector('form.an-start .an-primary').click(); return true;",
-        )
-        .await;
-    browser
-        .wait_widget(
-            "root.querySelector('form[data-item]')",
-            "the first question",
-        )
-        .await;
+    browser.start_in_any_language().await;
     browser
         .screenshot_full(&out.join(format!("{name}-2-question.png")))
         .await;
@@ -105,27 +94,7 @@ async fn shoot(server: &Server, out: &std::path::Path, name: &str, viewport: Vie
     browser
         .screenshot_full(&out.join(format!("{name}-6-orientation.png")))
         .await;
-    browser
-        .in_widget(
-            0,
-            "root.querySelector('.an-orientation .an-actions .an-primary').click(); return true;",
-        )
-        .await;
-    browser
-        .wait_widget("root.querySelector('.an-places')", "the places")
-        .await;
-    browser
-        .in_widget(0, "const i = root.querySelector('#an-where'); i.value = '69100'; i.dispatchEvent(new Event('input')); return true;")
-        .await;
-    browser
-        .wait_widget("root.querySelectorAll('.an-place').length > 0", "places")
-        .await;
-    browser
-        .in_widget(
-            0,
-            "root.querySelector('.an-place .an-choose').click(); return true;",
-        )
-        .await;
+    browser.choose_a_place_near_villeurbanne().await;
     browser
         .screenshot_full(&out.join(format!("{name}-7-places.png")))
         .await;
