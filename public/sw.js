@@ -39,11 +39,12 @@ self.addEventListener('activate', (event) => {
 
 // A network that does not answer counts as no network after this long.
 const NETWORK_PATIENCE_MS = 6000;
+const GAVE_UP = 'timeout';
 
 function fetchWithPatience(request) {
   return Promise.race([
     fetch(request),
-    new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), NETWORK_PATIENCE_MS)),
+    new Promise((_, reject) => setTimeout(() => reject(new Error(GAVE_UP)), NETWORK_PATIENCE_MS)),
   ]);
 }
 
@@ -60,12 +61,16 @@ self.addEventListener('fetch', (event) => {
         }
         return response;
       })
-      .catch(() =>
+      .catch((error) =>
         caches.match(request).then((hit) =>
           hit ||
           // The page opened with settings in its address (?lang=…) is the same file.
           (request.mode === 'navigate' ? caches.match('index.html') : undefined) ||
-          Response.error(),
+          // A server that does not answer is told apart from no network: the widget says
+          // "ne répond pas" and offers to try again.
+          (error && error.message === GAVE_UP
+            ? new Response('', { status: 504, statusText: 'Gateway Timeout' })
+            : Response.error()),
         ),
       ),
   );

@@ -68,9 +68,17 @@ if [[ $WANT_BROWSER == 1 ]]; then
   fi
 fi
 
+# wasm builds never carry the build machine's paths: a panic location (the only paths in the
+# binary) names the crate, not the home folder. The same flags for every wasm32 build (clippy,
+# trunk, wasm-bindgen tests), so none rebuilds another's dependencies. `--cfg
+# erase_components` repeats .cargo/config.toml, in case this variable replaces its value.
+CARGO_HOME_DIR="${CARGO_HOME:-$HOME/.cargo}"
+WASM_RUSTFLAGS="--cfg erase_components --remap-path-prefix=$CARGO_HOME_DIR=/cargo --remap-path-prefix=$ROOT=/autonomie"
+
 # What the build scripts need from here on.
 cat <<ENV
 export PATH="$PATH"
+export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="$WASM_RUSTFLAGS"
 export TRUNK_TOOLS_WASM_BINDGEN="$WASM_BINDGEN_VERSION"
 export TRUNK_TOOLS_WASM_OPT="version_${BINARYEN_VERSION%%.*}"
 export AXE_CORE_JS="$ROOT/.tools/npm/node_modules/axe-core/axe.min.js"

@@ -41,9 +41,10 @@ pub fn App(mounted: Mounted) -> impl IntoView {
             ui::notices::notices(ctx),
             ui::dom::reactive(screen),
             ui::header::footer(ctx),
-            ui::public::inactivity_guard(ctx),
         ]
     };
+    // Once per widget, outside the part that re-renders with the language (see its docs).
+    let inactivity = ui::public::inactivity_guard(ctx);
     el(
         "div",
         vec![
@@ -65,6 +66,6 @@ pub fn App(mounted: Mounted) -> impl IntoView {
             }),
             ui::dom::at("role", "region"),
         ],
-        vec![ui::dom::reactive(move || body().into_any())],
+        vec![ui::dom::reactive(move || body().into_any()), inactivity],
     )
 }

@@ -49,6 +49,8 @@ pub async fn module(which: Module) -> Result<JsValue, JsValue> {
     let loader = LOADER
         .with(|l| l.borrow().clone())
         .ok_or_else(|| JsValue::from_str("no loader for the lazily loaded modules"))?;
+    // The loader gives up after its timeout (see `public/autonomie.js`); a new call is a new
+    // try, at a new address.
     let promise: js_sys::Promise = loader
         .call1(&JsValue::NULL, &JsValue::from_str(which.name()))?
         .dyn_into()?;

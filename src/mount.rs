@@ -328,6 +328,7 @@ mod tests {
 
     #[wasm_bindgen_test]
     async fn boot_mounts_each_host_in_its_own_shadow_root() {
+        let guard = autonomie_ui::console_guard::ConsoleGuard::start();
         let document = web_sys::window().unwrap().document().unwrap();
         let body = document.body().unwrap();
         let first = document.create_element("autonomie-numerique").unwrap();
@@ -377,5 +378,6 @@ mod tests {
             MOUNTED.with(|m| m.borrow().iter().filter(|(h, _)| h == &late).count()),
             0
         );
+        guard.finish();
     }
 }

@@ -104,8 +104,9 @@ pub enum Notice {
     SetAside(SetAside),
     WriteFailed,
     Forgotten,
-    /// A language file could not be loaded; the widget stays in French.
-    LanguageUnavailable,
+    /// A language file could not be loaded (or did not arrive in time); the widget stays in
+    /// French and offers to try again.
+    LanguageUnavailable(Lang),
     /// Partner configuration problems, shown only with `data-debug`.
     Config(String),
     /// On a public computer, after a person's data was wiped.
@@ -122,7 +123,7 @@ impl Notice {
             Notice::SetAside(reason) => catalog.text(reason.i18n_key()),
             Notice::WriteFailed => catalog.text("storage.write_failed"),
             Notice::Forgotten => catalog.text("settings.forgotten"),
-            Notice::LanguageUnavailable => catalog.text("settings.language_unavailable"),
+            Notice::LanguageUnavailable(_) => catalog.text("settings.language_unavailable"),
             Notice::Config(message) => message.clone(),
             Notice::NextPerson => catalog.text("public.wiped"),
             Notice::TimedOut => catalog.text("public.timed_out"),
@@ -542,6 +543,15 @@ impl Ctx {
     }
 
     pub fn set_lang(&self, lang: Lang) {
+        self.load_lang(lang, false);
+    }
+
+    /// "Réessayer" after a language file did not load.
+    pub fn retry_lang(&self, lang: Lang) {
+        self.load_lang(lang, true);
+    }
+
+    fn load_lang(&self, lang: Lang, retry: bool) {
         self.prefs
             .update(|p| p.lang = Some(lang.code().to_string()));
         if lang == Lang::Fr {
@@ -551,9 +561,19 @@ impl Ctx {
         let ctx = *self;
         let base = self.base_url.get_value();
         leptos::task::spawn_local(async move {
-            match i18n_loader::load(&base, lang).await {
+            match i18n_loader::load(&base, lang, retry).await {
                 Ok(catalog) => ctx.catalog.set(Arc::new(catalog.over(&french()))),
-                Err(_) => ctx.notify(Notice::LanguageUnavailable),
+                Err(error) => {
+                    web_sys::console::warn_1(
+                        &format!(
+                            "autonomie-numerique: language file {}: {}",
+                            lang.code(),
+                            error.detail()
+                        )
+                        .into(),
+                    );
+                    ctx.notify(Notice::LanguageUnavailable(lang));
+                }
             }
         });
     }

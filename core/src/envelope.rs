@@ -4,17 +4,28 @@
 //! version this build does not know, or whose data does not match the expected shape comes
 //! back as a [`SetAside`] reason, so the caller can keep the raw text under a backup key and
 //! tell the person.
+//!
+//! Each stored type has its own format version ([`Stored::VERSION`]). Data written by an older
+//! version goes through [`Stored::from_older`]: migrated when the type knows how, set aside
+//! (never silently dropped) when it does not.
 
 use crate::json::{object, Json};
 
-/// Version of the stored format written by this build.
-pub const CURRENT_VERSION: u32 = 1;
-
 /// A value the widget stores, with its JSON form.
 pub trait Stored: Sized {
+    /// Version of the format this build writes. Bump it when the shape or the meaning of the
+    /// data changes, and teach [`Stored::from_older`] to read the previous one.
+    const VERSION: u32 = 1;
+
     fn to_json(&self) -> Json;
     /// `None` when the JSON does not have this type's shape.
     fn from_json(json: &Json) -> Option<Self>;
+
+    /// Reads data written by an older `version` of this format. `None` when it cannot be
+    /// migrated: the caller sets it aside under a backup key and tells the person.
+    fn from_older(_version: u32, _json: &Json) -> Option<Self> {
+        None
+    }
 }
 
 /// Why a stored value could not be used.
@@ -40,7 +51,7 @@ impl SetAside {
 
 pub fn wrap<T: Stored>(data: &T) -> String {
     object([
-        ("v", Some(Json::Number(i64::from(CURRENT_VERSION)))),
+        ("v", Some(Json::Number(i64::from(T::VERSION)))),
         ("data", Some(data.to_json())),
     ])
     .write()
@@ -53,17 +64,13 @@ pub fn unwrap<T: Stored>(raw: &str) -> Result<T, SetAside> {
         .and_then(Json::as_u64)
         .ok_or(SetAside::Corrupt)?;
     let version = u32::try_from(version).unwrap_or(u32::MAX);
-    let data = migrate(version, json.get("data").ok_or(SetAside::Corrupt)?)?;
-    T::from_json(&data).ok_or(SetAside::Corrupt)
-}
-
-/// Brings data written by an older version up to [`CURRENT_VERSION`]. Version 1 is the first
-/// released format, so anything older is a pre-release value that is set aside.
-fn migrate(version: u32, data: &Json) -> Result<Json, SetAside> {
+    let data = json.get("data").ok_or(SetAside::Corrupt)?;
     match version {
-        CURRENT_VERSION => Ok(data.clone()),
-        v if v > CURRENT_VERSION => Err(SetAside::Newer(v)),
-        v => Err(SetAside::Older(v)),
+        v if v == T::VERSION => T::from_json(data).ok_or(SetAside::Corrupt),
+        v if v > T::VERSION => Err(SetAside::Newer(v)),
+        // Version 0 was never released: nothing to migrate from.
+        0 => Err(SetAside::Older(0)),
+        v => T::from_older(v, data).ok_or(SetAside::Older(v)),
     }
 }
 

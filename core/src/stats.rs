@@ -1,8 +1,18 @@
 //! Anonymous activity counts for a public digital space's reports.
 //!
-//! Only aggregate numbers per day are kept: assessments started and finished, printouts, how
-//! many times each domain level was reached and each national service recommended. Never an
-//! answer, a name, or anything that could identify a person.
+//! # What is kept
+//! - **Per day**: assessments started and finished, summaries printed. That someone came on a
+//!   given day says nothing about them.
+//! - **Per month**: how many times each domain level was reached and each national service
+//!   recommended. Kept per month, not per day, so that one visitor's result is mixed with the
+//!   month's others.
+//!
+//! Never an answer, a name, or anything that could identify a person.
+//!
+//! # What is shown
+//! The `stats` value sits in the browser's storage, which anyone at the computer can open. The
+//! staff view and the CSV export show any count from 1 to 4 as "< 5" ([`shown`]): with one
+//! visitor in a month, the month's levels would otherwise be that person's result.
 //!
 //! The CSV export's columns are documented in the README. Cells are safe to open in a
 //! spreadsheet: a cell starting with `=`, `+`, `-` or `@` is prefixed with `'` so it is never
@@ -18,22 +28,53 @@ use crate::services::Service;
 
 /// Days kept; older ones are dropped when a new day is recorded.
 pub const MAX_DAYS: usize = 800;
+/// Months kept (as long as the days).
+pub const MAX_MONTHS: usize = 27;
+/// Counts below this (but above 0) are shown as "< 5".
+pub const MIN_SHOWN: u32 = 5;
 
+/// A count as the staff view and the CSV show it: 1 to 4 become "< 5".
+pub fn shown(count: u32) -> String {
+    if count > 0 && count < MIN_SHOWN {
+        format!("< {MIN_SHOWN}")
+    } else {
+        count.to_string()
+    }
+}
+
+/// What happened on one day.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct DayCounts {
     pub started: u32,
     pub finished: u32,
     pub printed: u32,
+}
+
+/// Results over one month.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct MonthCounts {
     /// Domain id → times each level was reached, in `Level::ALL` order.
     pub levels: BTreeMap<String, [u32; 4]>,
     /// Service id → times recommended.
     pub services: BTreeMap<String, u32>,
 }
 
+/// Sums over a period: days for the activity, months for the results.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Totals {
+    pub started: u32,
+    pub finished: u32,
+    pub printed: u32,
+    pub levels: BTreeMap<String, [u32; 4]>,
+    pub services: BTreeMap<String, u32>,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct ActivityCounts {
-    /// ISO date → counts of that day.
+    /// ISO date → what happened that day.
     pub days: BTreeMap<String, DayCounts>,
+    /// `YYYY-MM` → results of that month.
+    pub months: BTreeMap<String, MonthCounts>,
 }
 
 /// What happened, for [`ActivityCounts::record`].
@@ -50,11 +91,21 @@ fn level_index(level: Level) -> usize {
     usize::from(level.step() - 1)
 }
 
-impl DayCounts {
-    fn add(&mut self, other: &DayCounts) {
-        self.started += other.started;
-        self.finished += other.finished;
-        self.printed += other.printed;
+/// The month (`YYYY-MM`) of an ISO date.
+fn month_of(day: &str) -> String {
+    day.chars().take(7).collect()
+}
+
+impl Totals {
+    fn add_day(&mut self, day: &DayCounts) {
+        self.started += day.started;
+        self.finished += day.finished;
+        self.printed += day.printed;
+    }
+}
+
+impl MonthCounts {
+    fn add(&mut self, other: &MonthCounts) {
         for (domain, counts) in &other.levels {
             let mine = self.levels.entry(domain.clone()).or_default();
             for (a, b) in mine.iter_mut().zip(counts) {
@@ -64,6 +115,16 @@ impl DayCounts {
         for (service, n) in &other.services {
             *self.services.entry(service.clone()).or_default() += n;
         }
+    }
+}
+
+/// Drops the oldest keys beyond `max`.
+fn keep_latest<V>(map: &mut BTreeMap<String, V>, max: usize) {
+    while map.len() > max {
+        let Some(oldest) = map.keys().next().cloned() else {
+            break;
+        };
+        map.remove(&oldest);
     }
 }
 
@@ -78,40 +139,44 @@ impl ActivityCounts {
                 orientation,
             } => {
                 counts.finished += 1;
+                let month = self.months.entry(month_of(day)).or_default();
                 for domain in &assessment.domains {
                     if let Some(level) = domain.level {
-                        counts.levels.entry(domain.domain.clone()).or_default()
+                        month.levels.entry(domain.domain.clone()).or_default()
                             [level_index(level)] += 1;
                     }
                 }
                 for service in &orientation.services {
-                    *counts.services.entry(service.id().to_string()).or_default() += 1;
+                    *month.services.entry(service.id().to_string()).or_default() += 1;
                 }
             }
         }
-        while self.days.len() > MAX_DAYS {
-            let Some(oldest) = self.days.keys().next().cloned() else {
-                break;
-            };
-            self.days.remove(&oldest);
-        }
+        keep_latest(&mut self.days, MAX_DAYS);
+        keep_latest(&mut self.months, MAX_MONTHS);
     }
 
-    /// The sum over the days from `from` to `to` included (ISO dates compare as text).
-    pub fn total(&self, from: &str, to: &str) -> DayCounts {
-        let mut sum = DayCounts::default();
+    /// The sums over the days from `from` to `to` included (ISO dates compare as text); levels
+    /// and services over the months those days touch.
+    pub fn total(&self, from: &str, to: &str) -> Totals {
+        let mut sum = Totals::default();
         for (_, counts) in self.days.range(from.to_string()..=to.to_string()) {
-            sum.add(counts);
+            sum.add_day(counts);
         }
+        let mut results = MonthCounts::default();
+        for (_, counts) in self.months.range(month_of(from)..=month_of(to)) {
+            results.add(counts);
+        }
+        sum.levels = results.levels;
+        sum.services = results.services;
         sum
     }
 
-    /// One row per day in the period, with the columns documented in the README:
-    /// `date,started,finished,printed`, then `level_<domain>_<1..4>` for each domain, then
-    /// `service_<id>` for each of the 9 national services.
+    /// One row per month the period touches, with the columns documented in the README:
+    /// `month,started,finished,printed`, then `level_<domain>_<1..4>` for each domain, then
+    /// `service_<id>` for each of the 9 national services. Counts go through [`shown`].
     pub fn to_csv(&self, from: &str, to: &str, domains: &[&str]) -> String {
         let mut header = vec![
-            "date".to_string(),
+            "month".to_string(),
             "started".into(),
             "finished".into(),
             "printed".into(),
@@ -125,26 +190,43 @@ impl ActivityCounts {
             header.push(format!("service_{}", service.id()));
         }
         let mut out = csv_row(&header);
-        for (day, counts) in self.days.range(from.to_string()..=to.to_string()) {
+        let months: std::collections::BTreeSet<String> = self
+            .days
+            .range(from.to_string()..=to.to_string())
+            .map(|(day, _)| month_of(day))
+            .chain(
+                self.months
+                    .range(month_of(from)..=month_of(to))
+                    .map(|(m, _)| m.clone()),
+            )
+            .collect();
+        for month in months {
+            // The month's days within the period, and the month's results.
+            let first = if month_of(from) == month {
+                from.to_string()
+            } else {
+                format!("{month}-01")
+            };
+            let last = if month_of(to) == month {
+                to.to_string()
+            } else {
+                format!("{month}-31")
+            };
+            let totals = self.total(&first, &last);
             let mut row = vec![
-                day.clone(),
-                counts.started.to_string(),
-                counts.finished.to_string(),
-                counts.printed.to_string(),
+                month,
+                shown(totals.started),
+                shown(totals.finished),
+                shown(totals.printed),
             ];
             for domain in domains {
-                let levels = counts.levels.get(*domain).copied().unwrap_or_default();
-                row.extend(levels.iter().map(u32::to_string));
+                let levels = totals.levels.get(*domain).copied().unwrap_or_default();
+                row.extend(levels.iter().copied().map(shown));
             }
             for service in Service::ALL {
-                row.push(
-                    counts
-                        .services
-                        .get(service.id())
-                        .copied()
-                        .unwrap_or(0)
-                        .to_string(),
-                );
+                row.push(shown(
+                    totals.services.get(service.id()).copied().unwrap_or(0),
+                ));
             }
             out.push_str(&csv_row(&row));
         }
@@ -188,80 +270,143 @@ fn read_number(json: Option<&Json>) -> Option<u32> {
     }
 }
 
+fn levels_to_json(levels: &BTreeMap<String, [u32; 4]>) -> Json {
+    Json::Object(
+        levels
+            .iter()
+            .map(|(d, l)| {
+                (
+                    d.clone(),
+                    Json::Array(l.iter().copied().map(number).collect()),
+                )
+            })
+            .collect(),
+    )
+}
+
+fn services_to_json(services: &BTreeMap<String, u32>) -> Json {
+    Json::Object(
+        services
+            .iter()
+            .map(|(s, n)| (s.clone(), number(*n)))
+            .collect(),
+    )
+}
+
+fn levels_from_json(json: Option<&Json>) -> Option<BTreeMap<String, [u32; 4]>> {
+    let mut levels = BTreeMap::new();
+    if let Some(map) = json {
+        for (domain, counts) in map.as_object()? {
+            let counts = counts.as_array()?;
+            if counts.len() != 4 {
+                return None;
+            }
+            let mut four = [0u32; 4];
+            for (slot, value) in four.iter_mut().zip(counts) {
+                *slot = read_number(Some(value))?;
+            }
+            levels.insert(domain.clone(), four);
+        }
+    }
+    Some(levels)
+}
+
+fn services_from_json(json: Option<&Json>) -> Option<BTreeMap<String, u32>> {
+    let mut services = BTreeMap::new();
+    if let Some(map) = json {
+        for (service, n) in map.as_object()? {
+            services.insert(service.clone(), read_number(Some(n))?);
+        }
+    }
+    Some(services)
+}
+
+fn day_from_json(c: &Json) -> Option<DayCounts> {
+    c.as_object()?;
+    Some(DayCounts {
+        started: read_number(c.get("started"))?,
+        finished: read_number(c.get("finished"))?,
+        printed: read_number(c.get("printed"))?,
+    })
+}
+
 impl Stored for ActivityCounts {
+    /// Version 2: results per month (version 1 kept them per day).
+    const VERSION: u32 = 2;
+
     fn to_json(&self) -> Json {
-        Json::Object(
+        let days = Json::Object(
             self.days
                 .iter()
                 .map(|(day, c)| {
-                    let levels = Json::Object(
-                        c.levels
-                            .iter()
-                            .map(|(d, l)| {
-                                (
-                                    d.clone(),
-                                    Json::Array(l.iter().copied().map(number).collect()),
-                                )
-                            })
-                            .collect(),
-                    );
-                    let services = Json::Object(
-                        c.services
-                            .iter()
-                            .map(|(s, n)| (s.clone(), number(*n)))
-                            .collect(),
-                    );
                     (
                         day.clone(),
                         json::object([
                             ("started", Some(number(c.started))),
                             ("finished", Some(number(c.finished))),
                             ("printed", Some(number(c.printed))),
-                            ("levels", Some(levels)),
-                            ("services", Some(services)),
                         ]),
                     )
                 })
                 .collect(),
-        )
+        );
+        let months = Json::Object(
+            self.months
+                .iter()
+                .map(|(month, c)| {
+                    (
+                        month.clone(),
+                        json::object([
+                            ("levels", Some(levels_to_json(&c.levels))),
+                            ("services", Some(services_to_json(&c.services))),
+                        ]),
+                    )
+                })
+                .collect(),
+        );
+        json::object([("days", Some(days)), ("months", Some(months))])
     }
 
     fn from_json(json: &Json) -> Option<Self> {
-        let mut days = BTreeMap::new();
-        for (day, c) in json.as_object()? {
-            c.as_object()?;
-            let mut levels = BTreeMap::new();
-            if let Some(map) = c.get("levels") {
-                for (domain, counts) in map.as_object()? {
-                    let counts = counts.as_array()?;
-                    if counts.len() != 4 {
-                        return None;
-                    }
-                    let mut four = [0u32; 4];
-                    for (slot, value) in four.iter_mut().zip(counts) {
-                        *slot = read_number(Some(value))?;
-                    }
-                    levels.insert(domain.clone(), four);
-                }
+        json.as_object()?;
+        let mut counts = ActivityCounts::default();
+        if let Some(days) = json.get("days") {
+            for (day, c) in days.as_object()? {
+                counts.days.insert(day.clone(), day_from_json(c)?);
             }
-            let mut services = BTreeMap::new();
-            if let Some(map) = c.get("services") {
-                for (service, n) in map.as_object()? {
-                    services.insert(service.clone(), read_number(Some(n))?);
-                }
-            }
-            days.insert(
-                day.clone(),
-                DayCounts {
-                    started: read_number(c.get("started"))?,
-                    finished: read_number(c.get("finished"))?,
-                    printed: read_number(c.get("printed"))?,
-                    levels,
-                    services,
-                },
-            );
         }
-        Some(ActivityCounts { days })
+        if let Some(months) = json.get("months") {
+            for (month, c) in months.as_object()? {
+                c.as_object()?;
+                counts.months.insert(
+                    month.clone(),
+                    MonthCounts {
+                        levels: levels_from_json(c.get("levels"))?,
+                        services: services_from_json(c.get("services"))?,
+                    },
+                );
+            }
+        }
+        Some(counts)
+    }
+
+    /// Version 1 held levels and services per day: they are added up per month, so nothing is
+    /// lost and no single day's result stays readable.
+    fn from_older(version: u32, json: &Json) -> Option<Self> {
+        if version != 1 {
+            return None;
+        }
+        let mut counts = ActivityCounts::default();
+        for (day, c) in json.as_object()? {
+            counts.days.insert(day.clone(), day_from_json(c)?);
+            let month = MonthCounts {
+                levels: levels_from_json(c.get("levels"))?,
+                services: services_from_json(c.get("services"))?,
+            };
+            counts.months.entry(month_of(day)).or_default().add(&month);
+        }
+        keep_latest(&mut counts.months, MAX_MONTHS);
+        Some(counts)
     }
 }
 
@@ -302,6 +447,32 @@ mod tests {
         assert_eq!(all.services.get("demarches"), Some(&1));
         let one_day = counts.total("2026-11-20", "2026-11-20");
         assert_eq!((one_day.started, one_day.finished), (1, 0));
+        assert_eq!(counts.total("2026-12-01", "2026-12-31"), Totals::default());
+    }
+
+    #[test]
+    fn results_are_kept_per_month_never_per_day() {
+        let counts = finished_counts();
+        let stored = counts.to_json().write();
+        assert!(
+            stored.contains(r#""months":{"2026-11":{"levels":"#),
+            "{stored}"
+        );
+        // The day of the visit holds only the activity.
+        assert!(
+            stored.contains(r#""2026-11-21":{"started":1,"finished":1,"printed":1}"#),
+            "{stored}"
+        );
+    }
+
+    #[test]
+    fn small_counts_are_shown_as_fewer_than_5() {
+        assert_eq!(shown(0), "0");
+        for n in 1..=4 {
+            assert_eq!(shown(n), "< 5");
+        }
+        assert_eq!(shown(5), "5");
+        assert_eq!(shown(123), "123");
     }
 
     #[test]
@@ -310,16 +481,61 @@ mod tests {
         let lines: Vec<&str> = csv.lines().collect();
         assert_eq!(
             lines[0],
-            "date,started,finished,printed,level_communication_1,level_communication_2,level_communication_3,level_communication_4,\
+            "month,started,finished,printed,level_communication_1,level_communication_2,level_communication_3,level_communication_4,\
              service_demarches,service_outils_quotidien,service_insertion_pro,service_utilisation_securisee,service_parentalite,\
              service_loisirs,service_comprendre_numerique,service_acces_internet_materiel,service_acquisition_materiel"
         );
-        assert_eq!(lines.len(), 3);
+        assert_eq!(lines.len(), 2);
+        // One visitor: nothing in the file tells that person's result.
         assert!(
-            lines[2].starts_with("2026-11-21,1,1,1,1,0,0,0,1,"),
+            lines[1].starts_with("2026-11,< 5,< 5,< 5,< 5,0,0,0,< 5,"),
+            "{}",
+            lines[1]
+        );
+        let mut busy = ActivityCounts::default();
+        let bank = Bank::builtin();
+        let answers: Vec<GivenAnswer> = Vec::new();
+        let assessment = assess(&bank, &answers);
+        let orientation = orient(&bank, &assessment, &[]);
+        for day in [
+            "2026-10-30",
+            "2026-11-02",
+            "2026-11-03",
+            "2026-11-04",
+            "2026-11-05",
+            "2026-11-06",
+        ] {
+            busy.record(
+                day,
+                Event::Finished {
+                    assessment: &assessment,
+                    orientation: &orientation,
+                },
+            );
+        }
+        let csv = busy.to_csv("2026-10-01", "2026-11-30", &["communication"]);
+        let lines: Vec<&str> = csv.lines().collect();
+        assert_eq!(lines.len(), 3, "{csv}");
+        assert!(lines[1].starts_with("2026-10,0,< 5,0,< 5,"), "{}", lines[1]);
+        assert!(
+            lines[2].starts_with("2026-11,0,5,0,5,0,0,0,"),
             "{}",
             lines[2]
         );
+    }
+
+    #[test]
+    fn version_1_counts_are_migrated_to_months() {
+        let v1 = r#"{"v":1,"data":{"2026-11-20":{"started":2,"finished":1,"printed":0,"levels":{"communication":[1,0,0,0]},"services":{"demarches":1}},"2026-11-21":{"started":1,"finished":1,"printed":1,"levels":{"communication":[0,0,1,0]},"services":{"demarches":1,"loisirs":1}}}}"#;
+        let counts = crate::envelope::unwrap::<ActivityCounts>(v1).expect("migrated");
+        assert_eq!(counts.days.len(), 2);
+        assert_eq!(counts.days["2026-11-20"].started, 2);
+        let month = &counts.months["2026-11"];
+        assert_eq!(month.levels["communication"], [1, 0, 1, 0]);
+        assert_eq!(month.services["demarches"], 2);
+        assert_eq!(month.services["loisirs"], 1);
+        // Written back in the new format.
+        assert!(crate::envelope::wrap(&counts).starts_with(r#"{"v":2,"#));
     }
 
     #[test]
@@ -341,9 +557,10 @@ mod tests {
         let raw = crate::envelope::wrap(&counts);
         assert_eq!(crate::envelope::unwrap::<ActivityCounts>(&raw), Ok(counts));
         for bad in [
-            r#"{"v":1,"data":{"2026-01-01":{"started":-1}}}"#,
+            r#"{"v":2,"data":{"days":{"2026-01-01":{"started":-1}}}}"#,
+            r#"{"v":2,"data":{"months":{"2026-01":{"levels":{"x":[1,2]}}}}}"#,
+            r#"{"v":2,"data":[]}"#,
             r#"{"v":1,"data":{"2026-01-01":{"levels":{"x":[1,2]}}}}"#,
-            r#"{"v":1,"data":[]}"#,
         ] {
             assert!(
                 crate::envelope::unwrap::<ActivityCounts>(bad).is_err(),

@@ -416,40 +416,69 @@ fn hostile_rows_are_skipped_or_defused() {
 }
 
 #[test]
-fn huge_fields_are_cut_or_dropped() {
+fn huge_fields_are_cut_never_the_row() {
     let long_name = "N".repeat(300);
     let huge = "x".repeat(20_000);
+    let giant_name = "Médiathèque ".repeat(200_000 / 12);
     let text = format!(
         "id,nom,commune,code_postal,adresse,presentation_detail,site_web\n\
          a,{long_name},Lyon,69001,1 rue X,{huge},https://exemple.fr/{huge}\n\
          {huge},Nom,Lyon,69001,1 rue X,,\n\
-         c,Nom,Lyon,69001,{huge},,\n"
+         c,Nom,Lyon,69001,{huge},,\n\
+         d,{giant_name},Lyon,69001,1 rue X,,\n"
     );
     let report = parse(text.as_bytes());
+    // What the README says: long texts are cut to their column's limit, links that long are
+    // dropped, and no row is skipped for a long value.
+    assert!(report.skipped.is_empty(), "{:?}", report.skipped);
+    assert_eq!(report.places.len(), 4);
     let a = place(&report, "a");
     assert_eq!(a.nom.chars().count(), 200);
     assert!(a.nom.ends_with('…'));
-    assert_eq!(a.presentation_detail, None);
+    assert_eq!(
+        a.presentation_detail.as_deref().map(|d| d.chars().count()),
+        Some(4000)
+    );
     assert!(a.site_web.is_empty());
     let kinds = warnings_of(&report, 1);
     assert!(kinds.contains(&WarningKind::Truncated));
-    assert_eq!(
-        kinds
-            .iter()
-            .filter(|&&k| k == WarningKind::FieldTooLong)
-            .count(),
-        2
-    );
-    let reasons: Vec<SkipReason> = report.skipped.iter().map(|s| s.reason).collect();
-    assert_eq!(
-        reasons,
-        [SkipReason::FieldTooLong, SkipReason::FieldTooLong]
-    );
-    // The skipped id is reported cut, not 20,000 characters long.
-    assert!(report.skipped[0]
-        .id
-        .as_deref()
-        .is_some_and(|id| id.chars().count() <= 80));
+    assert!(kinds.contains(&WarningKind::FieldTooLong));
+    // The id is cut like any other text.
+    assert!(report.places.iter().any(|p| p.id.chars().count() == 200));
+    assert_eq!(place(&report, "c").adresse.chars().count(), 300);
+    // A 200 KB name: the place is kept, its name cut to 200 characters.
+    let d = place(&report, "d");
+    assert_eq!(d.nom.chars().count(), 200);
+    assert!(d.nom.starts_with("Médiathèque Médiathèque"));
+}
+
+#[test]
+fn bytes_that_are_not_utf8_skip_their_row_only() {
+    let mut file = b"id,nom,commune,code_postal,adresse\n".to_vec();
+    for i in 1..=42 {
+        if i == 17 {
+            // Latin-1 "é" in one name.
+            file.extend_from_slice(b"17,Caf\xe9 num\xe9rique,Lyon,69001,1 rue X\n");
+        } else {
+            file.extend_from_slice(format!("{i},Lieu {i},Lyon,69001,{i} rue X\n").as_bytes());
+        }
+    }
+    let report = parse_places(&file).expect("41 good rows are readable");
+    assert_eq!(report.rows_read, 42);
+    assert_eq!(report.places.len(), 41);
+    assert_eq!(report.skipped.len(), 1);
+    assert_eq!(report.skipped[0].reason, SkipReason::NotUtf8);
+    assert_eq!(report.skipped[0].row, 17);
+    assert_eq!(report.skipped[0].line, Some(18));
+    // The same in JSON.
+    let json = b"[{\"id\":\"1\",\"nom\":\"Caf\xe9\",\"commune\":\"Lyon\",\"code_postal\":\"69001\",\"adresse\":\"1 rue X\"},\
+                 {\"id\":\"2\",\"nom\":\"Lieu\",\"commune\":\"Lyon\",\"code_postal\":\"69001\",\"adresse\":\"2 rue X\"}]";
+    let report = parse_places(json).expect("one good row");
+    assert_eq!(report.places.len(), 1);
+    assert_eq!(report.skipped[0].reason, SkipReason::NotUtf8);
+    // A genuine U+FFFD in a valid UTF-8 file is just a character.
+    let valid = "id,nom,commune,code_postal,adresse\n1,Caf\u{fffd},Lyon,69001,1 rue X\n";
+    assert_eq!(parse(valid.as_bytes()).places.len(), 1);
 }
 
 #[test]

@@ -8,10 +8,9 @@ use std::cell::RefCell;
 use std::collections::BTreeMap;
 
 use autonomie_core::places::{
-    parse_places_str, CentreSource, Gazetteer, LocalTime, PlaceIndex, Query, ResultsMessage,
-    SkipReason,
+    parse_places, CentreSource, Gazetteer, LocalTime, PlaceIndex, Query, ResultsMessage, SkipReason,
 };
-use autonomie_ui::net::{fetch_text, FetchError};
+use autonomie_ui::net::{fetch_bytes, fetch_text, FetchError};
 
 /// Places files bigger than this are refused; a partner should load an extract of their
 /// territory (see the `lieux extract` tool) rather than the whole national file.
@@ -64,6 +63,7 @@ impl PlacesFailure {
     pub fn message_key(&self) -> (&'static str, Option<u16>) {
         match self {
             PlacesFailure::Fetch(FetchError::Network) => ("places.error.network", None),
+            PlacesFailure::Fetch(FetchError::Timeout) => ("places.error.timeout", None),
             PlacesFailure::Fetch(FetchError::Status(404)) => ("places.error.not_found", None),
             PlacesFailure::Fetch(FetchError::Status(code)) => ("places.error.status", Some(*code)),
             PlacesFailure::Fetch(FetchError::ContentType(_)) => ("places.error.content_type", None),
@@ -77,11 +77,7 @@ impl PlacesFailure {
     /// Details for the partner's console.
     pub fn detail(&self) -> String {
         match self {
-            PlacesFailure::Fetch(FetchError::Network) => "network error or CORS refusal".into(),
-            PlacesFailure::Fetch(FetchError::Status(code)) => format!("HTTP status {code}"),
-            PlacesFailure::Fetch(FetchError::ContentType(media)) => format!("unexpected content type {media}"),
-            PlacesFailure::Fetch(FetchError::TooLarge { limit }) => format!("file larger than {limit} bytes"),
-            PlacesFailure::Fetch(FetchError::NotText) => "not UTF-8 text".into(),
+            PlacesFailure::Fetch(error) => error.detail(),
             PlacesFailure::Unreadable(detail) => detail.clone(),
             PlacesFailure::NoInlineData => {
                 "data-places=\"inline\" needs a <script type=\"application/json\"> or text/csv inside the element".into()
@@ -94,10 +90,13 @@ thread_local! {
     /// One data set per widget instance (by its storage key), kept for the page's life.
     static SETS: RefCell<BTreeMap<String, PlaceIndex>> = const { RefCell::new(BTreeMap::new()) };
     static GAZETTEER: RefCell<Option<Gazetteer>> = const { RefCell::new(None) };
+    /// The postal-code table was asked for and did not come: the next try bypasses the cache.
+    static GAZETTEER_FAILED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
-/// Loads (or reuses) the data of the widget `key`.
-pub async fn load(key: &str, source: &Source) -> PlacesStatus {
+/// Loads (or reuses) the data of the widget `key`; `retry` when the person pressed
+/// "Réessayer" (see `net::fetch_bytes`).
+pub async fn load(key: &str, source: &Source, retry: bool) -> PlacesStatus {
     let demo = matches!(source, Source::Demo { .. });
     if let Some(kept) = SETS.with(|sets| sets.borrow().get(key).map(PlaceIndex::len)) {
         return PlacesStatus::Ready {
@@ -106,24 +105,26 @@ pub async fn load(key: &str, source: &Source) -> PlacesStatus {
             demo,
         };
     }
-    let text = match source {
+    let bytes = match source {
         Source::Demo { base_url } => {
-            fetch_text(
+            fetch_bytes(
                 &format!("{base_url}data/lieux-demo.csv"),
                 &PLACES_TYPES,
                 MAX_PLACES_BYTES,
+                retry,
             )
             .await
         }
-        Source::Url(url) => fetch_text(url, &PLACES_TYPES, MAX_PLACES_BYTES).await,
-        Source::Inline(Some(text)) => Ok(text.clone()),
+        Source::Url(url) => fetch_bytes(url, &PLACES_TYPES, MAX_PLACES_BYTES, retry).await,
+        Source::Inline(Some(text)) => Ok(text.clone().into_bytes()),
         Source::Inline(None) => return fail(PlacesFailure::NoInlineData),
     };
-    let text = match text {
-        Ok(text) => text,
+    let bytes = match bytes {
+        Ok(bytes) => bytes,
         Err(e) => return fail(PlacesFailure::Fetch(e)),
     };
-    let report = match parse_places_str(&text) {
+    // Decoded row by row: a row that is not UTF-8 is skipped, not the whole file.
+    let report = match parse_places(&bytes) {
         Ok(report) => report,
         Err(e) => return fail(PlacesFailure::Unreadable(e.message_en())),
     };
@@ -185,23 +186,54 @@ fn run(key: &str, query: &Query, now: LocalTime) -> Option<ResultsMessage> {
     })
 }
 
+/// What a search found, and whether the postal-code table it needed could not be loaded.
+pub struct Searched {
+    pub results: ResultsMessage,
+    /// The area is unknown to the data and the postal-code table did not load: the results
+    /// may be far away, and the screen offers to try again.
+    pub gazetteer_failed: bool,
+}
+
 /// Runs a search. When the area is unknown to the data, loads the postal-code gazetteer once
 /// and tries again, so the nearest places can still be offered.
-pub async fn search(key: &str, base_url: &str, query: &Query) -> Option<ResultsMessage> {
+pub async fn search(key: &str, base_url: &str, query: &Query) -> Option<Searched> {
     let now = local_time();
     let first = run(key, query, now)?;
     let need_gazetteer =
         first.centre_source == CentreSource::Unknown && GAZETTEER.with(|g| g.borrow().is_none());
-    if need_gazetteer {
-        let url = format!("{base_url}data/codes-postaux.csv");
-        if let Ok(text) = fetch_text(&url, &PLACES_TYPES, MAX_GAZETTEER_BYTES).await {
-            if let Ok((gazetteer, _)) = Gazetteer::parse(text.as_bytes()) {
-                GAZETTEER.with(|g| *g.borrow_mut() = Some(gazetteer));
-                return run(key, query, now);
-            }
+    if !need_gazetteer {
+        return Some(Searched {
+            results: first,
+            gazetteer_failed: false,
+        });
+    }
+    let url = format!("{base_url}data/codes-postaux.csv");
+    let retry = GAZETTEER_FAILED.with(std::cell::Cell::get);
+    let loaded = match fetch_text(&url, &PLACES_TYPES, MAX_GAZETTEER_BYTES, retry).await {
+        Ok(text) => Gazetteer::parse(text.as_bytes())
+            .map(|(gazetteer, _)| gazetteer)
+            .map_err(|e| e.to_string()),
+        Err(e) => Err(e.detail()),
+    };
+    match loaded {
+        Ok(gazetteer) => {
+            GAZETTEER.with(|g| *g.borrow_mut() = Some(gazetteer));
+            run(key, query, now).map(|results| Searched {
+                results,
+                gazetteer_failed: false,
+            })
+        }
+        Err(detail) => {
+            GAZETTEER_FAILED.with(|f| f.set(true));
+            web_sys::console::warn_1(
+                &format!("autonomie-numerique: postal-code table: {detail}").into(),
+            );
+            Some(Searched {
+                results: first,
+                gazetteer_failed: true,
+            })
         }
     }
-    Some(first)
 }
 
 /// Asks the browser for the person's position. Refusal, absence or timeout give `None`.
@@ -242,7 +274,7 @@ pub async fn find_by_hash(
     source: &Source,
     hash: u32,
 ) -> Option<autonomie_core::session::ChosenPlace> {
-    if !matches!(load(key, source).await, PlacesStatus::Ready { .. }) {
+    if !matches!(load(key, source, false).await, PlacesStatus::Ready { .. }) {
         return None;
     }
     SETS.with(|sets| {

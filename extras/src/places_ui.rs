@@ -174,7 +174,9 @@ pub fn places_ui_mount(
 enum Found {
     Nothing,
     Searching,
-    Results(ResultsMessage),
+    /// The results, and whether the postal-code table failed to load (see
+    /// `places_data::Searched`).
+    Results(ResultsMessage, bool),
     Failed(String),
 }
 
@@ -191,7 +193,9 @@ fn places_screen(ctx: Ctx) -> AnyView {
     // Load once per screen; the data itself is kept for the page's life.
     let (key, source) = ctx.host.with_value(|h| (h.key.clone(), h.source.clone()));
     leptos::task::spawn_local(async move {
-        ctx.status.set(places_data::load(&key, &source).await);
+        let status = places_data::load(&key, &source, false).await;
+        // The person may have left the screen meanwhile.
+        let _ = ctx.status.try_set(status);
     });
     // Like every screen of the widget: focus on the heading when the person got here by an
     // action, so keyboard and screen-reader users land on the new content.
@@ -253,11 +257,12 @@ fn places_screen(ctx: Ctx) -> AnyView {
         let (key, base) = ctx.host.with_value(|h| (h.key.clone(), h.base_url.clone()));
         leptos::task::spawn_local(async move {
             let result = places_data::search(&key, &base, &query).await;
-            if generation.get_value() != mine {
+            // An older search, or a screen the person has left.
+            if generation.try_get_value() != Some(mine) {
                 return;
             }
-            found.set(match result {
-                Some(results) => Found::Results(results),
+            let _ = found.try_set(match result {
+                Some(searched) => Found::Results(searched.results, searched.gazetteer_failed),
                 None => Found::Failed(ctx.t("places.error.unreadable")),
             });
         });
@@ -380,7 +385,8 @@ fn places_screen(ctx: Ctx) -> AnyView {
                             let (key, source) =
                                 ctx.host.with_value(|h| (h.key.clone(), h.source.clone()));
                             leptos::task::spawn_local(async move {
-                                ctx.status.set(places_data::load(&key, &source).await);
+                                let status = places_data::load(&key, &source, true).await;
+                                let _ = ctx.status.try_set(status);
                             });
                         },
                     ),
@@ -413,13 +419,33 @@ fn places_screen(ctx: Ctx) -> AnyView {
         PlacesStatus::Ready { .. } => nothing(),
     };
 
+    let again = run_search.clone();
     let results = move || match found.get() {
         Found::Nothing => nothing(),
         Found::Searching => text_el("p", vec![at("role", "status")], ctx.t("places.searching")),
         Found::Failed(message) => {
             text_el("p", vec![class("an-error"), at("role", "alert")], message)
         }
-        Found::Results(results) => results_view(ctx, results),
+        Found::Results(results, false) => results_view(ctx, results),
+        Found::Results(results, true) => {
+            let again = again.clone();
+            vec![
+                el(
+                    "div",
+                    vec![class("an-notice"), at("role", "alert")],
+                    vec![
+                        text_el("p", vec![], ctx.t("places.error.postal_codes")),
+                        button(
+                            "an-button an-secondary an-retry",
+                            vec![txt(ctx.t("places.retry"))],
+                            again,
+                        ),
+                    ],
+                ),
+                results_view(ctx, results),
+            ]
+            .into_any()
+        }
     };
 
     el(

@@ -38,7 +38,9 @@ fn texts(ctx: &Ctx) -> String {
 }
 
 /// Calls `function(element, settings, texts, ...callbacks)` of the module; the function
-/// returns a handle with an `unmount` method.
+/// returns a handle with an `unmount` method. When the module cannot load (offline, blocked,
+/// or nothing after the loader's timeout, see `public/autonomie.js`), `fallback` explains and a
+/// "Réessayer" button tries again.
 pub fn extras_screen(
     ctx: Ctx,
     module: Module,
@@ -48,38 +50,49 @@ pub fn extras_screen(
     fallback: impl Fn() -> AnyView + Send + Sync + 'static,
 ) -> AnyView {
     let failed = RwSignal::new(false);
+    let loading = RwSignal::new(true);
     let handle = StoredValue::new_local(None::<JsValue>);
-    let settings = StoredValue::new_local(Some((settings, callbacks)));
-    leptos::task::spawn_local(async move {
-        let Some((settings, callbacks)) = settings.try_update_value(Option::take).flatten() else {
-            return;
-        };
-        // Runs after this view is in the page: the screen renders into its element.
-        let element = ctx
-            .container
-            .with_value(|c| c.query_selector(".an-extras").ok().flatten());
-        let mount = extras::module(module).await.ok().and_then(|module| {
-            js_sys::Reflect::get(&module, &JsValue::from_str(function))
-                .ok()?
-                .dyn_into::<js_sys::Function>()
-                .ok()
+    let settings = StoredValue::new_local((settings, callbacks));
+    let load = move || {
+        failed.set(false);
+        loading.set(true);
+        leptos::task::spawn_local(async move {
+            let loaded = extras::module(module).await.ok().and_then(|module| {
+                js_sys::Reflect::get(&module, &JsValue::from_str(function))
+                    .ok()?
+                    .dyn_into::<js_sys::Function>()
+                    .ok()
+            });
+            // The person may have left the step while the module loaded.
+            let Some((settings, callbacks)) = settings.try_get_value() else {
+                return;
+            };
+            // Runs after this view is in the page: the screen renders into its element.
+            let element = ctx
+                .container
+                .try_with_value(|c| c.query_selector(".an-extras").ok().flatten())
+                .flatten();
+            let _ = loading.try_set(false);
+            let (Some(mount), Some(element)) = (loaded, element) else {
+                let _ = failed.try_set(true);
+                return;
+            };
+            let args = js_sys::Array::new();
+            args.push(&element);
+            args.push(&JsValue::from_str(&settings));
+            args.push(&JsValue::from_str(&texts(&ctx)));
+            for callback in callbacks {
+                args.push(&callback);
+            }
+            match mount.apply(&JsValue::NULL, &args) {
+                Ok(mounted) => handle.set_value(Some(mounted)),
+                Err(_) => {
+                    let _ = failed.try_set(true);
+                }
+            }
         });
-        let (Some(mount), Some(element)) = (mount, element) else {
-            failed.set(true);
-            return;
-        };
-        let args = js_sys::Array::new();
-        args.push(&element);
-        args.push(&JsValue::from_str(&settings));
-        args.push(&JsValue::from_str(&texts(&ctx)));
-        for callback in callbacks {
-            args.push(&callback);
-        }
-        match mount.apply(&JsValue::NULL, &args) {
-            Ok(mounted) => handle.set_value(Some(mounted)),
-            Err(_) => failed.set(true),
-        }
-    });
+    };
+    load();
     on_cleanup(move || {
         if let Some(mounted) = handle.try_get_value().flatten() {
             if let Ok(unmount) = js_sys::Reflect::get(&mounted, &JsValue::from_str("unmount"))
@@ -91,7 +104,31 @@ pub fn extras_screen(
     });
     vec![
         el("div", vec![class("an-extras")], vec![]),
-        reactive(move || if failed.get() { fallback() } else { nothing() }),
+        reactive(move || {
+            if failed.get() {
+                vec![
+                    fallback(),
+                    el(
+                        "p",
+                        vec![class("an-actions no-print")],
+                        vec![button(
+                            "an-button an-secondary an-retry",
+                            vec![icon("reload"), txt(ctx.t("module.retry"))],
+                            load,
+                        )],
+                    ),
+                ]
+                .into_any()
+            } else if loading.get() {
+                text_el(
+                    "p",
+                    vec![class("an-hint"), at("role", "status")],
+                    ctx.t("module.loading"),
+                )
+            } else {
+                nothing()
+            }
+        }),
     ]
     .into_any()
 }

@@ -114,7 +114,7 @@ pub fn footer(ctx: Ctx) -> AnyView {
             // One click, from any screen: the next person starts from nothing.
             return vec![
                 button(
-                    "an-button an-secondary",
+                    "an-button an-secondary an-next-person",
                     vec![icon("reload"), txt(ctx.t("public.next_person"))],
                     move || ctx.next_person(crate::state::Notice::NextPerson),
                 ),
@@ -133,7 +133,7 @@ pub fn footer(ctx: Ctx) -> AnyView {
                 vec![
                     text_el("p", vec![], ctx.t("settings.forget_confirm")),
                     button(
-                        "an-button an-danger",
+                        "an-button an-danger an-forget-yes",
                         vec![txt(ctx.t("settings.forget_yes"))],
                         move || {
                             confirming.set(false);
@@ -149,9 +149,11 @@ pub fn footer(ctx: Ctx) -> AnyView {
             )
         } else {
             vec![
-                button("an-link", vec![txt(ctx.t("settings.forget"))], move || {
-                    confirming.set(true)
-                }),
+                button(
+                    "an-link an-forget",
+                    vec![txt(ctx.t("settings.forget"))],
+                    move || confirming.set(true),
+                ),
                 staff,
             ]
             .into_any()

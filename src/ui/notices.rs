@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use super::dom::*;
-use crate::state::Ctx;
+use crate::state::{Ctx, Notice};
 
 pub fn notices(ctx: Ctx) -> AnyView {
     let list = move || {
@@ -12,11 +12,23 @@ pub fn notices(ctx: Ctx) -> AnyView {
             .into_iter()
             .enumerate()
             .map(|(index, notice)| {
+                let retry = match notice {
+                    Notice::LanguageUnavailable(lang) => button(
+                        "an-button an-secondary an-retry",
+                        vec![icon("reload"), txt(ctx.t("module.retry"))],
+                        move || {
+                            ctx.dismiss(index);
+                            ctx.retry_lang(lang);
+                        },
+                    ),
+                    _ => nothing(),
+                };
                 el(
                     "div",
                     vec![class("an-notice")],
                     vec![
                         text_el("p", vec![], ctx.catalog.with_untracked(|c| notice.text(c))),
+                        retry,
                         button(
                             "an-button an-secondary",
                             vec![txt(ctx.t("storage.dismiss"))],

@@ -7,6 +7,7 @@
 use std::time::Duration;
 
 use leptos::prelude::*;
+use send_wrapper::SendWrapper;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -17,8 +18,13 @@ use crate::state::{Ctx, Notice};
 /// Seconds the warning stays before the answers are wiped (WCAG asks for at least 20).
 pub const WARNING_SECONDS: u64 = 60;
 
+/// What counts as someone being there.
+const ACTIVITY_EVENTS: [&str; 5] = ["pointerdown", "keydown", "input", "touchstart", "wheel"];
+
 /// Watches activity inside the widget and, on a public computer, warns then wipes after the
-/// configured inactivity. Returns the warning's view (empty when hidden).
+/// configured inactivity. Returns the warning's view (empty when hidden). Call it once per
+/// widget, outside any part that re-renders: its listeners and timer live as long as the
+/// reactive owner it is called in, and are removed with it.
 pub fn inactivity_guard(ctx: Ctx) -> AnyView {
     let last_activity = StoredValue::new(clock::now_millis());
     // Seconds left on the countdown, while the warning shows.
@@ -38,12 +44,20 @@ pub fn inactivity_guard(ctx: Ctx) -> AnyView {
             close_warning();
         }
     });
-    for event in ["pointerdown", "keydown", "input", "touchstart", "wheel"] {
+    for event in ACTIVITY_EVENTS {
         let _ =
             container.add_event_listener_with_callback(event, on_activity.as_ref().unchecked_ref());
     }
-    // The listeners live as long as the widget's element.
-    on_activity.forget();
+    // Removed with the widget: a listener left behind would read this guard's disposed
+    // signals and trap at the next key press.
+    let listener = SendWrapper::new((container, on_activity));
+    on_cleanup(move || {
+        let (container, on_activity) = listener.take();
+        for event in ACTIVITY_EVENTS {
+            let _ = container
+                .remove_event_listener_with_callback(event, on_activity.as_ref().unchecked_ref());
+        }
+    });
 
     let tick = move || {
         let someone_is_here = ctx.session.with_untracked(|s| *s != Default::default())
@@ -82,7 +96,21 @@ pub fn inactivity_guard(ctx: Ctx) -> AnyView {
         on_cleanup(move || handle.clear());
     }
 
-    reactive(move || match left.get() {
+    reactive(move || {
+        // The texts follow the language.
+        ctx.catalog.track();
+        warning(ctx, left.get(), last_activity, close_warning)
+    })
+}
+
+/// The "Vous êtes toujours là ?" dialog, while `left` seconds remain.
+fn warning(
+    ctx: Ctx,
+    left: Option<u64>,
+    last_activity: StoredValue<u64>,
+    close_warning: impl Fn() + Copy + 'static,
+) -> AnyView {
+    match left {
         None => nothing(),
         Some(seconds) => el(
             "div",
@@ -123,7 +151,7 @@ pub fn inactivity_guard(ctx: Ctx) -> AnyView {
                 ],
             )],
         ),
-    })
+    }
 }
 
 /// Focuses an element of the widget once the current render is in the page (a timer task
@@ -131,9 +159,11 @@ pub fn inactivity_guard(ctx: Ctx) -> AnyView {
 pub fn focus_later(ctx: Ctx, selector: &'static str) {
     set_timeout(
         move || {
+            // `try_`: the widget may be gone by the time the timer runs.
             let element = ctx
                 .container
-                .with_value(|c| c.query_selector(selector).ok().flatten())
+                .try_with_value(|c| c.query_selector(selector).ok().flatten())
+                .flatten()
                 .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
             if let Some(element) = element {
                 let _ = element.focus();

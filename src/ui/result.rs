@@ -92,7 +92,7 @@ pub fn result(ctx: Ctx) -> AnyView {
                         move || ctx.restart(),
                     ),
                     button(
-                        "an-button an-secondary",
+                        "an-button an-secondary an-go-summary",
                         vec![icon("print"), txt(ctx.t("result.see_summary"))],
                         move || ctx.go(Stage::Summary),
                     ),

@@ -406,6 +406,31 @@ pub fn place_section(ctx: &Ctx, place: &ChosenPlace) -> AnyView {
     el("section", vec![class("an-sheet-place")], lines)
 }
 
+/// The printed code, read aloud on the phone or typed by a mediator: left to right even in
+/// Arabic, and on a narrow screen wrapped between its groups of 4, never inside one. Each group
+/// keeps its dash, so the text copied is the code as printed.
+fn code_view(code: &str) -> AnyView {
+    let groups = code.split('-').collect::<Vec<_>>();
+    let last = groups.len().saturating_sub(1);
+    let spans = groups
+        .iter()
+        .enumerate()
+        .map(|(index, group)| {
+            let text = if index < last {
+                format!("{group}-")
+            } else {
+                group.to_string()
+            };
+            text_el("span", vec![class("an-code-group")], text)
+        })
+        .collect();
+    el(
+        "p",
+        vec![class("an-code"), at("dir", "ltr"), at("translate", "no")],
+        spans,
+    )
+}
+
 /// The short code and its QR code, which opens the mediator view on the widget's own page.
 fn share_block(ctx: Ctx, session: &Session) -> AnyView {
     let Ok(code) = SharePayload::from_session(session).and_then(|payload| encode(&payload)) else {
@@ -455,7 +480,7 @@ fn share_block(ctx: Ctx, session: &Session) -> AnyView {
                 vec![],
                 vec![
                     text_el("h3", vec![], ctx.t("summary.share_title")),
-                    text_el("p", vec![class("an-code")], code),
+                    code_view(&code),
                     text_el("p", vec![class("an-small")], ctx.t("summary.share_hint")),
                 ],
             ),

@@ -8,6 +8,7 @@ use autonomie_core::i18n::Catalog;
 use autonomie_core::json::Json;
 use autonomie_core::pin::{is_valid_pin, PinRecord};
 use autonomie_core::services::Service;
+use autonomie_core::stats::shown;
 use autonomie_core::stats::ActivityCounts;
 use autonomie_ui::dom::*;
 use autonomie_ui::storage::{Loaded, Persistence, Store, PIN, STATS};
@@ -418,7 +419,7 @@ fn dashboard(ctx: Ctx) -> AnyView {
                 vec![],
                 vec![
                     text_el("th", vec![at("scope", "row")], label),
-                    text_el("td", vec![], value.to_string()),
+                    text_el("td", vec![], shown(value)),
                 ],
             )
         };
@@ -480,7 +481,7 @@ fn dashboard(ctx: Ctx) -> AnyView {
                                     vec![at("scope", "row")],
                                     ctx.t(&format!("domain.{domain}")),
                                 ))
-                                .chain(reached.iter().map(|n| text_el("td", vec![], n.to_string())))
+                                .chain(reached.iter().map(|n| text_el("td", vec![], shown(*n))))
                                 .collect(),
                             )
                         })
@@ -519,6 +520,7 @@ fn dashboard(ctx: Ctx) -> AnyView {
             summary,
             chart(ctx, &counts, &from, &to),
             text_el("h3", vec![], ctx.t("staff.levels")),
+            text_el("p", vec![class("an-hint")], ctx.t("staff.privacy")),
             levels,
             text_el("h3", vec![], ctx.t("staff.services")),
             services,

@@ -1,6 +1,8 @@
 //! What the widget's modules share: small builders over Leptos' type-erased views
 //! (`dom`), the pictograms (`icons`) and fetching with plain failure reasons (`net`).
 
+#[cfg(any(test, feature = "console-guard"))]
+pub mod console_guard;
 pub mod dom;
 pub mod icons;
 pub mod net;

@@ -227,6 +227,7 @@ mod tests {
 
     #[wasm_bindgen_test]
     fn saves_and_loads_through_the_envelope() {
+        let guard = crate::console_guard::ConsoleGuard::start();
         let (store, memory_only) = Store::open("t-roundtrip", Persistence::Device);
         assert!(!memory_only);
         let session = Session::new("2026-11-22").with_id("42");
@@ -240,10 +241,12 @@ mod tests {
             Loaded::Found(back) => assert_eq!(back, session),
             _ => panic!("the session did not load back"),
         }
+        guard.finish();
     }
 
     #[wasm_bindgen_test]
     fn corrupt_values_are_kept_under_a_backup_key() {
+        let guard = crate::console_guard::ConsoleGuard::start();
         let (store, _) = Store::open("t-corrupt", Persistence::Device);
         local()
             .set_item("autonomie-numerique:t-corrupt:history", "[[[")
@@ -262,10 +265,12 @@ mod tests {
             .get_item("autonomie-numerique:t-corrupt:history")
             .unwrap()
             .is_none());
+        guard.finish();
     }
 
     #[wasm_bindgen_test]
     fn forget_all_removes_only_what_is_about_people() {
+        let guard = crate::console_guard::ConsoleGuard::start();
         let (store, _) = Store::open("t-forget", Persistence::Device);
         store.save("session", &Session::new("2026-11-22")).unwrap();
         local()
@@ -300,10 +305,12 @@ mod tests {
         for key in computer.iter().chain(&["host-page-key"]) {
             local().remove_item(key).unwrap();
         }
+        guard.finish();
     }
 
     #[wasm_bindgen_test]
     fn namespaces_keep_widgets_apart_and_are_sanitised() {
+        let guard = crate::console_guard::ConsoleGuard::start();
         let (a, _) = Store::open("mairie", Persistence::Device);
         let (b, _) = Store::open("bibliotheque", Persistence::Device);
         assert_ne!(a.key("session"), b.key("session"));
@@ -313,14 +320,17 @@ mod tests {
             Store::in_memory("").key("x"),
             "autonomie-numerique:default:x"
         );
+        guard.finish();
     }
 
     #[wasm_bindgen_test]
     fn the_memory_fallback_behaves_like_storage() {
+        let guard = crate::console_guard::ConsoleGuard::start();
         let store = Store::in_memory("t-memory");
         store.save("session", &Session::new("2026-11-22")).unwrap();
         assert!(matches!(store.load::<Session>("session"), Loaded::Found(_)));
         store.forget_all();
         assert!(matches!(store.load::<Session>("session"), Loaded::Missing));
+        guard.finish();
     }
 }

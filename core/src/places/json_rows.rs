@@ -29,6 +29,11 @@ impl RawRow {
             .map(|(_, v)| v.as_str())
     }
 
+    /// Whether a cell holds `c` (U+FFFD marks bytes that were not UTF-8).
+    pub fn has_char(&self, c: char) -> bool {
+        self.cells.iter().any(|(_, value)| value.contains(c))
+    }
+
     /// Sets a cell; an empty value is the same as no value. A repeated column keeps the last.
     pub fn set(&mut self, column: Column, value: String) {
         self.cells.retain(|(c, _)| *c != column);

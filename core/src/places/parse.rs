@@ -26,8 +26,8 @@ use crate::Service;
 pub const MAX_FILE_BYTES: usize = 128 * 1024 * 1024;
 /// Most rows read; the rest of a bigger file is ignored and reported.
 pub const MAX_ROWS: usize = 200_000;
-/// A value longer than this (in characters) is absurd: dropped, or the row skipped if the
-/// column is required.
+/// A value longer than this (in characters) is absurd: it is cut here before anything else
+/// (then to its column's limit), with a warning. A row is never skipped for a long value.
 pub const MAX_FIELD_CHARS: usize = 10_000;
 /// Longest name kept; longer names are cut with an ellipsis.
 pub const MAX_NAME_CHARS: usize = 200;
@@ -44,27 +44,47 @@ pub const MAX_NAME_CHARS: usize = 200;
 /// assert_eq!(report.places.len(), 1);
 /// assert_eq!(report.skipped[0].row, 2);
 /// ```
+///
+/// Text is decoded row by row: bytes that are not UTF-8 make their row skipped
+/// ([`SkipReason::NotUtf8`]), not the whole file. A file where no row survives that (a file
+/// saved in Latin-1, say) is [`FileError::NotUtf8`].
 pub fn parse_places(bytes: &[u8]) -> Result<ParseReport, FileError> {
     if bytes.len() > MAX_FILE_BYTES {
         return Err(FileError::TooLarge { bytes: bytes.len() });
     }
-    let text = std::str::from_utf8(bytes).map_err(|e| FileError::NotUtf8 {
-        offset: e.valid_up_to(),
-    })?;
-    parse_places_str(text)
+    match std::str::from_utf8(bytes) {
+        Ok(text) => parse_places_str(text),
+        Err(error) => {
+            // Each bad sequence becomes U+FFFD; the rows holding one are skipped.
+            let text = String::from_utf8_lossy(bytes);
+            let report = parse_text(&text, true)?;
+            let not_utf8 = |s: &SkippedRow| s.reason == SkipReason::NotUtf8;
+            if report.places.is_empty() && report.skipped.iter().any(not_utf8) {
+                return Err(FileError::NotUtf8 {
+                    offset: error.valid_up_to(),
+                });
+            }
+            Ok(report)
+        }
+    }
 }
 
 /// [`parse_places`] on text already decoded.
 pub fn parse_places_str(text: &str) -> Result<ParseReport, FileError> {
+    parse_text(text, false)
+}
+
+/// `lossy`: the text was decoded with U+FFFD for bytes that were not UTF-8.
+fn parse_text(text: &str, lossy: bool) -> Result<ParseReport, FileError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let trimmed = text.trim_start();
     if trimmed.trim_end().is_empty() {
         return Err(FileError::Empty);
     }
     if trimmed.starts_with(['[', '{']) {
-        read_json(trimmed)
+        read_json(trimmed, lossy)
     } else {
-        read_csv(text)
+        read_csv(text, lossy)
     }
 }
 
@@ -73,10 +93,17 @@ struct Collector {
     report: ParseReport,
     seen_ids: HashSet<String>,
     data_rows: usize,
+    /// The text had bytes that were not UTF-8, now U+FFFD (see [`parse_places`]).
+    lossy: bool,
 }
 
 impl Collector {
-    fn new(format: FileFormat, version: SchemaVersion, unknown_columns: Vec<String>) -> Collector {
+    fn new(
+        format: FileFormat,
+        version: SchemaVersion,
+        unknown_columns: Vec<String>,
+        lossy: bool,
+    ) -> Collector {
         Collector {
             report: ParseReport {
                 format,
@@ -90,6 +117,7 @@ impl Collector {
             },
             seen_ids: HashSet::new(),
             data_rows: 0,
+            lossy,
         }
     }
 
@@ -119,6 +147,10 @@ impl Collector {
     }
 
     fn row(&mut self, row: usize, line: Option<usize>, raw: &RawRow) {
+        if self.lossy && raw.has_char(char::REPLACEMENT_CHARACTER) {
+            self.skip(row, line, SkipReason::NotUtf8, String::new());
+            return;
+        }
         let mut builder = RowBuilder {
             raw,
             row,
@@ -173,7 +205,7 @@ fn check_required(columns_seen: u64) -> Result<(), FileError> {
     }
 }
 
-fn read_csv(text: &str) -> Result<ParseReport, FileError> {
+fn read_csv(text: &str, lossy: bool) -> Result<ParseReport, FileError> {
     let separator = csv::detect_separator(text);
     let mut records = csv::Reader::new(text, separator);
     let header = records.next().ok_or(FileError::Empty)?;
@@ -204,7 +236,7 @@ fn read_csv(text: &str) -> Result<ParseReport, FileError> {
     let format = FileFormat::Csv {
         separator: char::from(separator),
     };
-    let mut collector = Collector::new(format, version, unknown_columns);
+    let mut collector = Collector::new(format, version, unknown_columns, lossy);
     if version == SchemaVersion::V1 {
         collector.report.missing_v1_columns = Column::V1
             .into_iter()
@@ -239,7 +271,7 @@ fn read_csv(text: &str) -> Result<ParseReport, FileError> {
     Ok(collector.report)
 }
 
-fn read_json(text: &str) -> Result<ParseReport, FileError> {
+fn read_json(text: &str, lossy: bool) -> Result<ParseReport, FileError> {
     let scan = json_rows::scan(text).map_err(FileError::Json)?;
     // An array of no objects has no keys: an empty list of places, not a wrong file.
     if scan.objects > 0 {
@@ -253,7 +285,7 @@ fn read_json(text: &str) -> Result<ParseReport, FileError> {
         .iter()
         .map(|k| excerpt(&clean_text(k)))
         .collect();
-    let mut collector = Collector::new(FileFormat::Json, version, unknown);
+    let mut collector = Collector::new(FileFormat::Json, version, unknown, lossy);
     let outcome = json_rows::for_each_row(text, &scan, &mut |_, element| {
         let Some(row) = collector.next_row(None) else {
             return;
@@ -350,7 +382,7 @@ struct RowBuilder<'a> {
 
 type Skip = (SkipReason, String);
 
-impl RowBuilder<'_> {
+impl<'a> RowBuilder<'a> {
     fn warn(&mut self, column: Column, kind: WarningKind, value: &str) {
         self.warnings.push(RowWarning {
             row: self.row,
@@ -361,13 +393,21 @@ impl RowBuilder<'_> {
         });
     }
 
-    /// The cleaned value, `None` when empty or absurdly long (with a warning).
-    fn text(&mut self, column: Column) -> Option<String> {
+    /// The raw value, cut at [`MAX_FIELD_CHARS`] when absurdly long (with a warning).
+    fn raw(&mut self, column: Column) -> Option<&'a str> {
         let raw = self.raw.get(column)?;
-        if too_long(raw) {
-            self.warn(column, WarningKind::FieldTooLong, "");
-            return None;
-        }
+        Some(match raw.char_indices().nth(MAX_FIELD_CHARS) {
+            Some((end, _)) => {
+                self.warn(column, WarningKind::FieldTooLong, "");
+                &raw[..end]
+            }
+            None => raw,
+        })
+    }
+
+    /// The cleaned value cut to its column's limit (with a warning), `None` when empty.
+    fn text(&mut self, column: Column) -> Option<String> {
+        let raw = self.raw(column)?;
         let mut value = clean_text(raw);
         if value.is_empty() {
             return None;
@@ -379,22 +419,15 @@ impl RowBuilder<'_> {
     }
 
     fn required(&mut self, column: Column, missing: SkipReason) -> Result<String, Skip> {
-        if self.raw.get(column).is_some_and(too_long) {
-            return Err((SkipReason::FieldTooLong, column.name().to_string()));
-        }
         self.text(column).ok_or((missing, String::new()))
     }
 
     /// Splits a multi-valued cell. v1 uses `|`; v0.1 used `;`, accepted everywhere a value
     /// cannot itself contain one.
     fn values(&mut self, column: Column, semicolon_too: bool) -> Vec<String> {
-        let Some(raw) = self.raw.get(column) else {
+        let Some(raw) = self.raw(column) else {
             return Vec::new();
         };
-        if too_long(raw) {
-            self.warn(column, WarningKind::FieldTooLong, "");
-            return Vec::new();
-        }
         raw.split(|c| c == '|' || (semicolon_too && c == ';'))
             .map(clean_text)
             .filter(|v| !v.is_empty())
@@ -780,11 +813,6 @@ impl RowBuilder<'_> {
             }
         }
     }
-}
-
-/// Longer than [`MAX_FIELD_CHARS`] characters.
-fn too_long(raw: &str) -> bool {
-    raw.len() > MAX_FIELD_CHARS && raw.chars().nth(MAX_FIELD_CHARS).is_some()
 }
 
 fn push_unique<T: PartialEq>(list: &mut Vec<T>, value: T) {

@@ -105,8 +105,8 @@ pub enum SkipReason {
     UnterminatedQuote,
     /// JSON: an element of the array that is not an object.
     NotAnObject,
-    /// A required value longer than [`MAX_FIELD_CHARS`](super::parse::MAX_FIELD_CHARS).
-    FieldTooLong,
+    /// Bytes that are not UTF-8 in one of the row's values.
+    NotUtf8,
     /// Past [`MAX_ROWS`](super::parse::MAX_ROWS).
     TooManyRows,
 }
@@ -125,7 +125,7 @@ impl SkipReason {
             SkipReason::WrongColumnCount => "wrong_column_count",
             SkipReason::UnterminatedQuote => "unterminated_quote",
             SkipReason::NotAnObject => "not_an_object",
-            SkipReason::FieldTooLong => "field_too_long",
+            SkipReason::NotUtf8 => "not_utf8",
             SkipReason::TooManyRows => "too_many_rows",
         }
     }
@@ -142,7 +142,7 @@ impl SkipReason {
             SkipReason::WrongColumnCount => "nombre de colonnes différent de l'en-tête",
             SkipReason::UnterminatedQuote => "guillemet ouvert jamais refermé",
             SkipReason::NotAnObject => "élément JSON qui n'est pas un objet",
-            SkipReason::FieldTooLong => "valeur obligatoire démesurément longue",
+            SkipReason::NotUtf8 => "caractères illisibles (pas en UTF-8)",
             SkipReason::TooManyRows => "trop de lignes, fin du fichier ignorée",
         }
     }
@@ -159,7 +159,7 @@ impl SkipReason {
             SkipReason::WrongColumnCount => "not as many fields as the header",
             SkipReason::UnterminatedQuote => "quoted field never closed",
             SkipReason::NotAnObject => "JSON element that is not an object",
-            SkipReason::FieldTooLong => "required value absurdly long",
+            SkipReason::NotUtf8 => "unreadable characters (not UTF-8)",
             SkipReason::TooManyRows => "too many rows, end of file ignored",
         }
     }
@@ -210,7 +210,8 @@ pub enum WarningKind {
     NonStandardValue,
     /// Cut to the column's maximum length.
     Truncated,
-    /// Dropped: longer than [`MAX_FIELD_CHARS`](super::parse::MAX_FIELD_CHARS).
+    /// Longer than [`MAX_FIELD_CHARS`](super::parse::MAX_FIELD_CHARS): cut there (a link that
+    /// long is dropped).
     FieldTooLong,
     /// Not readable as OSM opening hours; kept as text (not a schema violation).
     HorairesNotParsed,
@@ -260,7 +261,9 @@ impl WarningKind {
                 "valeur reconnue mais pas écrite comme dans le standard"
             }
             WarningKind::Truncated => "texte trop long, coupé",
-            WarningKind::FieldTooLong => "valeur démesurément longue, ignorée",
+            WarningKind::FieldTooLong => {
+                "valeur démesurément longue, coupée (un lien trop long est ignoré)"
+            }
             WarningKind::HorairesNotParsed => {
                 "horaires illisibles au format OSM, affichés tels quels"
             }
@@ -285,7 +288,7 @@ impl WarningKind {
             WarningKind::UnknownValue => "value outside the standard's list, dropped",
             WarningKind::NonStandardValue => "value recognized but not spelled as in the standard",
             WarningKind::Truncated => "text too long, cut",
-            WarningKind::FieldTooLong => "absurdly long value, dropped",
+            WarningKind::FieldTooLong => "absurdly long value, cut (a link that long is dropped)",
             WarningKind::HorairesNotParsed => "opening hours not in OSM syntax, shown as text",
         }
     }

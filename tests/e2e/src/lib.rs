@@ -36,7 +36,23 @@ pub struct Reply {
     pub body: Vec<u8>,
     pub headers: Vec<(String, String)>,
     pub delay: Duration,
+    pub stall: Stall,
 }
+
+/// A server that stops answering, for the widget's timeouts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Stall {
+    /// Answers in full.
+    Never,
+    /// Accepts the connection and never answers.
+    BeforeHeaders,
+    /// Sends the headers (with the full length) and this many bytes of the body, then nothing,
+    /// without closing the connection.
+    AfterBytes(usize),
+}
+
+/// How long a stalled reply keeps its connection open: longer than any timeout of the widget.
+const STALL_FOR: Duration = Duration::from_secs(120);
 
 impl Reply {
     pub fn new(status: u16, content_type: &str, body: impl Into<Vec<u8>>) -> Reply {
@@ -46,6 +62,7 @@ impl Reply {
             body: body.into(),
             headers: Vec::new(),
             delay: Duration::ZERO,
+            stall: Stall::Never,
         }
     }
 
@@ -60,6 +77,12 @@ impl Reply {
 
     pub fn delayed(mut self, delay: Duration) -> Reply {
         self.delay = delay;
+        self
+    }
+
+    /// Stops answering at `stall` (see [`Stall`]).
+    pub fn stalled(mut self, stall: Stall) -> Reply {
+        self.stall = stall;
         self
     }
 }
@@ -198,6 +221,10 @@ fn handle(
     let forced = routes.lock().expect("routes").get(&path).cloned();
     let mut reply = forced.unwrap_or_else(|| serve_file(files, &path));
     std::thread::sleep(reply.delay);
+    if reply.stall == Stall::BeforeHeaders {
+        std::thread::sleep(STALL_FOR);
+        return;
+    }
     let accepts_brotli = head.lines().any(|line| {
         let lower = line.to_ascii_lowercase();
         lower.starts_with("accept-encoding:") && lower.contains("br")
@@ -224,6 +251,12 @@ fn handle(
     }
     response.push_str("\r\n");
     let _ = stream.write_all(response.as_bytes());
+    if let Stall::AfterBytes(sent) = reply.stall {
+        let _ = stream.write_all(&reply.body[..sent.min(reply.body.len())]);
+        let _ = stream.flush();
+        std::thread::sleep(STALL_FOR);
+        return;
+    }
     let _ = stream.write_all(&reply.body);
     let _ = stream.flush();
 }
@@ -267,6 +300,9 @@ fn serve_file(files: &Files, path: &str) -> Reply {
     };
     match std::fs::read(&file) {
         Ok(body) => Reply::new(200, mime(&file), body),
+        // A page that declares no icon makes the browser ask for one; the widget is not
+        // concerned (its own pages declare an empty icon), so no 404 in the console.
+        Err(_) if path == "/favicon.ico" => Reply::new(204, "image/x-icon", ""),
         Err(_) => Reply::new(404, "text/plain", "not found"),
     }
 }
@@ -344,10 +380,40 @@ pub const DESKTOP: Viewport = Viewport {
 };
 
 /// One headless Chromium session.
+///
+/// **Console guard**: every console message of the session is collected (chromedriver keeps
+/// the browser's log across navigations), and [`Browser::close`] fails the test if any of them
+/// is an error: `console.error`, an uncaught exception or promise rejection, a wasm trap
+/// (`RuntimeError`), a panic of the widget, or a resource that failed to load. A test that
+/// provokes an error on purpose declares it first with [`Browser::expect_console`]; a declared
+/// message that never appears fails the test too. Dropping a `Browser` without `close()` fails
+/// the test, so no session escapes the guard.
 pub struct Browser {
     pub client: Client,
+    /// Every console entry seen so far (level, text).
+    log: Mutex<Vec<(String, String)>>,
+    /// Texts of the errors this test provokes on purpose.
+    expected: Mutex<Vec<String>>,
+    closed: std::sync::atomic::AtomicBool,
     _profile: TempDir,
     _driver: Driver,
+}
+
+/// Whether a console entry is an error the guard refuses (see [`Browser`]).
+pub fn is_console_error(level: &str, message: &str) -> bool {
+    level.eq_ignore_ascii_case("SEVERE")
+        || message.contains("RuntimeError")
+        || message.contains("panicked")
+        || message.contains("internal error")
+        || message.contains("Uncaught")
+}
+
+impl Drop for Browser {
+    fn drop(&mut self) {
+        if !self.closed.load(std::sync::atomic::Ordering::SeqCst) && !std::thread::panicking() {
+            panic!("a Browser was dropped without close(): its console was never checked");
+        }
+    }
 }
 
 struct TempDir(PathBuf);
@@ -431,6 +497,9 @@ impl Browser {
             .expect("chromedriver session");
         let browser = Browser {
             client,
+            log: Mutex::new(Vec::new()),
+            expected: Mutex::new(Vec::new()),
+            closed: std::sync::atomic::AtomicBool::new(false),
             _profile: TempDir(profile),
             _driver: driver,
         };
@@ -733,14 +802,14 @@ impl Browser {
         .await;
     }
 
-    /// Browser console messages since the last call (level and text).
+    /// Every browser console message of the session so far (level and text), oldest first.
     pub async fn console(&self) -> Vec<(String, String)> {
         let result = self
             .client
             .issue_cmd(LogCommand)
             .await
             .unwrap_or(Value::Null);
-        result
+        let fresh: Vec<(String, String)> = result
             .as_array()
             .map(|entries| {
                 entries
@@ -753,11 +822,71 @@ impl Browser {
                     })
                     .collect()
             })
-            .unwrap_or_default()
+            .unwrap_or_default();
+        let mut log = self.log.lock().expect("console log");
+        log.extend(fresh);
+        log.clone()
     }
 
+    /// Declares an error this test provokes on purpose: console errors containing `text` are
+    /// allowed, and at least one must appear before [`Browser::close`].
+    pub fn expect_console(&self, text: &str) {
+        self.expected
+            .lock()
+            .expect("expected messages")
+            .push(text.to_string());
+    }
+
+    /// The console errors of the session that no [`Browser::expect_console`] allows, and the
+    /// declared messages that never appeared.
+    pub async fn console_problems(&self) -> Vec<String> {
+        let log = self.console().await;
+        let expected = self.expected.lock().expect("expected messages").clone();
+        let mut problems: Vec<String> = log
+            .iter()
+            .filter(|(level, message)| is_console_error(level, message))
+            .filter(|(_, message)| !expected.iter().any(|e| message.contains(e.as_str())))
+            .map(|(level, message)| format!("{level}: {message}"))
+            .collect();
+        for wanted in &expected {
+            if !log
+                .iter()
+                .any(|(_, message)| message.contains(wanted.as_str()))
+            {
+                problems.push(format!("expected console message never appeared: {wanted}"));
+            }
+        }
+        problems
+    }
+
+    /// Fails now if the console holds an error (see [`Browser`]); the session goes on.
+    pub async fn assert_console_clean(&self) {
+        let problems = self.console_problems().await;
+        let unexpected: Vec<&String> = problems
+            .iter()
+            .filter(|p| !p.starts_with("expected console message never appeared"))
+            .collect();
+        assert!(
+            unexpected.is_empty(),
+            "console errors during this browser session:\n{}",
+            unexpected
+                .iter()
+                .map(|p| p.as_str())
+                .collect::<Vec<_>>()
+                .join("\n")
+        );
+    }
+
+    /// Ends the session, and fails the test if its console holds an error (see [`Browser`]).
     pub async fn close(self) {
-        let _ = self.client.close().await;
+        let problems = self.console_problems().await;
+        self.closed.store(true, std::sync::atomic::Ordering::SeqCst);
+        let _ = self.client.clone().close().await;
+        assert!(
+            problems.is_empty(),
+            "console errors during this browser session:\n{}",
+            problems.join("\n")
+        );
     }
 }
 

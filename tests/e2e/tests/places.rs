@@ -175,6 +175,10 @@ async fn missing_places_data_is_explained_and_the_flow_goes_on() {
         Reply::new(404, "text/plain", "not found"),
     );
     let browser = Browser::launch(PHONE).await;
+    // The browser reports the 404 it was served, on purpose here.
+    browser.expect_console(
+        "lieux-demo.csv - Failed to load resource: the server responded with a status of 404",
+    );
     browser.goto(&server.url("/")).await;
     browser.wait_ready().await;
     reach_places(&browser).await;

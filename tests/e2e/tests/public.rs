@@ -212,13 +212,43 @@ async fn staff_see_anonymous_counts_behind_a_pin_and_export_them() {
         .in_widget(0, "return root.querySelector('.an-staff table').innerText;")
         .await;
     let table = table.as_str().unwrap_or_default().replace('\t', " ");
+    // One visitor: no count can tell that person's result, even to staff.
     for line in [
-        "Évaluations commencées 1",
-        "Évaluations terminées 1",
-        "Résumés imprimés 1",
+        "Évaluations commencées < 5",
+        "Évaluations terminées < 5",
+        "Résumés imprimés < 5",
     ] {
         assert!(table.contains(line), "{line} not in:\n{table}");
     }
+    let levels = browser
+        .in_widget(
+            0,
+            "return root.querySelector('.an-staff-levels').innerText;",
+        )
+        .await;
+    let levels = levels.as_str().unwrap_or_default();
+    assert!(
+        levels.contains("< 5") && !levels.contains("\t1"),
+        "{levels}"
+    );
+    // What anyone can read in the browser's storage: per day, only the activity.
+    let stats = browser
+        .js(
+            "return JSON.parse(localStorage.getItem('autonomie-numerique:poste:stats'));",
+            vec![],
+        )
+        .await;
+    assert_eq!(stats["v"], Value::from(2), "{stats}");
+    for (day, counts) in stats["data"]["days"].as_object().expect("days") {
+        let keys: Vec<&String> = counts.as_object().expect("a day").keys().collect();
+        assert_eq!(keys, ["finished", "printed", "started"], "{day}: {counts}");
+    }
+    assert!(
+        stats["data"]["months"]
+            .as_object()
+            .is_some_and(|m| m.len() == 1),
+        "{stats}"
+    );
     // The PIN is stored only as a salted hash.
     let stored = browser
         .js(
@@ -245,16 +275,18 @@ async fn staff_see_anonymous_counts_behind_a_pin_and_export_them() {
     assert!(
         lines
             .next()
-            .is_some_and(|h| h.starts_with("date,started,finished,printed,level_equipement_1,")),
+            .is_some_and(|h| h.starts_with("month,started,finished,printed,level_equipement_1,")),
         "{csv}"
     );
-    let row = lines.next().expect("today's row");
+    let row = lines.next().expect("this month's row");
     let cells: Vec<&str> = row.split(',').collect();
+    assert_eq!(cells[0].len(), 7, "YYYY-MM: {row}");
     assert_eq!(
         &cells[1..4],
-        ["1", "1", "1"],
+        ["< 5", "< 5", "< 5"],
         "started, finished, printed: {row}"
     );
+    assert!(!cells.contains(&"1"), "no small count in the file: {row}");
 
     // Closing locks it again; a wrong PIN is refused.
     browser.click_text("Fermer").await;

@@ -3,11 +3,11 @@
 
 use std::time::Duration;
 
-use autonomie_e2e::{mixed_profile, Browser, Reply, Server, DESKTOP, PHONE};
+use autonomie_e2e::{mixed_profile, Browser, Reply, Server, Stall, DESKTOP, PHONE};
 use serde_json::Value;
 
-/// From the result, through the orientation, to the places step.
-async fn open_places(browser: &Browser) {
+/// From the result, through the orientation, to the places step (whatever it shows).
+async fn open_places_screen(browser: &Browser) {
     browser
         .in_widget(
             0,
@@ -20,6 +20,11 @@ async fn open_places(browser: &Browser) {
             "root.querySelector('.an-orientation .an-actions .an-primary').click(); return true;",
         )
         .await;
+}
+
+/// From the result, through the orientation, to the places step.
+async fn open_places(browser: &Browser) {
+    open_places_screen(browser).await;
     browser
         .wait_widget("root.querySelector('.an-places')", "the places step")
         .await;
@@ -160,7 +165,11 @@ async fn broken_places_data_is_explained_and_the_flow_goes_on() {
         ),
     ];
     for (reply, message) in cases {
+        let status = reply.status;
         let browser = places_with(&server, reply).await;
+        if status == 404 {
+            browser.expect_console("test-places.csv - Failed to load resource: the server responded with a status of 404");
+        }
         browser
             .wait_widget(
                 "root.querySelector('.an-places [role=alert]')",
@@ -213,6 +222,168 @@ async fn a_huge_file_is_refused_and_a_slow_one_shows_progress() {
         .wait_widget(
             "root.querySelectorAll('.an-place').length > 0",
             "the results after the wait",
+        )
+        .await;
+    browser.close().await;
+}
+
+/// Longer than the widget's 10 s of silence and 20 s for a module, with some margin.
+const PATIENCE: Duration = Duration::from_secs(45);
+
+#[tokio::test(flavor = "multi_thread")]
+async fn places_that_never_arrive_time_out_and_can_be_retried() {
+    let server = Server::start();
+    let file =
+        std::fs::read(autonomie_e2e::dist_dir().join("data/lieux-demo.csv")).expect("demo data");
+    // On a partner's page: a server that accepts and never answers, then one that stops in
+    // the middle of the body.
+    for stall in [Stall::BeforeHeaders, Stall::AfterBytes(1000)] {
+        server.route(
+            "/data/test-places.csv",
+            Reply::new(200, "text/csv", file.clone()).stalled(stall),
+        );
+        let browser = Browser::launch(DESKTOP).await;
+        browser
+            .goto(&server.url("/fixtures/places-partner.html"))
+            .await;
+        browser.wait_ready().await;
+        finish(&browser).await;
+        open_places(&browser).await;
+        assert_times_out_then_retries(&browser, &server, &file, &format!("{stall:?}")).await;
+        browser.close().await;
+    }
+    // On the widget's own page, its service worker gives up first and says so.
+    let browser = places_with(
+        &server,
+        Reply::new(200, "text/csv", file.clone()).stalled(Stall::BeforeHeaders),
+    )
+    .await;
+    browser.expect_console(
+        "test-places.csv - Failed to load resource: the server responded with a status of 504",
+    );
+    assert_times_out_then_retries(&browser, &server, &file, "standalone page").await;
+    browser.close().await;
+}
+
+/// Waits for the "ne répondent pas" message, lets the server answer, and presses "Réessayer".
+async fn assert_times_out_then_retries(
+    browser: &Browser,
+    server: &Server,
+    file: &[u8],
+    case: &str,
+) {
+    browser
+        .wait_widget_within(
+            0,
+            "root.querySelector('.an-places [role=alert] button')",
+            "the timeout message",
+            PATIENCE,
+        )
+        .await;
+    let text = browser.widget_text().await;
+    assert!(text.contains("ne répondent pas"), "{case}:\n{text}");
+    server.route(
+        "/data/test-places.csv",
+        Reply::new(200, "text/csv", file.to_vec()),
+    );
+    browser
+        .in_widget(
+            0,
+            "root.querySelector('.an-places [role=alert] button').click(); return true;",
+        )
+        .await;
+    browser
+        .wait_widget(
+            "root.querySelectorAll('.an-place').length > 0",
+            "the places after retrying",
+        )
+        .await;
+    still_usable(browser).await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_language_file_that_never_arrives_leaves_french_and_a_retry() {
+    let server = Server::start();
+    let english = std::fs::read(autonomie_e2e::dist_dir().join("i18n/en.json")).expect("en.json");
+    server.route(
+        "/i18n/en.json",
+        Reply::new(200, "application/json", english.clone()).stalled(Stall::BeforeHeaders),
+    );
+    let browser = Browser::launch(PHONE).await;
+    browser.goto(&server.url("/")).await;
+    browser.wait_ready().await;
+    browser
+        .in_widget(0, "const s = root.querySelector('#an-lang'); s.value = 'en'; s.dispatchEvent(new Event('change')); return true;")
+        .await;
+    browser
+        .wait_widget_within(
+            0,
+            "root.querySelector('.an-notices .an-retry')",
+            "the language notice",
+            PATIENCE,
+        )
+        .await;
+    assert!(browser
+        .widget_text()
+        .await
+        .contains("Cette langue n'a pas pu être chargée"));
+    // The flow goes on in French.
+    browser.start_assessment("Commencer").await;
+    browser.answer("yes").await;
+    server.route(
+        "/i18n/en.json",
+        Reply::new(200, "application/json", english),
+    );
+    browser
+        .in_widget(
+            0,
+            "root.querySelector('.an-notices .an-retry').click(); return true;",
+        )
+        .await;
+    browser
+        .wait_widget("root.querySelector('.an-root').lang === 'en'", "English")
+        .await;
+    assert!(browser.current_item().await.is_some());
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_module_that_never_arrives_is_explained_and_can_be_retried() {
+    let server = Server::start();
+    let module =
+        std::fs::read(autonomie_e2e::dist_dir().join("autonomie-extras.js")).expect("module");
+    server.route(
+        "/autonomie-extras.js",
+        Reply::new(200, "text/javascript", module.clone()).stalled(Stall::AfterBytes(100)),
+    );
+    let browser = Browser::launch(DESKTOP).await;
+    browser.goto(&server.url("/")).await;
+    browser.wait_ready().await;
+    finish(&browser).await;
+    open_places_screen(&browser).await;
+    browser
+        .wait_widget_within(
+            0,
+            "root.querySelector('.an-retry')",
+            "the module message",
+            PATIENCE,
+        )
+        .await;
+    assert!(browser
+        .widget_text()
+        .await
+        .contains("La recherche de lieux n'a pas pu démarrer"));
+    server.route(
+        "/autonomie-extras.js",
+        Reply::new(200, "text/javascript", module),
+    );
+    browser
+        .in_widget(0, "root.querySelector('.an-retry').click(); return true;")
+        .await;
+    browser
+        .wait_widget(
+            "root.querySelector('.an-places #an-where')",
+            "the places screen",
         )
         .await;
     browser.close().await;

@@ -284,3 +284,108 @@ async fn a_second_assessment_shows_progress_and_past_results_can_be_deleted() {
     assert_eq!(stored, Value::from(1));
     browser.close().await;
 }
+
+/// Where each group of the code sits, against the widget's own box (the shadow root hides
+/// overflow, so the page's scroll width cannot tell): `[root left, root right, [[left, right,
+/// top, lines]…]]`.
+const CODE_BOXES: &str = "const box = root.querySelector('.an-root').getBoundingClientRect();\
+    const groups = [...root.querySelectorAll('.an-sheet .an-code .an-code-group')];\
+    return [box.left, box.right, groups.map(g => { const r = g.getBoundingClientRect(); return [r.left, r.right, r.top, g.getClientRects().length, g.innerText]; })];";
+
+/// Issue 11: on a phone the code was one unbreakable line, cut off at 320 and 390 px (the end
+/// in French, the beginning in Arabic). It wraps between groups of 4, never inside one, and
+/// reads left to right in Arabic too.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_share_code_is_fully_visible_and_left_to_right_on_a_phone() {
+    let server = Server::start();
+    let browser = Browser::launch(PHONE).await;
+    for lang in ["fr", "ar"] {
+        browser.goto(&server.url(&format!("/?lang={lang}"))).await;
+        browser
+            .wait_widget(
+                &format!("root.querySelector('.an-root').lang === '{lang}'"),
+                "the language",
+            )
+            .await;
+        browser.start_in_any_language().await;
+        browser.answer_all(mixed_profile).await;
+        browser
+            .wait_widget("root.querySelector('.an-result')", "the result")
+            .await;
+        browser
+            .in_widget(
+                0,
+                "root.querySelector('.an-go-summary').click(); return true;",
+            )
+            .await;
+        browser
+            .wait_widget("root.querySelector('.an-sheet .an-code')", "the code")
+            .await;
+        let code = browser
+            .in_widget(
+                0,
+                "return root.querySelector('.an-sheet .an-code').innerText;",
+            )
+            .await;
+        let code = code.as_str().expect("the code").to_string();
+        for width in [280, 320, 390] {
+            browser
+                .cdp(
+                    "Emulation.setDeviceMetricsOverride",
+                    serde_json::json!({ "width": width, "height": 740, "deviceScaleFactor": 1, "mobile": true }),
+                )
+                .await;
+            tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+            let boxes = browser.in_widget(0, CODE_BOXES).await;
+            let (left, right) = (
+                boxes[0].as_f64().unwrap_or(0.0),
+                boxes[1].as_f64().unwrap_or(0.0),
+            );
+            let groups = boxes[2].as_array().expect("groups");
+            assert!(groups.len() > 8, "{lang} {width}: {boxes}");
+            let mut text = String::new();
+            let mut previous: Option<(f64, f64)> = None;
+            for group in groups {
+                let (g_left, g_right, top) = (
+                    group[0].as_f64().unwrap_or(-1.0),
+                    group[1].as_f64().unwrap_or(-1.0),
+                    group[2].as_f64().unwrap_or(-1.0),
+                );
+                assert!(
+                    g_left >= left - 0.5 && g_right <= right + 0.5,
+                    "{lang} at {width} px: group {group} outside the widget [{left}, {right}]"
+                );
+                assert_eq!(
+                    group[3],
+                    Value::from(1),
+                    "{lang} {width}: a group split over lines: {group}"
+                );
+                // Left to right: on the same line, each group is right of the one before.
+                if let Some((p_right, p_top)) = previous {
+                    if (top - p_top).abs() < 1.0 {
+                        assert!(
+                            g_left >= p_right - 0.5,
+                            "{lang} {width}: right to left? {boxes}"
+                        );
+                    } else {
+                        assert!(top > p_top, "{lang} {width}: a line above the previous one");
+                    }
+                }
+                previous = Some((g_right, top));
+                text.push_str(group[4].as_str().unwrap_or_default());
+            }
+            assert_eq!(text, code, "{lang} {width}: the groups read as the code");
+        }
+        browser
+            .cdp(
+                "Emulation.setDeviceMetricsOverride",
+                serde_json::json!({ "width": 360, "height": 740, "deviceScaleFactor": 1, "mobile": true }),
+            )
+            .await;
+        // Next language: a fresh start.
+        browser
+            .js("localStorage.clear(); return true;", vec![])
+            .await;
+    }
+    browser.close().await;
+}
