@@ -1,6 +1,6 @@
 //! Prepares text the wasm carries: the widget's stylesheet, minified (see `src/mount.rs`), and
 //! the French texts of the main module, without those only a lazily loaded module shows (see
-//! `autonomie_core::i18n::MODULE_KEY_PREFIXES`).
+//! `autonomie_core::i18n::text_module`).
 
 use autonomie_core::build_script::write_to_out_dir;
 

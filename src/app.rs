@@ -13,24 +13,22 @@ use crate::mount::Mounted;
 pub fn App(mounted: Mounted) -> impl IntoView {
     let ctx = Ctx::new(mounted);
     let stage = Memo::new(move |_| ctx.session.with(|s| s.stage));
-    let mediator = Memo::new(move |_| ctx.mediator.get());
+    // Open or not: the code it shows changes nothing on screen.
+    let mediator = Memo::new(move |_| ctx.mediator.with(Option::is_some));
     let staff = Memo::new(move |_| ctx.staff_open.get());
     let screen = move || {
         // A new screen: stop reading the previous one.
-        ui::speech::stop();
+        autonomie_ui::speech::stop();
         if staff.get() {
             return ui::staff::staff(ctx);
         }
-        if let Some(view) = mediator.get() {
-            return ui::mediator::mediator(ctx, view);
+        if mediator.get() {
+            return ui::extras_screen::extras_step(ctx, "mediator_mount", "nav.mediator");
         }
         match stage.get() {
             Stage::Welcome => ui::welcome::welcome(ctx),
             Stage::Questions => ui::question::questions(ctx),
-            Stage::Result => ui::result::result(ctx),
-            Stage::Orientation => ui::orientation::orientation(ctx),
-            Stage::Places => ui::places::places_step(ctx),
-            Stage::Summary => ui::summary::summary(ctx),
+            later => ui::extras_screen::step_screen(ctx, later),
         }
     };
     // Everything inside re-renders when the language changes, so texts can be plain strings.

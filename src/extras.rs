@@ -58,19 +58,3 @@ pub async fn module(which: Module) -> Result<JsValue, JsValue> {
     LOADED.with(|l| l.borrow_mut().push((which, exports.clone())));
     Ok(exports)
 }
-
-/// Calls an exported function of the extras module and returns its text result, awaiting it
-/// when the function is async.
-pub async fn call(name: &str, args: &[JsValue]) -> Result<String, JsValue> {
-    let module = module(Module::Extras).await?;
-    let function: js_sys::Function =
-        js_sys::Reflect::get(&module, &JsValue::from_str(name))?.dyn_into()?;
-    let args: js_sys::Array = args.iter().collect();
-    let mut result = function.apply(&JsValue::NULL, &args)?;
-    if let Some(promise) = result.dyn_ref::<js_sys::Promise>() {
-        result = JsFuture::from(promise.clone()).await?;
-    }
-    result
-        .as_string()
-        .ok_or_else(|| JsValue::from_str("the extras module returned no text"))
-}

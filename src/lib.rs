@@ -4,7 +4,7 @@
 //! `data-autonomie-numerique` attribute) and mounts one independent widget in its shadow root.
 
 mod app;
-mod clock;
+use autonomie_ui::clock;
 mod extras;
 use autonomie_ui::{net, storage};
 mod i18n_loader;

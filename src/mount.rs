@@ -160,8 +160,7 @@ fn mount(host: web_sys::Element) {
         attributes.extend(autonomie_core::config::parse_query(&search));
     }
     let domains: Vec<&str> = crate::state::full_bank()
-        .domains
-        .iter()
+        .skill_domains()
         .map(|d| d.id.as_str())
         .collect();
     let (mut config, warnings) = WidgetConfig::from_attributes(&attributes, &domains);

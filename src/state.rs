@@ -21,6 +21,7 @@ use crate::mount::Mounted;
 use crate::storage::{Loaded, Persistence, Store};
 use autonomie_core::config::DeviceSettings;
 use autonomie_core::stats::{ActivityCounts, Event as StatsEvent};
+use autonomie_ui::contract::{Action, Modules, ScreenSettings};
 
 static BANK: LazyLock<Bank> = LazyLock::new(Bank::builtin);
 /// The French texts of this module (see `build.rs`): the lazily loaded modules carry their own.
@@ -131,6 +132,12 @@ impl Notice {
     }
 }
 
+/// The mediator's view is open; the extras module shows it (see `extras/src/results`).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct MediatorOpen {
+    pub code: Option<String>,
+}
+
 #[derive(Clone, Copy)]
 pub struct Ctx {
     pub session: RwSignal<Session>,
@@ -151,8 +158,9 @@ pub struct Ctx {
     pub container: StoredValue<web_sys::HtmlElement, LocalStorage>,
     /// Places data given inside the host element, if any.
     pub inline_places: StoredValue<Option<String>>,
-    /// The mediator's view, shown instead of the person's flow when open.
-    pub mediator: RwSignal<Option<crate::ui::mediator::MediatorView>>,
+    /// The mediator's view, shown instead of the person's flow when open, with a code to open
+    /// at once (from a QR code's address).
+    pub mediator: RwSignal<Option<MediatorOpen>>,
     /// The staff view (PIN, activity counts), shown instead of the flow when open.
     pub staff_open: RwSignal<bool>,
     /// Public-computer mode, from the partner's configuration or the staff view.
@@ -237,8 +245,7 @@ impl Ctx {
                     .ok()
                     .and_then(|c| c.as_string())
                     .unwrap_or_default();
-                ctx.mediator
-                    .set(Some(crate::ui::mediator::open(&ctx, &code)));
+                ctx.mediator.set(Some(MediatorOpen { code: Some(code) }));
                 forget_fragment();
             }
         }
@@ -412,23 +419,34 @@ impl Ctx {
         self.session.set(Session::default());
     }
 
-    /// Records an answer. Tasks show their feedback before moving on.
-    pub fn answer(&self, item_id: &str, answer: Answer) {
+    /// Records the answers of the screen on show (one question, or a group). An exercise shows
+    /// its feedback before moving on.
+    pub fn answer_screen(&self, given: Vec<(String, Answer)>) {
         self.navigated.set_value(true);
-        let is_task = self
-            .bank()
-            .item(item_id)
-            .is_some_and(|i| i.kind == ItemKind::Task);
+        let task = match given.as_slice() {
+            [(id, _)] => self
+                .bank()
+                .item(id)
+                .is_some_and(|i| i.kind == ItemKind::Task)
+                .then(|| id.clone()),
+            _ => None,
+        };
         let mut accepted = false;
         self.session.update(|s| {
-            accepted = s.answer(self.bank(), item_id, answer).is_ok();
-            if accepted && is_task {
-                s.feedback_for = Some(item_id.to_string());
+            accepted = s.answer_screen(self.bank(), &given).is_ok();
+            if accepted && task.is_some() {
+                s.feedback_for = task.clone();
             }
         });
-        if accepted && !is_task {
+        if accepted && task.is_none() {
             self.finish_if_complete();
         }
+    }
+
+    /// A kind offer was answered ("Continuer" or a language): it is not made again.
+    pub fn offer_made(&self, offer: autonomie_core::session::Offer) {
+        self.navigated.set_value(true);
+        self.session.update(|s| s.offer_made(offer));
     }
 
     pub fn continue_after_feedback(&self) {
@@ -437,32 +455,13 @@ impl Ctx {
         self.finish_if_complete();
     }
 
+    /// After the last answer: the result. The extras module's result screen adds the finished
+    /// assessment to the activity counts (it computes the evaluation), then says so
+    /// ([`Action::Counted`]).
     fn finish_if_complete(&self) {
         if self.session.with_untracked(|s| s.is_complete(self.bank())) {
-            let first_time = self.session.with_untracked(|s| !s.counted);
-            self.session.update(|s| {
-                s.stage = Stage::Result;
-                s.counted = true;
-            });
+            self.session.update(|s| s.stage = Stage::Result);
             self.record_in_history();
-            if first_time {
-                let session = self.session.get_untracked();
-                let assessment = autonomie_core::assess(self.bank(), &session);
-                let orientation = autonomie_core::orientation::orient(
-                    self.bank(),
-                    &assessment,
-                    &session.priorities,
-                );
-                self.count(|counts, day| {
-                    counts.record(
-                        day,
-                        StatsEvent::Finished {
-                            assessment: &assessment,
-                            orientation: &orientation,
-                        },
-                    )
-                });
-            }
         }
     }
 
@@ -483,7 +482,7 @@ impl Ctx {
         let session_id = self.session.with_untracked(|s| s.id.clone());
         let was_finished = self.session.with_untracked(|s| s.stage != Stage::Questions);
         self.session.update(|s| {
-            s.undo_last();
+            s.undo_last(self.bank());
             s.stage = if s.answers.is_empty() && !was_finished {
                 Stage::Welcome
             } else {
@@ -525,6 +524,91 @@ impl Ctx {
         self.session.update(|s| ok = s.toggle_priority(item_id));
         self.record_in_history();
         ok
+    }
+
+    /// What the screens of the extras module get (see [`autonomie_ui::contract`]).
+    pub fn screen_settings(&self) -> ScreenSettings {
+        use autonomie_core::config::{Centre, Module, PlacesSource};
+        let session = self.session.get_untracked();
+        let previous = self
+            .history
+            .with_untracked(|h| h.previous_to(&session.id).cloned());
+        self.config.with_value(|c| {
+            let (places, inline) = match &c.places {
+                PlacesSource::Demo => ("demo".to_string(), None),
+                PlacesSource::Inline => ("inline".to_string(), self.inline_places.get_value()),
+                PlacesSource::Url(url) => (url.clone(), None),
+            };
+            let (centre_postal_code, centre_e6) = match &c.centre {
+                Some(Centre::PostalCode(code)) => (Some(code.clone()), None),
+                Some(Centre::Point { lat, lon }) => {
+                    (None, Some(((lat * 1e6) as i64, (lon * 1e6) as i64)))
+                }
+                None => (None, None),
+            };
+            ScreenSettings {
+                lang: self.lang().code().to_string(),
+                base: self.base_url.get_value(),
+                key: c.namespace.clone(),
+                navigated: self.navigated.get_value(),
+                public: self.public.get_untracked(),
+                own_page: self.own_page,
+                debug: c.debug,
+                stats: self.counting(),
+                domains: c.domains.clone(),
+                modules: Modules {
+                    places: c.has_module(Module::Places),
+                    share: c.has_module(Module::Share),
+                    national: c.has_module(Module::National),
+                },
+                places,
+                inline,
+                centre_postal_code,
+                centre_e6,
+                session: self
+                    .mediator
+                    .with_untracked(Option::is_none)
+                    .then_some(session),
+                previous,
+                code: self
+                    .mediator
+                    .with_untracked(|m| m.as_ref().and_then(|m| m.code.clone())),
+            }
+        })
+    }
+
+    /// Does what a screen of the extras module asks.
+    pub fn act(&self, action: Action) {
+        match action {
+            Action::Go(stage) => self.go(stage),
+            Action::Back => self.back(),
+            Action::Restart => self.restart(),
+            Action::TogglePriority(id) => {
+                self.toggle_priority(&id);
+            }
+            Action::ChoosePlace(place) => self.set_chosen_place(place),
+            Action::Print => crate::ui::print::print(*self),
+            Action::Printed => {
+                self.count(|counts, day| counts.record(day, StatsEvent::Printed));
+            }
+            Action::NextPerson => self.next_person(Notice::NextPerson),
+            Action::Counted(finished) => {
+                if !self.session.with_untracked(|s| s.counted) {
+                    self.count(|counts, day| counts.record(day, StatsEvent::Finished(&finished)));
+                    self.session.update(|s| s.counted = true);
+                }
+            }
+            Action::Keep(session) => self.keep_shared_result(&session),
+            Action::MediatorCode(code) => self.mediator.update(|open| {
+                if let Some(open) = open {
+                    open.code = Some(code);
+                }
+            }),
+            Action::CloseMediator => {
+                self.navigated.set_value(true);
+                self.mediator.set(None);
+            }
+        }
     }
 
     /// "Effacer mes données": every key the widget wrote goes, and the screen starts over.

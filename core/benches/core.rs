@@ -1,10 +1,10 @@
 //! Native micro-benchmarks of the core: `cargo bench -p autonomie-core`. The benchmark command
 //! (`scripts/bench.sh`) reports their medians in its table.
 
-use autonomie_core::orientation::orient;
+use autonomie_core::evaluation::evaluate;
 use autonomie_core::places::sample::{places_csv, postal_codes};
 use autonomie_core::places::{parse_places, Centre, LocalTime, PlaceIndex, Query, ResultsMessage};
-use autonomie_core::scoring::assess;
+use autonomie_core::session::play;
 use autonomie_core::share_code::{decode, encode, SharePayload};
 use autonomie_core::{Answer, Bank, Service, Session};
 
@@ -12,26 +12,28 @@ fn main() {
     divan::main();
 }
 
-/// A whole assessment, every item answered with its first choice.
+/// A whole assessment: facts "yes" (or the first option), skills "with help" (the longer
+/// path), exercises their first option.
 fn full_session(bank: &Bank) -> Session {
-    let mut session = Session::new("2026-11-22");
-    while let Some(item) = autonomie_core::flow::next_item(bank, &session) {
-        let answer = Answer::choices_for(item)[0];
-        let id = item.id.clone();
-        let _ = session.answer(bank, &id, answer);
-    }
+    let mut session = play(bank, |item, _| {
+        let choices = Answer::choices_for(item);
+        if choices.contains(&Answer::WithHelp) {
+            Answer::WithHelp
+        } else {
+            choices[0]
+        }
+    });
     session.priorities = vec!["com.email_attachment".into(), "adm.form".into()];
     session
 }
 
+/// Everything the result screens show: levels, situation, national reading, orientation and
+/// first steps.
 #[divan::bench]
 fn scoring(bencher: divan::Bencher) {
     let bank = Bank::builtin();
     let session = full_session(&bank);
-    bencher.bench(|| {
-        let assessment = assess(&bank, divan::black_box(&session));
-        orient(&bank, &assessment, &session.priorities)
-    });
+    bencher.bench(|| evaluate(&bank, divan::black_box(&session), &session.priorities));
 }
 
 #[divan::bench]

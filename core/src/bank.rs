@@ -3,6 +3,20 @@
 //! The bank is data (`content/bank.json`); texts live in the i18n catalogs under
 //! `q.<item id>.*` keys. [`Bank::validate`] is what the tests and the partner tooling run to
 //! make sure the data is complete and every skip rule can actually fire.
+//!
+//! # Shape (version 2)
+//! - **Domains**: one `situation` domain (facts about the person, never a level) and skill
+//!   domains, each with a level. An item's domain decides whether it is scored.
+//! - **Groups**: consecutive situation facts shown on one screen ("Avez-vous chez vous :
+//!   un ordinateur, une tablette, une box ?"). Each stays an item of its own.
+//! - **Items**: `fact` (Oui / Non, with `dont_know` also "Je ne sais pas"), `choice` (options,
+//!   no right answer), `rating` (self-rating; `done_for_me` adds "Quelqu'un le fait pour moi",
+//!   `no_need` adds "Je n'en ai pas besoin") and `task` (a small exercise with one right
+//!   option). Every item also offers "Je ne comprends pas la question".
+//! - **Rules** an item may carry (applied by [`crate::flow`]): `ask_if` and `relevant_if`
+//!   (named conditions over earlier answers), `after` (an earlier rating the person says they
+//!   can do, alone or with help), `path` (`core` for those who do the domain's first item
+//!   without help, `detail` for those who need help with it, both by default).
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -14,25 +28,39 @@ use crate::services::Service;
 /// The bank shipped with the widget.
 pub const BUILTIN_BANK_JSON: &str = include_str!("../../content/bank.json");
 
-/// The domain ids of the built-in bank, in order: what checks a partner's `data-domains`
-/// without the bank itself (the partner configurator). A test keeps the two in step.
-pub const BUILTIN_DOMAIN_IDS: [&str; 7] = [
-    "equipement",
+/// The skill domain ids of the built-in bank, in order: what checks a partner's
+/// `data-domains` without the bank itself (the partner configurator). A test keeps the two in
+/// step. The situation block is always asked, so it is not listed.
+pub const BUILTIN_DOMAIN_IDS: [&str; 6] = [
     "appareil",
     "information",
     "communication",
     "demarches",
-    "securite",
     "emploi",
+    "securite",
 ];
+
+/// Domain ids of older versions a partner's `data-domains` may still name: accepted, and
+/// they change nothing (bank v1's `equipement` is now the situation block, always asked).
+pub const RETIRED_DOMAIN_IDS: [&str; 1] = ["equipement"];
 
 #[derive(Debug, Clone)]
 pub struct Bank {
     pub version: u32,
     pub domains: Vec<Domain>,
+    /// Situation items shown together on one screen, by id (texts `group.<id>.text`).
+    pub groups: Vec<String>,
     /// Named conditions that items reference in `ask_if` / `relevant_if`.
     pub conditions: BTreeMap<String, Condition>,
     pub items: Vec<Item>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DomainKind {
+    /// Facts about the person's situation: recorded as facts, never averaged into a level.
+    Situation,
+    /// Skills, with a level.
+    Skills,
 }
 
 #[derive(Debug, Clone)]
@@ -40,16 +68,34 @@ pub struct Domain {
     pub id: String,
     /// Name of the pictogram drawn next to the domain (see the widget's icon set).
     pub icon: String,
+    pub kind: DomainKind,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ItemKind {
-    /// "Avez-vous … ?" answered Oui / Non / Je ne comprends pas.
-    Possession,
-    /// Self-rating on the 4-step scale.
+    /// Oui / Non (and "Je ne sais pas" with `dont_know`): a fact.
+    Fact,
+    /// One of several options, none right or wrong: a fact.
+    Choice,
+    /// Self-rating of a skill.
     Rating,
-    /// A mini-task with one correct option.
+    /// A small exercise with one right option.
     Task,
+}
+
+/// Who a skill item is for, after the domain's first item (see [`crate::flow`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Path {
+    /// Asked to everyone the other rules let through.
+    Both,
+    /// Only when the domain's first item was done without help (or is not needed): what
+    /// confirms autonomy, such as the national indicator's activities.
+    Core,
+    /// Only when the domain's first item needs help: the detail a mediator needs.
+    Detail,
+    /// Like `Detail`, when there is still room under the question limit after the `detail`
+    /// items (see [`crate::flow::fits_in_budget`]).
+    Extra,
 }
 
 #[derive(Debug, Clone)]
@@ -57,25 +103,42 @@ pub struct Item {
     pub id: String,
     pub domain: String,
     pub kind: ItemKind,
-    /// DigComp 2.2 competence, e.g. "2.1". Required for scored items.
+    /// DigComp 2.2 competence, e.g. "2.1". Required for skill items.
     pub digcomp: Option<String>,
     /// National services (lieux standard v1) this item calls for when it is a need.
     pub services: Vec<Service>,
     /// Eurostat DSI 2.0 area and activity, when the item is one of its activities.
     pub dsi: Option<DsiMapping>,
-    /// Asked only when this condition holds. When it fails, the item counts as "not yet".
+    /// Asked only when this condition holds; otherwise *not asked*.
     pub ask_if: Option<String>,
     /// When this condition fails, the item does not concern the person at all
     /// (e.g. job questions for someone who is not looking for work).
     pub relevant_if: Option<String>,
-    /// Whether the item counts in the domain level. Gate questions do not.
-    pub scored: bool,
-    /// Whether the item can be picked as a learning priority.
+    /// Asked only when the person says they can do this earlier rating (alone or with help).
+    pub after: Option<String>,
+    pub path: Path,
+    /// Situation items shown on one screen share a group.
+    pub group: Option<String>,
+    /// Fact: also offers "Je ne sais pas".
+    pub dont_know: bool,
+    /// Rating: also offers "Quelqu'un le fait pour moi" (tasks commonly delegated).
+    pub done_for_me: bool,
+    /// Rating: also offers "Je n'en ai pas besoin" (not a need for everybody).
+    pub no_need: bool,
+    /// Whether the item can be a first step or a learning priority. Default: ratings yes,
+    /// other kinds no.
     pub goal: bool,
-    /// Option ids of a task, in display order. Their texts are `q.<id>.opt.<option>`.
+    /// Option ids of a choice or a task, in display order. Texts: `q.<id>.opt.<option>`.
     pub options: Vec<String>,
-    /// Index of the correct option of a task.
+    /// Index of the right option of a task.
     pub correct: Option<usize>,
+}
+
+impl Item {
+    /// Whether the item counts in its domain's level (skills only; facts never do).
+    pub fn is_skill(&self) -> bool {
+        matches!(self.kind, ItemKind::Rating | ItemKind::Task)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -119,8 +182,9 @@ impl DsiArea {
     }
 }
 
-/// A skip rule over earlier answers. In the bank file: `{"item": id, "in": [codes]}`,
-/// `{"all": [...]}`, `{"any": [...]}` or `{"ref": name}`.
+/// A skip rule over earlier answers. In the bank file: `{"item": id, "in": [answers]}` (answer
+/// codes, or option ids for a choice), `{"all": [...]}`, `{"any": [...]}`, `{"not": ...}` or
+/// `{"ref": name}`.
 #[derive(Debug, Clone)]
 pub enum Condition {
     /// True when `item` was answered with one of `one_of`.
@@ -133,6 +197,9 @@ pub enum Condition {
     },
     Any {
         any: Vec<Condition>,
+    },
+    Not {
+        not: Box<Condition>,
     },
     /// Another named condition.
     Ref {
@@ -154,26 +221,30 @@ impl Bank {
         Bank::from_json(BUILTIN_BANK_JSON).unwrap_or_else(|_| Bank::empty())
     }
 
-    /// The bank with only the given domains (all of them when `domains` is empty), for
-    /// partners who include part of the assessment.
+    /// The bank with only the given skill domains (all of them when `domains` is empty), for
+    /// partners who include part of the assessment. The situation block always stays: the
+    /// facts decide which skill questions apply, and the mediator needs them.
     pub fn restricted_to(&self, domains: &[String]) -> Bank {
         if domains.is_empty() {
             return self.clone();
         }
-        let keep = |domain: &String| domains.contains(domain);
+        let keep =
+            |domain: &Domain| domain.kind == DomainKind::Situation || domains.contains(&domain.id);
+        let kept: BTreeSet<&str> = self
+            .domains
+            .iter()
+            .filter(|d| keep(d))
+            .map(|d| d.id.as_str())
+            .collect();
         Bank {
             version: self.version,
-            domains: self
-                .domains
-                .iter()
-                .filter(|d| keep(&d.id))
-                .cloned()
-                .collect(),
+            domains: self.domains.iter().filter(|d| keep(d)).cloned().collect(),
+            groups: self.groups.clone(),
             conditions: self.conditions.clone(),
             items: self
                 .items
                 .iter()
-                .filter(|i| keep(&i.domain))
+                .filter(|i| kept.contains(i.domain.as_str()))
                 .cloned()
                 .collect(),
         }
@@ -183,6 +254,7 @@ impl Bank {
         Bank {
             version: 0,
             domains: Vec::new(),
+            groups: Vec::new(),
             conditions: BTreeMap::new(),
             items: Vec::new(),
         }
@@ -202,8 +274,17 @@ impl Bank {
         self.items.iter().position(|item| item.id == id)
     }
 
+    pub fn domain(&self, id: &str) -> Option<&Domain> {
+        self.domains.iter().find(|d| d.id == id)
+    }
+
     pub fn domain_items<'a>(&'a self, domain: &'a str) -> impl Iterator<Item = &'a Item> + 'a {
         self.items.iter().filter(move |item| item.domain == domain)
+    }
+
+    /// The skill domains, in order.
+    pub fn skill_domains(&self) -> impl Iterator<Item = &Domain> {
+        self.domains.iter().filter(|d| d.kind == DomainKind::Skills)
     }
 
     /// Evaluates a named condition. Unknown names are false; [`Bank::validate`] rejects them.
@@ -227,6 +308,7 @@ impl Bank {
                 .is_some_and(|given| one_of.contains(&given)),
             Condition::All { all } => all.iter().all(|c| self.eval(c, answers, depth + 1)),
             Condition::Any { any } => any.iter().any(|c| self.eval(c, answers, depth + 1)),
+            Condition::Not { not } => !self.eval(not, answers, depth + 1),
             Condition::Ref { name } => self
                 .conditions
                 .get(name)
@@ -256,6 +338,7 @@ impl Bank {
                     self.collect_items(c, out, depth + 1);
                 }
             }
+            Condition::Not { not } => self.collect_items(not, out, depth + 1),
             Condition::Ref { name } => {
                 if let Some(c) = self.conditions.get(name) {
                     self.collect_items(c, out, depth + 1);
@@ -272,106 +355,207 @@ impl Bank {
         if domain_ids.len() != self.domains.len() {
             problems.push("duplicate domain id".to_string());
         }
+        let situations = self
+            .domains
+            .iter()
+            .filter(|d| d.kind == DomainKind::Situation)
+            .count();
+        if situations > 1 {
+            problems.push("more than one situation domain".to_string());
+        }
         for domain in &self.domains {
-            if self.domain_items(&domain.id).next().is_none() {
-                problems.push(format!("domain {} has no item", domain.id));
+            let mut items = self.domain_items(&domain.id);
+            match items.next() {
+                None => problems.push(format!("domain {} has no item", domain.id)),
+                // The stop rule: the domain's first item is where a person who cannot do
+                // anything of it stops, so it must be a plain rating everyone may get.
+                Some(first) if domain.kind == DomainKind::Skills => {
+                    if first.kind != ItemKind::Rating
+                        || first.after.is_some()
+                        || first.path != Path::Both
+                    {
+                        problems.push(format!(
+                            "domain {}: its first item {} must be a rating asked on every path, so the stop rule applies",
+                            domain.id, first.id
+                        ));
+                    }
+                }
+                Some(_) => {}
             }
             let key = format!("domain.{}", domain.id);
             if !catalog.contains(&key) {
                 problems.push(format!("missing text {key}"));
             }
         }
+        for group in &self.groups {
+            let members: Vec<usize> = self
+                .items
+                .iter()
+                .enumerate()
+                .filter(|(_, i)| i.group.as_deref() == Some(group.as_str()))
+                .map(|(index, _)| index)
+                .collect();
+            if members.len() < 2 {
+                problems.push(format!("group {group} needs at least 2 items"));
+            }
+            if members.windows(2).any(|w| w[1] != w[0] + 1) {
+                problems.push(format!("group {group}: its items must follow each other"));
+            }
+            if !catalog.contains(&format!("group.{group}.text")) {
+                problems.push(format!("missing text group.{group}.text"));
+            }
+        }
 
         let mut seen = BTreeSet::new();
         for (index, item) in self.items.iter().enumerate() {
-            let id = &item.id;
-            if !seen.insert(id.as_str()) {
-                problems.push(format!("duplicate item id {id}"));
-            }
-            if !is_stable_id(id) {
-                problems.push(format!(
-                    "item id {id} must be lowercase ascii words joined by . or _"
-                ));
-            }
-            if !domain_ids.contains(item.domain.as_str()) {
-                problems.push(format!("{id}: unknown domain {}", item.domain));
-            }
-            if item.scored {
-                match &item.digcomp {
-                    Some(code) if is_digcomp_competence(code) => {}
-                    Some(code) => {
-                        problems.push(format!("{id}: {code} is not a DigComp 2.2 competence"))
-                    }
-                    None => {
-                        problems.push(format!("{id}: scored item without a DigComp competence"))
-                    }
-                }
-                if item.services.is_empty() {
-                    problems.push(format!("{id}: scored item without a national service"));
-                }
-            }
-            match item.kind {
-                ItemKind::Task => {
-                    if item.options.len() < 2 {
-                        problems.push(format!("{id}: a task needs at least 2 options"));
-                    }
-                    if item.correct.is_none_or(|c| c >= item.options.len()) {
-                        problems.push(format!(
-                            "{id}: the correct option is missing or out of range"
-                        ));
-                    }
-                    let unique: BTreeSet<&String> = item.options.iter().collect();
-                    if unique.len() != item.options.len() {
-                        problems.push(format!("{id}: duplicate option ids"));
-                    }
-                    if item.options.len() > usize::from(u8::MAX) {
-                        problems.push(format!("{id}: too many options"));
-                    }
-                    if !catalog.contains(&format!("q.{id}.feedback")) {
-                        problems.push(format!("{id}: a task needs a feedback text"));
-                    }
-                    for option in &item.options {
-                        let key = format!("q.{id}.opt.{option}");
-                        if !catalog.contains(&key) {
-                            problems.push(format!("missing text {key}"));
-                        }
-                    }
-                }
-                ItemKind::Possession | ItemKind::Rating => {
-                    if !item.options.is_empty() || item.correct.is_some() {
-                        problems.push(format!("{id}: only tasks have options"));
-                    }
-                }
-            }
-            if !catalog.contains(&format!("q.{id}.text")) {
-                problems.push(format!("missing text q.{id}.text"));
-            }
-            if item.goal && !catalog.contains(&format!("q.{id}.goal")) {
-                problems.push(format!("missing text q.{id}.goal"));
-            }
-            for name in item.ask_if.iter().chain(item.relevant_if.iter()) {
-                if !self.conditions.contains_key(name) {
-                    problems.push(format!("{id}: unknown condition {name}"));
-                    continue;
-                }
-                // A skip rule may only look at earlier items, otherwise it could never fire.
-                for dependency in self.condition_items(name) {
-                    match self.item_index(&dependency) {
-                        Some(dep_index) if dep_index < index => {}
-                        Some(_) => problems.push(format!(
-                            "{id}: condition {name} depends on {dependency}, which comes later"
-                        )),
-                        None => problems.push(format!(
-                            "{id}: condition {name} depends on unknown item {dependency}"
-                        )),
-                    }
-                }
+            self.check_item(index, item, &domain_ids, catalog, &mut problems);
+            if !seen.insert(item.id.as_str()) {
+                problems.push(format!("duplicate item id {}", item.id));
             }
         }
         for (name, condition) in &self.conditions {
             self.check_condition(name, condition, &mut problems, 0);
         }
         problems
+    }
+
+    fn check_item(
+        &self,
+        index: usize,
+        item: &Item,
+        domain_ids: &BTreeSet<&str>,
+        catalog: &Catalog,
+        problems: &mut Vec<String>,
+    ) {
+        let id = &item.id;
+        if !is_stable_id(id) {
+            problems.push(format!(
+                "item id {id} must be lowercase ascii words joined by . or _"
+            ));
+        }
+        let domain_kind = self.domain(&item.domain).map(|d| d.kind);
+        if !domain_ids.contains(item.domain.as_str()) {
+            problems.push(format!("{id}: unknown domain {}", item.domain));
+        }
+        let skill = domain_kind == Some(DomainKind::Skills);
+        if skill != item.is_skill() && domain_kind.is_some() {
+            problems.push(format!(
+                "{id}: ratings and tasks belong to skill domains, facts and choices to the situation"
+            ));
+        }
+        if skill {
+            match &item.digcomp {
+                Some(code) if is_digcomp_competence(code) => {}
+                Some(code) => {
+                    problems.push(format!("{id}: {code} is not a DigComp 2.2 competence"))
+                }
+                None => problems.push(format!("{id}: skill item without a DigComp competence")),
+            }
+            if item.services.is_empty() {
+                problems.push(format!("{id}: skill item without a national service"));
+            }
+        } else if item.path != Path::Both || item.after.is_some() {
+            problems.push(format!("{id}: path and after are for skill items"));
+        }
+        if item.group.is_some()
+            && (skill || !self.groups.contains(item.group.as_ref().unwrap_or(id)))
+        {
+            problems.push(format!(
+                "{id}: unknown group, or a group outside the situation"
+            ));
+        }
+        let flags_fit = match item.kind {
+            ItemKind::Fact => !item.done_for_me && !item.no_need,
+            ItemKind::Rating => !(item.dont_know || item.done_for_me && item.no_need),
+            ItemKind::Choice | ItemKind::Task => {
+                !item.done_for_me && !item.no_need && !item.dont_know
+            }
+        };
+        if !flags_fit {
+            problems.push(format!(
+                "{id}: dont_know is for facts; done_for_me or no_need (one of them) for ratings"
+            ));
+        }
+        match item.kind {
+            ItemKind::Task | ItemKind::Choice => {
+                if item.options.len() < 2 {
+                    problems.push(format!("{id}: needs at least 2 options"));
+                }
+                let unique: BTreeSet<&String> = item.options.iter().collect();
+                if unique.len() != item.options.len() {
+                    problems.push(format!("{id}: duplicate option ids"));
+                }
+                if item.options.len() > 16 {
+                    problems.push(format!("{id}: too many options"));
+                }
+                for option in &item.options {
+                    let key = format!("q.{id}.opt.{option}");
+                    if !catalog.contains(&key) {
+                        problems.push(format!("missing text {key}"));
+                    }
+                }
+                if item.kind == ItemKind::Task {
+                    if item.correct.is_none_or(|c| c >= item.options.len()) {
+                        problems.push(format!(
+                            "{id}: the correct option is missing or out of range"
+                        ));
+                    }
+                    if !catalog.contains(&format!("q.{id}.feedback")) {
+                        problems.push(format!("{id}: a task needs a feedback text"));
+                    }
+                    match item
+                        .after
+                        .as_deref()
+                        .and_then(|a| self.item(a).map(|i| (a, i)))
+                    {
+                        Some((_, rating))
+                            if rating.kind == ItemKind::Rating && rating.domain == item.domain => {}
+                        _ => problems.push(format!(
+                            "{id}: a task comes after a rating of its domain (after)"
+                        )),
+                    }
+                } else if item.correct.is_some() {
+                    problems.push(format!("{id}: only tasks have a correct option"));
+                }
+            }
+            ItemKind::Fact | ItemKind::Rating => {
+                if !item.options.is_empty() || item.correct.is_some() {
+                    problems.push(format!("{id}: only choices and tasks have options"));
+                }
+            }
+        }
+        if !catalog.contains(&format!("q.{id}.text")) {
+            problems.push(format!("missing text q.{id}.text"));
+        }
+        // An exercise names what it checks (the reason of a service it calls for).
+        if (item.goal || item.kind == ItemKind::Task) && !catalog.contains(&format!("q.{id}.goal"))
+        {
+            problems.push(format!("missing text q.{id}.goal"));
+        }
+        if let Some(after) = &item.after {
+            match self.item_index(after) {
+                Some(i) if i < index && self.items[i].kind == ItemKind::Rating => {}
+                _ => problems.push(format!("{id}: after {after} must be an earlier rating")),
+            }
+        }
+        for name in item.ask_if.iter().chain(item.relevant_if.iter()) {
+            if !self.conditions.contains_key(name) {
+                problems.push(format!("{id}: unknown condition {name}"));
+                continue;
+            }
+            // A skip rule may only look at earlier items, otherwise it could never fire.
+            for dependency in self.condition_items(name) {
+                match self.item_index(&dependency) {
+                    Some(dep_index) if dep_index < index => {}
+                    Some(_) => problems.push(format!(
+                        "{id}: condition {name} depends on {dependency}, which comes later"
+                    )),
+                    None => problems.push(format!(
+                        "{id}: condition {name} depends on unknown item {dependency}"
+                    )),
+                }
+            }
+        }
     }
 
     fn check_condition(
@@ -409,6 +593,7 @@ impl Bank {
                     self.check_condition(name, c, problems, depth + 1);
                 }
             }
+            Condition::Not { not } => self.check_condition(name, not, problems, depth + 1),
             Condition::Ref { name: target } => match self.conditions.get(target) {
                 Some(c) => self.check_condition(name, c, problems, depth + 1),
                 None => problems.push(format!("condition {name}: unknown reference {target}")),
@@ -495,6 +680,15 @@ impl<'a> Fields<'a> {
     }
 }
 
+/// A condition as written, before its answers are read against the items they name.
+enum RawCondition {
+    Answer { item: String, codes: Vec<String> },
+    All(Vec<RawCondition>),
+    Any(Vec<RawCondition>),
+    Not(Box<RawCondition>),
+    Ref(String),
+}
+
 fn parse_bank(json: &Json) -> Result<Bank, String> {
     let mut fields = Fields::of(json, "bank")?;
     let version = fields
@@ -512,18 +706,24 @@ fn parse_bank(json: &Json) -> Result<Bank, String> {
             let parsed = Domain {
                 id: f.string("id")?,
                 icon: f.string("icon")?,
+                kind: match f.optional_string("kind")?.as_deref() {
+                    None | Some("skills") => DomainKind::Skills,
+                    Some("situation") => DomainKind::Situation,
+                    Some(other) => return Err(format!("domain: unknown kind {other}")),
+                },
             };
             f.finish()?;
             Ok(parsed)
         })
         .collect::<Result<Vec<_>, String>>()?;
-    let mut conditions = BTreeMap::new();
+    let groups = fields.strings("groups")?;
+    let mut raw_conditions = Vec::new();
     for (name, condition) in fields
         .required("conditions")?
         .as_object()
         .ok_or("bank: conditions must be an object")?
     {
-        conditions.insert(name.clone(), parse_condition(condition, name, 0)?);
+        raw_conditions.push((name.clone(), parse_condition(condition, name, 0)?));
     }
     let items = fields
         .required("items")?
@@ -533,9 +733,15 @@ fn parse_bank(json: &Json) -> Result<Bank, String> {
         .map(parse_item)
         .collect::<Result<Vec<_>, String>>()?;
     fields.finish()?;
+    let mut conditions = BTreeMap::new();
+    for (name, raw) in raw_conditions {
+        let condition = resolve_condition(raw, &name, &items)?;
+        conditions.insert(name, condition);
+    }
     Ok(Bank {
         version,
         domains,
+        groups,
         conditions,
         items,
     })
@@ -549,7 +755,8 @@ fn parse_item(json: &Json) -> Result<Item, String> {
         .to_string();
     let mut f = Fields::of(json, format!("item {id}"))?;
     let kind = match f.string("kind")?.as_str() {
-        "possession" => ItemKind::Possession,
+        "fact" => ItemKind::Fact,
+        "choice" => ItemKind::Choice,
         "rating" => ItemKind::Rating,
         "task" => ItemKind::Task,
         other => return Err(format!("item {id}: unknown kind {other}")),
@@ -582,6 +789,13 @@ fn parse_item(json: &Json) -> Result<Item, String> {
                 .ok_or_else(|| format!("item {id}: correct must be an option index"))?,
         ),
     };
+    let path = match f.optional_string("path")?.as_deref() {
+        None | Some("both") => Path::Both,
+        Some("core") => Path::Core,
+        Some("detail") => Path::Detail,
+        Some("extra") => Path::Extra,
+        Some(other) => return Err(format!("item {id}: unknown path {other}")),
+    };
     let item = Item {
         id: f.string("id")?,
         domain: f.string("domain")?,
@@ -591,8 +805,13 @@ fn parse_item(json: &Json) -> Result<Item, String> {
         dsi,
         ask_if: f.optional_string("ask_if")?,
         relevant_if: f.optional_string("relevant_if")?,
-        scored: f.bool_or("scored", true)?,
-        goal: f.bool_or("goal", true)?,
+        after: f.optional_string("after")?,
+        path,
+        group: f.optional_string("group")?,
+        dont_know: f.bool_or("dont_know", false)?,
+        done_for_me: f.bool_or("done_for_me", false)?,
+        no_need: f.bool_or("no_need", false)?,
+        goal: f.bool_or("goal", kind == ItemKind::Rating)?,
         options: f.strings("options")?,
         correct,
     };
@@ -600,12 +819,12 @@ fn parse_item(json: &Json) -> Result<Item, String> {
     Ok(item)
 }
 
-fn parse_condition(json: &Json, name: &str, depth: usize) -> Result<Condition, String> {
+fn parse_condition(json: &Json, name: &str, depth: usize) -> Result<RawCondition, String> {
     if depth > 16 {
         return Err(format!("condition {name}: nested too deep"));
     }
     let mut f = Fields::of(json, format!("condition {name}"))?;
-    let list = |value: &Json| -> Result<Vec<Condition>, String> {
+    let list = |value: &Json| -> Result<Vec<RawCondition>, String> {
         value
             .as_array()
             .ok_or_else(|| format!("condition {name}: expected a list"))?
@@ -614,30 +833,64 @@ fn parse_condition(json: &Json, name: &str, depth: usize) -> Result<Condition, S
             .collect()
     };
     let condition = if let Some(all) = f.optional("all") {
-        Condition::All { all: list(all)? }
+        RawCondition::All(list(all)?)
     } else if let Some(any) = f.optional("any") {
-        Condition::Any { any: list(any)? }
+        RawCondition::Any(list(any)?)
+    } else if let Some(not) = f.optional("not") {
+        RawCondition::Not(Box::new(parse_condition(not, name, depth + 1)?))
     } else if let Some(target) = f.optional("ref") {
-        Condition::Ref {
-            name: target
+        RawCondition::Ref(
+            target
                 .as_str()
                 .ok_or_else(|| format!("condition {name}: ref must be a name"))?
                 .to_string(),
-        }
+        )
     } else {
-        let item = f.string("item")?;
-        let one_of = f
-            .strings("in")?
-            .iter()
-            .map(|code| {
-                Answer::from_code(code)
-                    .ok_or_else(|| format!("condition {name}: unknown answer {code}"))
-            })
-            .collect::<Result<Vec<_>, String>>()?;
-        Condition::Answer { item, one_of }
+        RawCondition::Answer {
+            item: f.string("item")?,
+            codes: f.strings("in")?,
+        }
     };
     f.finish()?;
     Ok(condition)
+}
+
+/// Reads the answers of a condition: answer codes, or for a choice its option ids.
+fn resolve_condition(raw: RawCondition, name: &str, items: &[Item]) -> Result<Condition, String> {
+    let list = |conditions: Vec<RawCondition>| -> Result<Vec<Condition>, String> {
+        conditions
+            .into_iter()
+            .map(|c| resolve_condition(c, name, items))
+            .collect()
+    };
+    Ok(match raw {
+        RawCondition::All(all) => Condition::All { all: list(all)? },
+        RawCondition::Any(any) => Condition::Any { any: list(any)? },
+        RawCondition::Not(not) => Condition::Not {
+            not: Box::new(resolve_condition(*not, name, items)?),
+        },
+        RawCondition::Ref(target) => Condition::Ref { name: target },
+        RawCondition::Answer { item, codes } => {
+            let options = items
+                .iter()
+                .find(|i| i.id == item)
+                .map(|i| i.options.as_slice())
+                .unwrap_or_default();
+            let one_of = codes
+                .iter()
+                .map(|code| {
+                    options
+                        .iter()
+                        .position(|o| o == code)
+                        .and_then(|i| u8::try_from(i).ok())
+                        .map(Answer::Choice)
+                        .or_else(|| Answer::from_code(code))
+                        .ok_or_else(|| format!("condition {name}: unknown answer {code}"))
+                })
+                .collect::<Result<Vec<_>, String>>()?;
+            Condition::Answer { item, one_of }
+        }
+    })
 }
 
 /// Ids go into share codes and stored answers, so they stay plain and stable.

@@ -12,11 +12,14 @@ pub fn write_to_out_dir(name: &str, text: &str) -> PathBuf {
     target
 }
 
-/// Compiles in the French texts whose key starts with `prefix` (see
-/// [`crate::i18n::MODULE_KEY_PREFIXES`]) as `fr-<name>.json`.
-pub fn module_french(prefix: &str, name: &str) {
+/// Compiles in the French texts `module` shows (see [`crate::i18n::text_module`]) as
+/// `fr-<name>.json`, and those of another lazily loaded module whose key starts with one of
+/// `also` (the widget does not send those).
+pub fn module_french(module: crate::i18n::TextModule, name: &str, also: &[&str]) {
     println!("cargo::rerun-if-changed=../content/i18n/fr.json");
-    let french =
-        crate::i18n::french_subset(|key| key.starts_with(prefix)).unwrap_or_else(|e| panic!("{e}"));
+    let french = crate::i18n::french_subset(|key| {
+        crate::i18n::text_module(key) == module || also.iter().any(|p| key.starts_with(p))
+    })
+    .unwrap_or_else(|e| panic!("{e}"));
     write_to_out_dir(&format!("fr-{name}.json"), &french);
 }

@@ -13,7 +13,7 @@
 //! | `data-partner` | the partner's name, shown in the header | none |
 //! | `data-logo` | `https:` / `http:` URL or relative path of a logo | none |
 //! | `data-accent` | `#rgb` or `#rrggbb`, contrast ≥ 4.5:1 with white | `#1d4ed8` |
-//! | `data-domains` | comma list of domain ids to include | all |
+//! | `data-domains` | comma list of skill domain ids to include (the situation is always asked) | all |
 //! | `data-modules` | comma list among `places`, `share`, `national` | all |
 //! | `data-places` | `https:` / `http:` URL of a places file, `inline`, or `demo` | `demo` |
 //! | `data-centre` | `lat,lon` or a 5-digit postal code | none |
@@ -262,6 +262,11 @@ impl WidgetConfig {
             let mut chosen = Vec::new();
             let mut unknown = Vec::new();
             for id in value.split(',').map(str::trim).filter(|s| !s.is_empty()) {
+                // "equipement" became the situation questions, which every widget asks: a
+                // snippet written before keeps working, without a warning.
+                if crate::bank::RETIRED_DOMAIN_IDS.contains(&id) {
+                    continue;
+                }
                 if known_domains.contains(&id) {
                     if !chosen.iter().any(|c: &String| c == id) {
                         chosen.push(id.to_string());
@@ -270,7 +275,10 @@ impl WidgetConfig {
                     unknown.push(id);
                 }
             }
-            if !unknown.is_empty() || chosen.is_empty() {
+            let only_retired = unknown.is_empty()
+                && chosen.is_empty()
+                && value.split(',').any(|id| !id.trim().is_empty());
+            if !unknown.is_empty() || (chosen.is_empty() && !only_retired) {
                 warn(
                     "domains",
                     value,
@@ -574,7 +582,7 @@ fn percent_decode(value: &str) -> String {
 mod tests {
     use super::*;
 
-    const DOMAINS: [&str; 3] = ["equipement", "appareil", "emploi"];
+    const DOMAINS: [&str; 3] = ["appareil", "emploi", "securite"];
 
     fn attrs(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
         pairs
@@ -593,6 +601,13 @@ mod tests {
         assert_eq!(config, WidgetConfig::default());
         assert!(warnings.is_empty());
         assert!(config.has_module(Module::Places));
+    }
+
+    #[test]
+    fn a_snippet_with_only_the_retired_equipment_domain_asks_everything_quietly() {
+        let (config, warnings) = read(&[("domains", "equipement")]);
+        assert!(warnings.is_empty(), "{warnings:?}");
+        assert!(config.domains.is_empty(), "all domains");
     }
 
     #[test]
@@ -626,7 +641,8 @@ mod tests {
             Some("https://example.org/logo.png")
         );
         assert_eq!(config.accent, "#006655");
-        assert_eq!(config.domains, ["emploi", "equipement"]);
+        // "equipement" is now the situation block, always asked: dropped without a warning.
+        assert_eq!(config.domains, ["emploi"]);
         assert_eq!(config.modules, [Module::Places, Module::Share]);
         assert_eq!(
             config.places,

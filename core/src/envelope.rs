@@ -84,7 +84,7 @@ mod tests {
         let mut session = Session::new("2026-11-22");
         session.first_name = "Aïcha \"la\" <b>".into();
         let raw = wrap(&session);
-        assert!(raw.starts_with(r#"{"v":1,"data":"#), "{raw}");
+        assert!(raw.starts_with(r#"{"v":2,"data":"#), "{raw}");
         assert_eq!(unwrap::<Session>(&raw), Ok(session));
     }
 
@@ -99,10 +99,15 @@ mod tests {
             unwrap::<Session>(r#"{"v":"1","data":{}}"#),
             Err(SetAside::Corrupt)
         );
-        assert_eq!(unwrap::<Session>(r#"{"v":1}"#), Err(SetAside::Corrupt));
+        assert_eq!(unwrap::<Session>(r#"{"v":2}"#), Err(SetAside::Corrupt));
         assert_eq!(
-            unwrap::<Session>(r#"{"v":1,"data":{"answers":7}}"#),
+            unwrap::<Session>(r#"{"v":2,"data":{"answers":7}}"#),
             Err(SetAside::Corrupt)
+        );
+        // A session of bank v1, in progress: set aside, not read as bank v2 answers.
+        assert_eq!(
+            unwrap::<Session>(r#"{"v":1,"data":{"answers":[["eq.smartphone","yes"]]}}"#),
+            Err(SetAside::Older(1))
         );
         assert_eq!(unwrap::<Session>(r#"[1,2]"#), Err(SetAside::Corrupt));
         assert_eq!(
@@ -110,8 +115,8 @@ mod tests {
             Err(SetAside::Older(0))
         );
         assert_eq!(
-            unwrap::<Session>(r#"{"v":2,"data":{}}"#),
-            Err(SetAside::Newer(2))
+            unwrap::<Session>(r#"{"v":3,"data":{}}"#),
+            Err(SetAside::Newer(3))
         );
         assert_eq!(
             unwrap::<Session>(r#"{"v":99999999999,"data":{}}"#),

@@ -21,6 +21,9 @@ pub struct PastResult {
     pub answers: Vec<GivenAnswer>,
     pub priorities: Vec<String>,
     pub chosen_place: Option<ChosenPlace>,
+    /// Answers kept by an older version to questions the current bank no longer asks (see
+    /// `share_code::v1`): kept, never used for the result.
+    pub retired: Vec<GivenAnswer>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -36,6 +39,7 @@ impl PastResult {
             answers: session.answers.clone(),
             priorities: session.priorities.clone(),
             chosen_place: session.chosen_place.clone(),
+            retired: Vec::new(),
         }
     }
 }
@@ -84,6 +88,9 @@ impl History {
 }
 
 impl Stored for History {
+    /// Version 2: answers to bank v2. Version 1 results are migrated (see `from_older`).
+    const VERSION: u32 = 2;
+
     fn to_json(&self) -> Json {
         Json::Array(
             self.results
@@ -95,6 +102,10 @@ impl Stored for History {
                         ("answers", Some(answers_to_json(&r.answers))),
                         ("priorities", Some(strings(&r.priorities))),
                         ("chosen_place", r.chosen_place.as_ref().map(Stored::to_json)),
+                        (
+                            "retired",
+                            (!r.retired.is_empty()).then(|| answers_to_json(&r.retired)),
+                        ),
                     ])
                 })
                 .collect(),
@@ -113,10 +124,32 @@ impl Stored for History {
                     answers: answers_from_json(r.get("answers"))?,
                     priorities: strings_or_empty(r, "priorities")?,
                     chosen_place: place_from_json(r)?,
+                    retired: answers_from_json(r.get("retired"))?,
                 })
             })
             .collect::<Option<Vec<_>>>()?;
         Some(History { results })
+    }
+
+    /// Results kept by version 1 (bank v1 answers): each answer moves to bank v2 where the
+    /// question is still asked, the others are kept as retired. Nothing is lost; the
+    /// progress shown since then compares what can be compared.
+    fn from_older(version: u32, json: &Json) -> Option<Self> {
+        if version != 1 {
+            return None;
+        }
+        let bank = crate::bank::Bank::builtin();
+        let mut history = History::from_json(json)?;
+        for result in &mut history.results {
+            let migrated = crate::share_code::v1::to_bank_v2(&result.answers, &bank);
+            result.answers = migrated.answers;
+            result.retired = migrated.retired;
+            let answers = &result.answers;
+            result
+                .priorities
+                .retain(|id| answers.iter().any(|a| &a.item == id));
+        }
+        Some(history)
     }
 }
 
@@ -144,6 +177,23 @@ mod tests {
         );
         history.remove_session("a");
         assert_eq!(history.results.len(), 1);
+    }
+
+    #[test]
+    fn version_1_results_are_migrated_and_nothing_is_lost() {
+        let v1 = r#"{"v":1,"data":[{"session_id":"a","finished_on":"2026-10-02","answers":[["eq.smartphone","yes"],["eq.computer","no"],["com.email_send","help"],["sec.task_sms","choice-1"]],"priorities":["com.email_send","eq.computer"]}]}"#;
+        let history = crate::envelope::unwrap::<History>(v1).expect("migrated");
+        let result = &history.results[0];
+        assert_eq!(result.finished_on, "2026-10-02");
+        let items: Vec<&str> = result.answers.iter().map(|a| a.item.as_str()).collect();
+        assert_eq!(items, ["sit.phone", "com.email_send"]);
+        let retired: Vec<&str> = result.retired.iter().map(|a| a.item.as_str()).collect();
+        assert_eq!(retired, ["eq.computer", "sec.task_sms"]);
+        assert_eq!(result.priorities, ["com.email_send"]);
+        // Saved again in the current format, retired answers included.
+        let raw = crate::envelope::wrap(&history);
+        assert!(raw.starts_with(r#"{"v":2,"#), "{raw}");
+        assert_eq!(crate::envelope::unwrap::<History>(&raw), Ok(history));
     }
 
     #[test]

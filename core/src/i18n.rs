@@ -8,15 +8,57 @@ use std::collections::BTreeMap;
 
 pub const FRENCH_JSON: &str = include_str!("../../content/i18n/fr.json");
 
-/// Text keys that only a lazily loaded module shows: the module carries their French itself,
-/// so the main module (and the first question) does not. Other languages hold every key.
-pub const MODULE_KEY_PREFIXES: [&str; 2] = ["places.", "staff."];
+/// The wasm module that shows a text: each carries the French of its own texts, so the main
+/// module (and the first question) does not carry what only a later step shows. Other
+/// languages are whole files, fetched when chosen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TextModule {
+    /// Everything up to the last question.
+    Main,
+    /// The result, the orientation, the places, the summary and the mediator's view.
+    Extras,
+    /// The staff view.
+    Staff,
+}
 
-/// Whether the main module needs `key` (false for the keys of [`MODULE_KEY_PREFIXES`]).
+/// Key prefixes of the texts only the extras module shows.
+pub const EXTRAS_PREFIXES: [&str; 14] = [
+    "places.",
+    "result.",
+    "orientation.",
+    "summary.",
+    "mediator.",
+    "national.",
+    "help.",
+    "service.",
+    "report.",
+    "retired.",
+    "need.",
+    "share.",
+    "level.",
+    "equip.",
+];
+
+/// Key endings of the item texts only the extras module shows: what a step is called, why an
+/// exercise is to check, a situation line on the summary.
+pub const EXTRAS_SUFFIXES: [&str; 3] = [".goal", ".check", ".short"];
+
+/// Which module shows `key`.
+pub fn text_module(key: &str) -> TextModule {
+    if key.starts_with("staff.") {
+        TextModule::Staff
+    } else if EXTRAS_PREFIXES.iter().any(|p| key.starts_with(p))
+        || (key.starts_with("q.") && EXTRAS_SUFFIXES.iter().any(|s| key.ends_with(s)))
+    {
+        TextModule::Extras
+    } else {
+        TextModule::Main
+    }
+}
+
+/// Whether the main module needs `key`.
 pub fn main_module_key(key: &str) -> bool {
-    !MODULE_KEY_PREFIXES
-        .iter()
-        .any(|prefix| key.starts_with(prefix))
+    text_module(key) == TextModule::Main
 }
 
 /// The French texts whose key passes `keep`, as compact JSON: what a build script compiles

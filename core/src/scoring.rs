@@ -1,39 +1,47 @@
-//! Scoring: from answers to a level per domain, and an indicative national reading.
+//! Scoring: from answers to what each item says, the exercises' results, and a level per
+//! skill domain.
 //!
 //! # Item outcome
-//! Every item ends in one outcome:
-//! - **alone**: "Je le fais seul(e)", "Oui" (has it), or a task answered correctly;
-//! - **with help**: "Je le fais avec de l'aide";
-//! - **not yet**: "Je ne sais pas encore le faire", "Non", "Je ne comprends pas la
-//!   question", a task answered wrongly or "Je ne sais pas", and any item skipped by an
-//!   `ask_if` rule (someone with no device is not asked about online forms, and cannot do
-//!   them yet);
-//! - **not concerned**: an item whose `relevant_if` rule failed (job questions for someone not
-//!   looking for work), and gate questions (`scored: false`). These do not count.
+//! - **Situation facts** (phone, e-mail, accounts…) are [`Outcome::Fact`]: recorded as they
+//!   are, never averaged into a level (see [`crate::situation`]).
+//! - **Ratings**: "sans aide" → [`Outcome::Alone`], "avec de l'aide" → [`Outcome::WithHelp`],
+//!   "quelqu'un le fait pour moi" → [`Outcome::DoneForMe`], "pas encore" →
+//!   [`Outcome::NotYet`], "je n'en ai pas besoin" → [`Outcome::NoNeed`].
+//! - **Exercises**: the right option → [`Outcome::Right`]; another option, or "Je ne sais pas"
+//!   → [`Outcome::Wrong`].
+//! - "Je ne comprends pas la question" → [`Outcome::NotUnderstood`], everywhere: never "not
+//!   yet", never a missing piece of equipment.
+//! - An item the flow did not put to the person (a skip rule, a stop rule) →
+//!   [`Outcome::NotAsked`]; one that does not concern them (`relevant_if`) →
+//!   [`Outcome::NotConcerned`]. Neither weighs anywhere.
 //!
 //! # Domain level
-//! Points per item: alone 100, with help 60, not yet 0. The domain percentage is their mean
-//! over the items that concern the person. Bands follow the DigCompSAT cut-offs (JRC,
-//! "DigCompSAT: a self-reflection tool", 2020): 0–29, 30–47, 48–80, 81–100, named
-//! à découvrir / débutant / à l'aise avec de l'aide / autonome. Comparisons use integer sums,
-//! so a domain exactly on a cut-off is never at the mercy of rounding.
+//! Only *answered* ratings weigh: sans aide 100 points, avec de l'aide 60, quelqu'un le fait
+//! pour moi and pas encore 0. The domain percentage is their mean. Bands follow the DigCompSAT
+//! cut-offs (JRC, "DigCompSAT: a self-reflection tool", 2020): 0–29, 30–47, 48–80, 81–100,
+//! named à découvrir / débutant / à l'aise avec de l'aide / autonome. Comparisons use integer
+//! sums, so a domain exactly on a cut-off is never at the mercy of rounding.
 //!
-//! # National reading (indicative)
-//! Eurostat's Digital Skills Indicator 2.0 counts activities done, per DigComp area. Here an
-//! activity counts when an item mapped to it has the outcome **alone**; several items for
-//! the same activity count once. Per area: information and communication are "basic" with
-//! 1 activity and "above basic" with 2 or more; content creation, safety and problem solving
-//! are "basic" with 1–2 and "above basic" with 3 or more. Overall: all 5 areas above basic →
-//! above basic; all 5 at least basic → basic; 4 → low; 3 → narrow; 2 → limited; 0–1 → very
-//! limited, which with "no internet use" is what Insee counts as illectronisme (Insee Première
-//! n° 1953, 2023). The self-check asks about ability, not about the last 3 months, so this is
-//! a resemblance, never a diagnosis.
-
-use std::collections::{BTreeMap, BTreeSet};
+//! A level needs at least [`MIN_ANSWERED`] answered ratings, or a first item that stopped the
+//! domain ("pas encore" or "quelqu'un le fait pour moi" on the easiest item says enough).
+//! Otherwise the domain says "pas assez de réponses" ([`DomainResult::level`] is `None`).
+//!
+//! # Exercises
+//! A failed exercise caps its domain below "autonome". When the person said they do that skill
+//! without help, the domain is also marked "à vérifier avec un médiateur", with the reason
+//! (text `q.<exercise>.check`).
+//!
+//! # Activity-report scale
+//! Mediators' activity reports (Coop de la médiation numérique) record autonomy on 3 steps:
+//! "Avec guidage", "Autonome avec guidage en cas de besoin", "Autonome"
+//! ([`Level::report_key`]).
 
 use crate::answer::Answer;
-use crate::bank::{AnswerLookup, Bank, DsiArea, Item, ItemKind};
+use crate::bank::{AnswerLookup, Bank, DomainKind, Item, ItemKind};
 use crate::flow;
+
+/// Answered ratings a domain needs for a level (unless its first item stopped it).
+pub const MIN_ANSWERED: usize = 2;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Level {
@@ -51,7 +59,7 @@ impl Level {
         Level::Autonomous,
     ];
 
-    /// 1 to 4, for the chart and the share code.
+    /// 1 to 4, for the chart and the counts.
     pub fn step(self) -> u8 {
         match self {
             Level::ToDiscover => 1,
@@ -67,6 +75,15 @@ impl Level {
             Level::Beginner => "level.beginner",
             Level::WithHelp => "level.with_help",
             Level::Autonomous => "level.autonomous",
+        }
+    }
+
+    /// The step of the activity reports' 3-step autonomy scale to record for this level.
+    pub fn report_key(self) -> &'static str {
+        match self {
+            Level::ToDiscover | Level::Beginner => "report.guided",
+            Level::WithHelp => "report.autonomous_with_help",
+            Level::Autonomous => "report.autonomous",
         }
     }
 
@@ -89,25 +106,39 @@ impl Level {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Outcome {
+    /// A situation fact, answered.
+    Fact,
     Alone,
     WithHelp,
+    DoneForMe,
     NotYet,
+    NoNeed,
+    /// An exercise done right.
+    Right,
+    /// An exercise not done right (another option, or "Je ne sais pas").
+    Wrong,
+    NotUnderstood,
+    NotAsked,
     NotConcerned,
 }
 
 impl Outcome {
+    /// Points of an answered rating (see the module docs); `None` when it does not weigh.
     pub fn points(self) -> Option<u32> {
         match self {
             Outcome::Alone => Some(100),
             Outcome::WithHelp => Some(60),
-            Outcome::NotYet => Some(0),
-            Outcome::NotConcerned => None,
+            Outcome::DoneForMe | Outcome::NotYet => Some(0),
+            _ => None,
         }
     }
 
-    /// Whether the item is something the person could learn or get help with.
+    /// Whether the item is something the person could learn, or get help with.
     pub fn is_need(self) -> bool {
-        matches!(self, Outcome::WithHelp | Outcome::NotYet)
+        matches!(
+            self,
+            Outcome::WithHelp | Outcome::NotYet | Outcome::DoneForMe
+        )
     }
 }
 
@@ -116,64 +147,38 @@ pub struct ItemResult {
     pub item_id: String,
     pub domain: String,
     pub outcome: Outcome,
-    /// The answer given, or `None` when the item was skipped.
+    /// The answer given, or `None` when the item was not answered.
     pub answer: Option<Answer>,
-    /// For tasks answered: whether the chosen option was the right one.
-    pub correct: Option<bool>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DomainResult {
     pub domain: String,
-    /// `None` when no item of the domain concerns the person.
+    /// `None`: not enough answers for a level ("pas assez de réponses").
     pub level: Option<Level>,
-    /// Rounded mean points, 0–100, for display only.
+    /// Rounded mean points, 0–100, for display only (`None` without answers).
     pub percent: Option<u8>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum AreaLevel {
-    None,
-    Basic,
-    AboveBasic,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum OverallDsi {
-    VeryLimited,
-    Limited,
-    Narrow,
-    Low,
-    Basic,
-    AboveBasic,
-}
-
-impl OverallDsi {
-    pub fn i18n_key(self) -> &'static str {
-        match self {
-            OverallDsi::VeryLimited => "dsi.very_limited",
-            OverallDsi::Limited => "dsi.limited",
-            OverallDsi::Narrow => "dsi.narrow",
-            OverallDsi::Low => "dsi.low",
-            OverallDsi::Basic => "dsi.basic",
-            OverallDsi::AboveBasic => "dsi.above_basic",
-        }
-    }
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DsiReading {
-    pub areas: BTreeMap<DsiArea, AreaLevel>,
-    /// Areas at least basic, 0–5.
-    pub areas_at_least_basic: usize,
-    pub overall: OverallDsi,
+    /// Ratings answered (sans aide, avec aide, pour moi, pas encore).
+    pub answered: usize,
+    /// Exercises of the domain that failed, capping its level below "autonome".
+    pub failed_exercises: Vec<String>,
+    /// Exercises failed on a skill the person said they do without help: "à vérifier avec un
+    /// médiateur", each with its reason (`q.<exercise>.check`).
+    pub to_check: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Assessment {
     pub items: Vec<ItemResult>,
+    /// One per skill domain, in bank order.
     pub domains: Vec<DomainResult>,
-    pub dsi: DsiReading,
+}
+
+/// The answers an assessment was made from.
+impl AnswerLookup for Assessment {
+    fn answer_of(&self, item_id: &str) -> Option<Answer> {
+        self.item(item_id).and_then(|r| r.answer)
+    }
 }
 
 impl Assessment {
@@ -188,24 +193,33 @@ impl Assessment {
     pub fn with_outcome(&self, outcome: Outcome) -> impl Iterator<Item = &ItemResult> {
         self.items.iter().filter(move |r| r.outcome == outcome)
     }
+
+    /// Items whose answer says something (not skipped, not out of scope).
+    pub fn answered(&self) -> impl Iterator<Item = &ItemResult> {
+        self.items.iter().filter(|r| r.answer.is_some())
+    }
 }
 
 /// The outcome of one item given all the answers (see the module docs).
 pub fn outcome_of(bank: &Bank, item: &Item, answers: &dyn AnswerLookup) -> Outcome {
-    if !item.scored || !flow::is_relevant(bank, item, answers) {
+    if !flow::is_relevant(bank, item, answers) {
         return Outcome::NotConcerned;
     }
-    match (item.kind, answers.answer_of(&item.id)) {
-        (_, None) => Outcome::NotYet,
-        (ItemKind::Possession, Some(Answer::Yes)) => Outcome::Alone,
-        (ItemKind::Rating, Some(Answer::Alone)) => Outcome::Alone,
-        (ItemKind::Rating, Some(Answer::WithHelp)) => Outcome::WithHelp,
-        (ItemKind::Task, Some(Answer::Choice(index)))
-            if Some(usize::from(index)) == item.correct =>
-        {
-            Outcome::Alone
+    let Some(answer) = answers.answer_of(&item.id) else {
+        return Outcome::NotAsked;
+    };
+    match (item.kind, answer) {
+        (_, Answer::NotUnderstood) => Outcome::NotUnderstood,
+        (ItemKind::Fact | ItemKind::Choice, _) => Outcome::Fact,
+        (ItemKind::Task, Answer::Choice(index)) if Some(usize::from(index)) == item.correct => {
+            Outcome::Right
         }
-        _ => Outcome::NotYet,
+        (ItemKind::Task, _) => Outcome::Wrong,
+        (ItemKind::Rating, Answer::Alone) => Outcome::Alone,
+        (ItemKind::Rating, Answer::WithHelp) => Outcome::WithHelp,
+        (ItemKind::Rating, Answer::DoneForMe) => Outcome::DoneForMe,
+        (ItemKind::Rating, Answer::NoNeed) => Outcome::NoNeed,
+        (ItemKind::Rating, _) => Outcome::NotYet,
     }
 }
 
@@ -213,92 +227,65 @@ pub fn assess(bank: &Bank, answers: &dyn AnswerLookup) -> Assessment {
     let items: Vec<ItemResult> = bank
         .items
         .iter()
-        .map(|item| {
-            let answer = answers.answer_of(&item.id);
-            let correct = match (item.kind, answer) {
-                (ItemKind::Task, Some(Answer::Choice(index))) => {
-                    Some(Some(usize::from(index)) == item.correct)
-                }
-                (ItemKind::Task, Some(_)) => Some(false),
-                _ => None,
-            };
-            ItemResult {
-                item_id: item.id.clone(),
-                domain: item.domain.clone(),
-                outcome: outcome_of(bank, item, answers),
-                answer,
-                correct,
-            }
+        .map(|item| ItemResult {
+            item_id: item.id.clone(),
+            domain: item.domain.clone(),
+            outcome: outcome_of(bank, item, answers),
+            answer: answers.answer_of(&item.id),
         })
         .collect();
-
     let domains = bank
         .domains
         .iter()
-        .map(|domain| {
-            let (points, count) = items
-                .iter()
-                .filter(|r| r.domain == domain.id)
-                .filter_map(|r| r.outcome.points())
-                .fold((0u32, 0u32), |(sum, n), p| (sum + p, n + 1));
-            DomainResult {
-                domain: domain.id.clone(),
-                level: Level::from_points(points, count),
-                percent: (count > 0)
-                    .then(|| u8::try_from((points + count / 2) / count).unwrap_or(100)),
-            }
-        })
+        .filter(|d| d.kind == DomainKind::Skills)
+        .map(|domain| domain_result(bank, &domain.id, &items, answers))
         .collect();
-
-    let dsi = dsi_reading(bank, &items);
-    Assessment {
-        items,
-        domains,
-        dsi,
-    }
+    Assessment { items, domains }
 }
 
-fn dsi_reading(bank: &Bank, items: &[ItemResult]) -> DsiReading {
-    let mut done: BTreeMap<DsiArea, BTreeSet<&str>> = BTreeMap::new();
-    for (item, result) in bank.items.iter().zip(items) {
-        if let (Some(mapping), Outcome::Alone) = (&item.dsi, result.outcome) {
-            done.entry(mapping.area)
-                .or_default()
-                .insert(mapping.activity.as_str());
-        }
-    }
-    let mut areas: BTreeMap<DsiArea, AreaLevel> = BTreeMap::new();
-    for area in DsiArea::ALL {
-        let count = done.get(&area).map_or(0, BTreeSet::len);
-        areas.insert(area, area_level(area, count));
-    }
-    let at_least_basic = areas.values().filter(|l| **l >= AreaLevel::Basic).count();
-    let all_above = areas.values().all(|l| *l == AreaLevel::AboveBasic);
-    let overall = match at_least_basic {
-        5 if all_above => OverallDsi::AboveBasic,
-        5 => OverallDsi::Basic,
-        4 => OverallDsi::Low,
-        3 => OverallDsi::Narrow,
-        2 => OverallDsi::Limited,
-        _ => OverallDsi::VeryLimited,
+/// The level of one skill domain, with its exercise cap and "à vérifier" marks.
+fn domain_result(
+    bank: &Bank,
+    domain: &str,
+    items: &[ItemResult],
+    answers: &dyn AnswerLookup,
+) -> DomainResult {
+    let of_domain = || items.iter().filter(|r| r.domain == domain);
+    let (points, count) = of_domain()
+        .filter_map(|r| r.outcome.points())
+        .fold((0u32, 0u32), |(sum, n), p| (sum + p, n + 1));
+    let stopped = flow::first_item(bank, domain, answers)
+        .and_then(|first| answers.answer_of(&first.id))
+        .is_some_and(|answer| matches!(answer, Answer::NotYet | Answer::DoneForMe));
+    let enough = count as usize >= MIN_ANSWERED || (count > 0 && stopped);
+    let mut level = if enough {
+        Level::from_points(points, count)
+    } else {
+        None
     };
-    DsiReading {
-        areas,
-        areas_at_least_basic: at_least_basic,
-        overall,
+    let failed_exercises: Vec<String> = of_domain()
+        .filter(|r| r.outcome == Outcome::Wrong)
+        .map(|r| r.item_id.clone())
+        .collect();
+    if !failed_exercises.is_empty() && level == Some(Level::Autonomous) {
+        level = Some(Level::WithHelp);
     }
-}
-
-/// Eurostat DSI 2.0 thresholds per area (see the module docs).
-pub fn area_level(area: DsiArea, activities: usize) -> AreaLevel {
-    let above_from = match area {
-        DsiArea::Information | DsiArea::Communication => 2,
-        DsiArea::ContentCreation | DsiArea::Safety | DsiArea::ProblemSolving => 3,
-    };
-    match activities {
-        0 => AreaLevel::None,
-        n if n >= above_from => AreaLevel::AboveBasic,
-        _ => AreaLevel::Basic,
+    let to_check = failed_exercises
+        .iter()
+        .filter(|task| {
+            bank.item(task)
+                .and_then(|t| t.after.as_deref())
+                .is_some_and(|skill| answers.answer_of(skill) == Some(Answer::Alone))
+        })
+        .cloned()
+        .collect();
+    DomainResult {
+        domain: domain.to_string(),
+        level,
+        percent: (count > 0).then(|| u8::try_from((points + count / 2) / count).unwrap_or(100)),
+        answered: count as usize,
+        failed_exercises,
+        to_check,
     }
 }
 
@@ -327,15 +314,10 @@ mod tests {
     }
 
     #[test]
-    fn dsi_area_thresholds_differ_by_area() {
-        assert_eq!(area_level(DsiArea::Information, 0), AreaLevel::None);
-        assert_eq!(area_level(DsiArea::Information, 1), AreaLevel::Basic);
-        assert_eq!(area_level(DsiArea::Communication, 2), AreaLevel::AboveBasic);
-        assert_eq!(area_level(DsiArea::Safety, 2), AreaLevel::Basic);
-        assert_eq!(
-            area_level(DsiArea::ProblemSolving, 3),
-            AreaLevel::AboveBasic
-        );
-        assert_eq!(area_level(DsiArea::ContentCreation, 1), AreaLevel::Basic);
+    fn the_report_scale_has_three_steps() {
+        assert_eq!(Level::ToDiscover.report_key(), "report.guided");
+        assert_eq!(Level::Beginner.report_key(), "report.guided");
+        assert_eq!(Level::WithHelp.report_key(), "report.autonomous_with_help");
+        assert_eq!(Level::Autonomous.report_key(), "report.autonomous");
     }
 }

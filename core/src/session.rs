@@ -11,6 +11,10 @@ use crate::json::{object, read_strings, string, strings, Json};
 /// How many learning priorities a person can pick.
 pub const MAX_PRIORITIES: usize = 3;
 
+/// "Je ne comprends pas la question" this many times in a row offers, once, to listen to the
+/// question, to change language, or to go on.
+pub const NOT_UNDERSTOOD_IN_A_ROW: usize = 2;
+
 /// Longest first name kept; the field is optional and only printed on the summary.
 pub const MAX_FIRST_NAME_CHARS: usize = 40;
 
@@ -37,6 +41,8 @@ pub struct ChosenPlace {
     pub id: String,
     pub name: String,
     pub address: String,
+    /// Its postal code, which gives the département where the mediator's view looks for it.
+    pub postal_code: String,
     pub phone: String,
     pub hours: String,
     pub services: Vec<String>,
@@ -59,6 +65,27 @@ pub struct Session {
     /// The finished assessment was added to the activity counts (once, even if the person
     /// goes back and finishes again).
     pub counted: bool,
+    /// Kind offers already made once: `reading` (read-aloud and languages, for a person who
+    /// reads French with difficulty) and `not_understood` (after questions not understood).
+    pub offers_made: Vec<String>,
+}
+
+/// The kind offers the questions screen can make (see [`Session::offer_due`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Offer {
+    /// "Un peu" or "avec difficulté" to reading French: read-aloud and the other languages.
+    Reading,
+    /// Questions not understood in a row: listen to the question, change language, or go on.
+    NotUnderstood,
+}
+
+impl Offer {
+    pub fn id(self) -> &'static str {
+        match self {
+            Offer::Reading => "reading",
+            Offer::NotUnderstood => "not_understood",
+        }
+    }
 }
 
 impl Stage {
@@ -116,6 +143,31 @@ impl AnswerLookup for Vec<GivenAnswer> {
 }
 
 impl Session {
+    /// The offer to show now, if any: each is made once, when its rule first applies.
+    pub fn offer_due(&self, bank: &Bank) -> Option<Offer> {
+        let made = |offer: Offer| self.offers_made.iter().any(|o| o == offer.id());
+        if !made(Offer::Reading)
+            && crate::situation::Situation::of(bank, self).reads_with_difficulty()
+        {
+            return Some(Offer::Reading);
+        }
+        let in_a_row = self
+            .answers
+            .iter()
+            .rev()
+            .take_while(|a| a.answer == Answer::NotUnderstood)
+            .count();
+        (!made(Offer::NotUnderstood) && in_a_row >= NOT_UNDERSTOOD_IN_A_ROW)
+            .then_some(Offer::NotUnderstood)
+    }
+
+    /// Records that an offer was shown and answered, so it is not made again.
+    pub fn offer_made(&mut self, offer: Offer) {
+        if !self.offers_made.iter().any(|o| o == offer.id()) {
+            self.offers_made.push(offer.id().to_string());
+        }
+    }
+
     pub fn new(started_on: &str) -> Session {
         Session {
             id: started_on.to_string(),
@@ -131,30 +183,69 @@ impl Session {
         item_id: &str,
         answer: Answer,
     ) -> Result<(), AnswerError> {
-        let current = flow::next_item(bank, &self.answers).ok_or(AnswerError::NothingToAnswer)?;
-        if current.id != item_id {
+        self.answer_screen(bank, &[(item_id.to_string(), answer)])
+    }
+
+    /// Records the answers to the current screen: one item, or every item of a group, in
+    /// order. Nothing is recorded unless all of them fit.
+    pub fn answer_screen(
+        &mut self,
+        bank: &Bank,
+        given: &[(String, Answer)],
+    ) -> Result<(), AnswerError> {
+        let screen = flow::next_screen(bank, &self.answers).ok_or(AnswerError::NothingToAnswer)?;
+        let items = screen.items();
+        if items.len() != given.len()
+            || items
+                .iter()
+                .zip(given)
+                .any(|(item, (id, _))| item.id != *id)
+        {
             return Err(AnswerError::NotCurrent {
-                expected: current.id.clone(),
+                expected: items[0].id.clone(),
             });
         }
-        if !answer.fits(current) {
+        if items
+            .iter()
+            .zip(given)
+            .any(|(item, (_, answer))| !answer.fits(item))
+        {
             return Err(AnswerError::DoesNotFit);
         }
-        self.answers.push(GivenAnswer {
-            item: item_id.to_string(),
-            answer,
-        });
+        for (item, answer) in given {
+            self.answers.push(GivenAnswer {
+                item: item.clone(),
+                answer: *answer,
+            });
+        }
         self.stage = Stage::Questions;
         self.feedback_for = None;
         Ok(())
     }
 
-    /// Takes back the last answer, so "Question précédente" shows it again.
-    pub fn undo_last(&mut self) -> Option<GivenAnswer> {
+    /// Takes back the last screen's answers (a group is one screen), so "Question précédente"
+    /// shows it again.
+    pub fn undo_last(&mut self, bank: &Bank) -> Vec<GivenAnswer> {
         self.feedback_for = None;
-        let removed = self.answers.pop();
-        self.priorities
-            .retain(|id| self.answers.iter().any(|a| &a.item == id));
+        let mut removed = Vec::new();
+        if let Some(last) = self.answers.pop() {
+            let group = bank.item(&last.item).and_then(|i| i.group.clone());
+            removed.push(last);
+            while let Some(previous) = self.answers.last() {
+                let same = group.is_some()
+                    && bank.item(&previous.item).and_then(|i| i.group.clone()) == group;
+                if !same {
+                    break;
+                }
+                if let Some(previous) = self.answers.pop() {
+                    removed.insert(0, previous);
+                }
+            }
+        }
+        let answers = &self.answers;
+        self.priorities.retain(|id| {
+            crate::situation::Need::from_id(id).is_some() || answers.iter().any(|a| &a.item == id)
+        });
         removed
     }
 
@@ -208,8 +299,9 @@ impl Session {
         }
         self.answers = kept;
         let answers = &self.answers;
-        self.priorities
-            .retain(|id| answers.iter().any(|a| &a.item == id));
+        self.priorities.retain(|id| {
+            crate::situation::Need::from_id(id).is_some() || answers.iter().any(|a| &a.item == id)
+        });
         self.priorities.truncate(MAX_PRIORITIES);
         if self
             .feedback_for
@@ -224,6 +316,27 @@ impl Session {
         }
         before - self.answers.len()
     }
+}
+
+/// Runs the whole flow with `pick` choosing each answer (given the item and the answers so
+/// far), screen by screen as a person would: for tests, benchmarks and estimates. Stops after
+/// as many screens as the bank has items, whatever `pick` does.
+pub fn play(bank: &Bank, pick: impl Fn(&crate::bank::Item, &Session) -> Answer) -> Session {
+    let mut session = Session::new("2026-12-01");
+    for _ in 0..bank.items.len() {
+        let Some(screen) = flow::next_screen(bank, &session.answers) else {
+            break;
+        };
+        let given: Vec<(String, Answer)> = screen
+            .items()
+            .iter()
+            .map(|item| (item.id.clone(), pick(item, &session)))
+            .collect();
+        if session.answer_screen(bank, &given).is_err() {
+            break;
+        }
+    }
+    session
 }
 
 /// Answers are stored as `[item id, answer code]` pairs, in the order given.
@@ -277,6 +390,7 @@ impl Stored for ChosenPlace {
             ("id", Some(string(&self.id))),
             ("name", Some(string(&self.name))),
             ("address", Some(string(&self.address))),
+            ("postal_code", Some(string(&self.postal_code))),
             ("phone", Some(string(&self.phone))),
             ("hours", Some(string(&self.hours))),
             ("services", Some(strings(&self.services))),
@@ -289,6 +403,7 @@ impl Stored for ChosenPlace {
             id: string_or_empty(json, "id")?,
             name: string_or_empty(json, "name")?,
             address: string_or_empty(json, "address")?,
+            postal_code: string_or_empty(json, "postal_code")?,
             phone: string_or_empty(json, "phone")?,
             hours: string_or_empty(json, "hours")?,
             services: strings_or_empty(json, "services")?,
@@ -304,6 +419,10 @@ pub(crate) fn place_from_json(json: &Json) -> Option<Option<ChosenPlace>> {
 }
 
 impl Stored for Session {
+    /// Version 2: answers to bank v2. A session of bank v1 is not migrated (it was in
+    /// progress, and bank v2 asks other questions): it is set aside with the usual notice.
+    const VERSION: u32 = 2;
+
     fn to_json(&self) -> Json {
         object([
             ("id", Some(string(&self.id))),
@@ -316,6 +435,11 @@ impl Stored for Session {
             (
                 "chosen_place",
                 self.chosen_place.as_ref().map(Stored::to_json),
+            ),
+            ("counted", self.counted.then_some(Json::Bool(true))),
+            (
+                "offers_made",
+                (!self.offers_made.is_empty()).then(|| strings(&self.offers_made)),
             ),
         ])
     }
@@ -339,6 +463,7 @@ impl Stored for Session {
                 None => false,
                 Some(flag) => flag.as_bool()?,
             },
+            offers_made: strings_or_empty(json, "offers_made")?,
         })
     }
 }

@@ -21,9 +21,10 @@
 use std::collections::BTreeMap;
 
 use crate::envelope::Stored;
+use crate::evaluation::Evaluation;
 use crate::json::{self, Json};
-use crate::orientation::Orientation;
-use crate::scoring::{Assessment, Level};
+use crate::national::Category;
+use crate::scoring::Level;
 use crate::services::Service;
 
 /// Days kept; older ones are dropped when a new day is recorded.
@@ -57,6 +58,8 @@ pub struct MonthCounts {
     pub levels: BTreeMap<String, [u32; 4]>,
     /// Service id → times recommended.
     pub services: BTreeMap<String, u32>,
+    /// National reading category id → times read (when the widget shows the reading).
+    pub national: BTreeMap<String, u32>,
 }
 
 /// Sums over a period: days for the activity, months for the results.
@@ -67,6 +70,7 @@ pub struct Totals {
     pub printed: u32,
     pub levels: BTreeMap<String, [u32; 4]>,
     pub services: BTreeMap<String, u32>,
+    pub national: BTreeMap<String, u32>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -80,11 +84,82 @@ pub struct ActivityCounts {
 /// What happened, for [`ActivityCounts::record`].
 pub enum Event<'a> {
     Started,
-    Finished {
-        assessment: &'a Assessment,
-        orientation: &'a Orientation,
-    },
+    Finished(&'a Finished),
     Printed,
+}
+
+/// What a finished assessment adds to the counts: its levels, the services recommended and
+/// the national reading's category. The screen that computes the evaluation (in the lazily
+/// loaded module) hands this to the widget, which keeps the counts.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Finished {
+    /// Skill domain id and the level reached, for domains with a level.
+    pub levels: Vec<(String, Level)>,
+    /// Service ids, most needed first.
+    pub services: Vec<String>,
+    pub national: Option<Category>,
+}
+
+impl Finished {
+    pub fn of(evaluation: &Evaluation) -> Finished {
+        Finished {
+            levels: evaluation
+                .assessment
+                .domains
+                .iter()
+                .filter_map(|d| Some((d.domain.clone(), d.level?)))
+                .collect(),
+            services: evaluation
+                .orientation
+                .services
+                .iter()
+                .map(|advice| advice.service.id().to_string())
+                .collect(),
+            national: evaluation.national.as_ref().map(|n| n.category),
+        }
+    }
+
+    /// `{"levels": {"<domain>": 1..4}, "services": [ids], "national": id}`.
+    pub fn to_json(&self) -> Json {
+        json::object([
+            (
+                "levels",
+                Some(Json::Object(
+                    self.levels
+                        .iter()
+                        .map(|(domain, level)| (domain.clone(), Json::Number(level.step().into())))
+                        .collect(),
+                )),
+            ),
+            ("services", Some(json::strings(&self.services))),
+            ("national", self.national.map(|c| json::string(c.id()))),
+        ])
+    }
+
+    pub fn from_json(json: &Json) -> Option<Finished> {
+        let levels = json
+            .get("levels")?
+            .as_object()?
+            .iter()
+            .map(|(domain, step)| {
+                let step = usize::try_from(step.as_i64()?).ok()?;
+                Some((domain.clone(), *Level::ALL.get(step.checked_sub(1)?)?))
+            })
+            .collect::<Option<Vec<_>>>()?;
+        let national = match json.get("national") {
+            None | Some(Json::Null) => None,
+            Some(id) => Some(
+                Category::ALL
+                    .into_iter()
+                    .find(|c| Some(c.id()) == id.as_str())?,
+            ),
+        };
+        Some(Finished {
+            levels,
+            services: json::read_strings(json.get("services"))?,
+            national,
+        })
+    }
 }
 
 fn level_index(level: Level) -> usize {
@@ -115,6 +190,9 @@ impl MonthCounts {
         for (service, n) in &other.services {
             *self.services.entry(service.clone()).or_default() += n;
         }
+        for (category, n) in &other.national {
+            *self.national.entry(category.clone()).or_default() += n;
+        }
     }
 }
 
@@ -134,20 +212,17 @@ impl ActivityCounts {
         match event {
             Event::Started => counts.started += 1,
             Event::Printed => counts.printed += 1,
-            Event::Finished {
-                assessment,
-                orientation,
-            } => {
+            Event::Finished(finished) => {
                 counts.finished += 1;
                 let month = self.months.entry(month_of(day)).or_default();
-                for domain in &assessment.domains {
-                    if let Some(level) = domain.level {
-                        month.levels.entry(domain.domain.clone()).or_default()
-                            [level_index(level)] += 1;
-                    }
+                for (domain, level) in &finished.levels {
+                    month.levels.entry(domain.clone()).or_default()[level_index(*level)] += 1;
                 }
-                for service in &orientation.services {
-                    *month.services.entry(service.id().to_string()).or_default() += 1;
+                for service in &finished.services {
+                    *month.services.entry(service.clone()).or_default() += 1;
+                }
+                if let Some(category) = finished.national {
+                    *month.national.entry(category.id().to_string()).or_default() += 1;
                 }
             }
         }
@@ -168,12 +243,14 @@ impl ActivityCounts {
         }
         sum.levels = results.levels;
         sum.services = results.services;
+        sum.national = results.national;
         sum
     }
 
     /// One row per month the period touches, with the columns documented in the README:
     /// `month,started,finished,printed`, then `level_<domain>_<1..4>` for each domain, then
-    /// `service_<id>` for each of the 9 national services. Counts go through [`shown`].
+    /// `service_<id>` for each of the 9 national services, then `national_<category>` for each
+    /// national reading category ([`Category::ALL`]). Counts go through [`shown`].
     pub fn to_csv(&self, from: &str, to: &str, domains: &[&str]) -> String {
         let mut header = vec![
             "month".to_string(),
@@ -188,6 +265,9 @@ impl ActivityCounts {
         }
         for service in Service::ALL {
             header.push(format!("service_{}", service.id()));
+        }
+        for category in Category::ALL {
+            header.push(format!("national_{}", category.id()));
         }
         let mut out = csv_row(&header);
         let months: std::collections::BTreeSet<String> = self
@@ -226,6 +306,11 @@ impl ActivityCounts {
             for service in Service::ALL {
                 row.push(shown(
                     totals.services.get(service.id()).copied().unwrap_or(0),
+                ));
+            }
+            for category in Category::ALL {
+                row.push(shown(
+                    totals.national.get(category.id()).copied().unwrap_or(0),
                 ));
             }
             out.push_str(&csv_row(&row));
@@ -359,6 +444,7 @@ impl Stored for ActivityCounts {
                         json::object([
                             ("levels", Some(levels_to_json(&c.levels))),
                             ("services", Some(services_to_json(&c.services))),
+                            ("national", Some(services_to_json(&c.national))),
                         ]),
                     )
                 })
@@ -383,6 +469,7 @@ impl Stored for ActivityCounts {
                     MonthCounts {
                         levels: levels_from_json(c.get("levels"))?,
                         services: services_from_json(c.get("services"))?,
+                        national: services_from_json(c.get("national"))?,
                     },
                 );
             }
@@ -402,6 +489,7 @@ impl Stored for ActivityCounts {
             let month = MonthCounts {
                 levels: levels_from_json(c.get("levels"))?,
                 services: services_from_json(c.get("services"))?,
+                national: BTreeMap::new(),
             };
             counts.months.entry(month_of(day)).or_default().add(&month);
         }
@@ -413,28 +501,52 @@ impl Stored for ActivityCounts {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::bank::Bank;
-    use crate::orientation::orient;
-    use crate::scoring::assess;
-    use crate::session::GivenAnswer;
+    use crate::answer::Answer;
+    use crate::bank::{Bank, ItemKind};
+    use crate::evaluation::{evaluate, Evaluation};
+    use crate::session::play;
+
+    /// A person with a smartphone and internet who cannot do anything yet: every domain
+    /// stops at its first item, "à découvrir".
+    fn beginner() -> Evaluation {
+        let bank = Bank::builtin();
+        let session = play(&bank, |item, _| match item.kind {
+            ItemKind::Fact => Answer::Yes,
+            ItemKind::Choice => Answer::Choice(0),
+            ItemKind::Rating => Answer::NotYet,
+            ItemKind::Task => Answer::DontKnow,
+        });
+        evaluate(&bank, &session, &[])
+    }
 
     fn finished_counts() -> ActivityCounts {
-        let bank = Bank::builtin();
-        let answers: Vec<GivenAnswer> = Vec::new();
-        let assessment = assess(&bank, &answers);
-        let orientation = orient(&bank, &assessment, &[]);
+        let evaluation = beginner();
         let mut counts = ActivityCounts::default();
         counts.record("2026-11-20", Event::Started);
         counts.record("2026-11-21", Event::Started);
-        counts.record(
-            "2026-11-21",
-            Event::Finished {
-                assessment: &assessment,
-                orientation: &orientation,
-            },
-        );
+        counts.record("2026-11-21", Event::Finished(&Finished::of(&evaluation)));
         counts.record("2026-11-21", Event::Printed);
         counts
+    }
+
+    #[test]
+    fn a_finished_summary_round_trips_and_refuses_nonsense() {
+        let finished = Finished::of(&beginner());
+        assert!(!finished.levels.is_empty());
+        let json = finished.to_json();
+        assert_eq!(Finished::from_json(&json), Some(finished));
+        for bad in [
+            r#"{"levels":{"appareil":5},"services":[]}"#,
+            r#"{"levels":{"appareil":0},"services":[]}"#,
+            r#"{"levels":{},"services":[],"national":"brilliant"}"#,
+            r#"{"services":[]}"#,
+        ] {
+            assert_eq!(
+                Finished::from_json(&Json::parse(bad).unwrap()),
+                None,
+                "{bad}"
+            );
+        }
     }
 
     #[test]
@@ -483,7 +595,8 @@ mod tests {
             lines[0],
             "month,started,finished,printed,level_communication_1,level_communication_2,level_communication_3,level_communication_4,\
              service_demarches,service_outils_quotidien,service_insertion_pro,service_utilisation_securisee,service_parentalite,\
-             service_loisirs,service_comprendre_numerique,service_acces_internet_materiel,service_acquisition_materiel"
+             service_loisirs,service_comprendre_numerique,service_acces_internet_materiel,service_acquisition_materiel,\
+             national_not_assessed,national_none,national_limited,national_narrow,national_low,national_basic,national_above_basic"
         );
         assert_eq!(lines.len(), 2);
         // One visitor: nothing in the file tells that person's result.
@@ -493,10 +606,7 @@ mod tests {
             lines[1]
         );
         let mut busy = ActivityCounts::default();
-        let bank = Bank::builtin();
-        let answers: Vec<GivenAnswer> = Vec::new();
-        let assessment = assess(&bank, &answers);
-        let orientation = orient(&bank, &assessment, &[]);
+        let evaluation = beginner();
         for day in [
             "2026-10-30",
             "2026-11-02",
@@ -505,13 +615,7 @@ mod tests {
             "2026-11-05",
             "2026-11-06",
         ] {
-            busy.record(
-                day,
-                Event::Finished {
-                    assessment: &assessment,
-                    orientation: &orientation,
-                },
-            );
+            busy.record(day, Event::Finished(&Finished::of(&evaluation)));
         }
         let csv = busy.to_csv("2026-10-01", "2026-11-30", &["communication"]);
         let lines: Vec<&str> = csv.lines().collect();

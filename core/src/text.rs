@@ -35,13 +35,45 @@ pub fn fold(text: &str) -> String {
             continue;
         }
         flush_space(&mut out, &mut pending_space);
-        if base.is_ascii() {
-            out.push(base.to_ascii_lowercase());
-        } else {
-            out.extend(base.to_lowercase());
-        }
+        out.push(lower(base));
     }
     out
+}
+
+/// The lower case of the letters people type in this widget's languages: ASCII, Latin-1,
+/// œ and Cyrillic; other characters as they are. The standard `char::to_lowercase` would carry
+/// Unicode's whole case table into the wasm (about 11 KB) for letters nobody types here.
+fn lower(c: char) -> char {
+    let shifted = |c: char, by: u32| char::from_u32(c as u32 + by).unwrap_or(c);
+    match c {
+        'A'..='Z' | 'À'..='Ö' | 'Ø'..='Þ' | 'А'..='Я' => shifted(c, 32),
+        'Ѐ'..='Џ' => shifted(c, 80),
+        'Œ' => 'œ',
+        'Ґ' => 'ґ',
+        other => other,
+    }
+}
+
+/// The upper case of those letters (see [`lower`]).
+fn upper(c: char) -> char {
+    let shifted = |c: char, by: u32| char::from_u32(c as u32 - by).unwrap_or(c);
+    match c {
+        'a'..='z' | 'à'..='ö' | 'ø'..='þ' | 'а'..='я' => shifted(c, 32),
+        'ѐ'..='џ' => shifted(c, 80),
+        'œ' => 'Œ',
+        'ґ' => 'Ґ',
+        other => other,
+    }
+}
+
+/// The first letter in upper case ("envoyer un e-mail" → "Envoyer un e-mail"), for a step
+/// written as a goal and shown as a list item. Arabic has no case: unchanged.
+pub fn capitalize(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => std::iter::once(upper(first)).chain(chars).collect(),
+        None => String::new(),
+    }
 }
 
 fn flush_space(out: &mut String, pending: &mut bool) {
@@ -61,5 +93,19 @@ mod tests {
         assert_eq!(fold("  SAINT   ETIENNE "), "saint etienne");
         assert_eq!(fold("L'Haÿ-les-Roses"), "l hay les roses");
         assert_eq!(fold("Œuvre"), "oeuvre");
+        assert_eq!(fold("ÎLE-DE-FRANCE"), "ile de france");
+        assert_eq!(fold("КИЇВ Ґанок"), "київ ґанок");
+    }
+
+    #[test]
+    fn capitalizes_the_languages_of_the_widget() {
+        use super::capitalize;
+        assert_eq!(capitalize("envoyer un e-mail"), "Envoyer un e-mail");
+        assert_eq!(capitalize("écrire un CV"), "Écrire un CV");
+        assert_eq!(capitalize("œuvre"), "Œuvre");
+        assert_eq!(capitalize("надіслати лист"), "Надіслати лист");
+        assert_eq!(capitalize("їжа"), "Їжа");
+        assert_eq!(capitalize("إرسال"), "إرسال");
+        assert_eq!(capitalize(""), "");
     }
 }

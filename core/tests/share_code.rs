@@ -1,13 +1,13 @@
-//! Share codes: round trips, the frozen v1 format, and that damaged or random text is
-//! always refused, never misread.
+//! Share codes: round trips, the frozen v1 and v2 formats, v1 codes read into bank v2, and
+//! that damaged or random text is always refused, never misread.
 
-use autonomie_core::session::{ChosenPlace, GivenAnswer, Session};
+use autonomie_core::session::{ChosenPlace, GivenAnswer};
 use autonomie_core::share_code::{
-    day_from_iso, day_to_iso, decode, encode, place_hash, v1_index, ShareCodeError, SharePayload,
-    ALPHABET, MAX_CODE_CHARS, MAX_INPUT_BYTES, MAX_SHARED_PRIORITIES, PLACE_HASH_MAX, V1_SYMBOLS,
-    V1_TABLE,
+    day_from_iso, day_to_iso, decode, encode, place_hash, v1, ShareCodeError, SharePayload,
+    TableEntry, ALPHABET, DEPARTEMENTS, MAX_CODE_CHARS, MAX_INPUT_BYTES, MAX_SHARED_PRIORITIES,
+    PLACE_HASH_MAX, V1_SYMBOLS, V1_TABLE, V2_PRIORITIES, V2_SYMBOLS, V2_TABLE,
 };
-use autonomie_core::{Answer, Bank, ItemKind};
+use autonomie_core::{Answer, Bank};
 use proptest::prelude::*;
 
 fn given(item: &str, answer: Answer) -> GivenAnswer {
@@ -22,49 +22,110 @@ fn given(item: &str, answer: Answer) -> GivenAnswer {
 /// forever: if this test fails, the format changed and printed codes would be misread.
 const GOLDEN_V1: &str = "3635-BMC5-5HB6-JUMX-X54P-7U6B-DG3V-GGBF-8A5";
 
+/// What `GOLDEN_V1` carries. A v1 code's last task answer was "Je ne sais pas"; its other
+/// kinds' last answer "Je ne comprends pas la question".
 fn golden_payload() -> SharePayload {
     SharePayload {
         version: 1,
         answers: vec![
             given("eq.smartphone", Answer::Yes),
             given("eq.computer", Answer::No),
-            given("eq.internet_home", Answer::Unsure),
+            given("eq.internet_home", Answer::NotUnderstood),
             given("eq.internet_use", Answer::Yes),
             given("eq.email", Answer::Yes),
             given("eq.online_account", Answer::No),
             given("dev.switch_on", Answer::Alone),
             given("dev.touch", Answer::WithHelp),
             given("dev.mouse_keyboard", Answer::NotYet),
-            given("dev.install_app", Answer::Unsure),
+            given("dev.install_app", Answer::NotUnderstood),
             given("dev.task_back", Answer::Choice(0)),
             given("info.search", Answer::Alone),
             given("info.task_safe_url", Answer::Choice(2)),
-            given("com.task_attachment_icon", Answer::Unsure),
+            given("com.task_attachment_icon", Answer::DontKnow),
             given("sec.task_sms", Answer::Choice(1)),
             given("job.gate", Answer::No),
         ],
         priorities: vec!["dev.mouse_keyboard".into(), "info.task_safe_url".into()],
         place_hash: Some(place_hash("lieu-42")),
+        departement: None,
         day: 690,
     }
 }
 
-/// Every item answered with its last answer, 3 priorities, a place, the last day.
-fn longest_payload() -> SharePayload {
+/// Made from `golden_v2_payload()` by the v2 encoder on 2026-12-01, and checked then by an
+/// independent decoder written in Python from the format description (see the module docs
+/// of `share_code`). It must decode the same forever.
+const GOLDEN_V2: &str = include_str!("fixtures/golden_v2_code.txt");
+
+fn golden_v2_payload() -> SharePayload {
     SharePayload {
-        version: 1,
-        answers: V1_TABLE
+        version: 2,
+        answers: vec![
+            given("sit.reading", Answer::Choice(1)),
+            given("sit.phone", Answer::Choice(0)),
+            given("sit.sms", Answer::Yes),
+            given("sit.mobile_data", Answer::DontKnow),
+            given("sit.computer", Answer::No),
+            given("sit.tablet", Answer::NotUnderstood),
+            given("sit.home_internet", Answer::Yes),
+            given("sit.internet_use", Answer::Yes),
+            given("sit.email", Answer::Choice(1)),
+            given("sit.account_caf", Answer::Yes),
+            given("job.gate", Answer::No),
+            given("dev.touch", Answer::WithHelp),
+            given("dev.install_app", Answer::NoNeed),
+            given("adm.login", Answer::DoneForMe),
+            given("sec.scam", Answer::Alone),
+            given("sec.task_fake_sms", Answer::Choice(1)),
+        ],
+        priorities: vec!["need.email_password".into(), "dev.touch".into()],
+        place_hash: Some(place_hash("lieu-42")),
+        departement: Some("2A".into()),
+        day: 699,
+    }
+}
+
+/// The longest payload of a format: every item answered with its last answer, 3
+/// priorities, a place, the last day.
+fn longest_payload(version: u8) -> SharePayload {
+    let (table, priorities): (&[TableEntry], Vec<String>) = match version {
+        1 => (
+            &V1_TABLE,
+            V1_TABLE
+                .iter()
+                .rev()
+                .take(3)
+                .map(|e| e.id.to_string())
+                .collect(),
+        ),
+        _ => (
+            &V2_TABLE,
+            V2_PRIORITIES
+                .iter()
+                .rev()
+                .take(3)
+                .map(|p| p.to_string())
+                .collect(),
+        ),
+    };
+    SharePayload {
+        version,
+        answers: table
             .iter()
-            .filter_map(|entry| Some(given(entry.id, *entry.answers().last()?)))
+            .filter_map(|entry| Some(given(entry.id, *entry.answers.last()?)))
             .collect(),
-        priorities: V1_TABLE
-            .iter()
-            .rev()
-            .take(3)
-            .map(|e| e.id.to_string())
-            .collect(),
+        priorities,
         place_hash: Some(PLACE_HASH_MAX),
+        departement: (version == 2).then(|| DEPARTEMENTS[DEPARTEMENTS.len() - 1].to_string()),
         day: u16::MAX,
+    }
+}
+
+fn table_of(version: u8) -> &'static [TableEntry] {
+    if version == 1 {
+        &V1_TABLE
+    } else {
+        &V2_TABLE
     }
 }
 
@@ -109,9 +170,13 @@ fn accepted_substitutions(code: &str) -> usize {
 }
 
 fn sorted(mut payload: SharePayload) -> SharePayload {
-    payload
-        .answers
-        .sort_by_key(|a| v1_index(&a.item).unwrap_or(usize::MAX));
+    let table = table_of(payload.version);
+    payload.answers.sort_by_key(|a| {
+        table
+            .iter()
+            .position(|e| e.id == a.item)
+            .unwrap_or(usize::MAX)
+    });
     payload
 }
 
@@ -126,84 +191,139 @@ fn golden_v1_code_decodes_to_the_expected_answers() {
 }
 
 #[test]
-fn an_old_code_still_decodes_after_the_bank_changes() {
-    // A later bank without sec.task_sms, dev.task_back down to 2 options, and a new item.
-    let mut bank = Bank::builtin();
-    bank.items.retain(|item| item.id != "sec.task_sms");
-    let mut new_item = bank.items[0].clone();
-    new_item.id = "eq.tablet".into();
-    bank.items.insert(1, new_item);
-    for item in &mut bank.items {
-        if item.id == "dev.task_back" {
-            item.options.truncate(2);
-        }
-        if item.id == "info.task_safe_url" {
-            item.options.truncate(2);
-        }
-    }
-    let mut payload = decode(GOLDEN_V1).expect("golden code");
-    let dropped = payload.retain_known(&bank);
+fn golden_v2_code_decodes_to_the_expected_answers() {
+    let golden = GOLDEN_V2.trim();
+    assert_eq!(decode(golden), Ok(sorted(golden_v2_payload())));
+    assert_eq!(encode(&golden_v2_payload()).as_deref(), Ok(golden));
+    assert_eq!(golden.len(), 58);
+    assert!(
+        golden.starts_with('4'),
+        "v2 codes start with the symbol of 2"
+    );
+    assert_eq!(golden_v2_payload().date(), "2026-12-01");
+}
+
+/// Issue 12: codes printed with v1 still open. Answers map onto bank v2 where the question
+/// is still asked; the rest is listed as "question retirée", never dropped nor misread.
+#[test]
+fn a_v1_code_is_read_into_bank_v2() {
+    let bank = Bank::builtin();
+    let payload = decode(GOLDEN_V1).expect("golden code");
+    let migrated = v1::to_bank_v2(&payload.answers, &bank);
     assert_eq!(
-        dropped,
+        migrated.answers,
         [
+            given("sit.phone", Answer::Choice(0)),
+            given("dev.touch", Answer::WithHelp),
+            given("dev.mouse_keyboard", Answer::NotYet),
+            given("dev.install_app", Answer::NotUnderstood),
+            given("info.search", Answer::Alone),
             given("info.task_safe_url", Answer::Choice(2)),
-            given("sec.task_sms", Answer::Choice(1)),
+            given("com.task_attachment_icon", Answer::DontKnow),
+            given("job.gate", Answer::No),
         ]
     );
-    assert_eq!(payload.answers.len(), golden_payload().answers.len() - 2);
-    assert!(payload
-        .answers
-        .contains(&given("dev.task_back", Answer::Choice(0))));
-    assert_eq!(payload.priorities, ["dev.mouse_keyboard"]);
+    let retired: Vec<&str> = migrated.retired.iter().map(|g| g.item.as_str()).collect();
+    assert_eq!(
+        retired,
+        [
+            "eq.computer",
+            "eq.internet_home",
+            "eq.internet_use",
+            "eq.email",
+            "eq.online_account",
+            "dev.switch_on",
+            "dev.task_back",
+            "sec.task_sms"
+        ]
+    );
+    assert_eq!(
+        migrated.answers.len() + migrated.retired.len(),
+        payload.answers.len()
+    );
+    assert_eq!(
+        v1::retired_task_was_right(&given("sec.task_sms", Answer::Choice(1))),
+        Some(true)
+    );
+    assert_eq!(
+        v1::retired_task_was_right(&given("dev.task_back", Answer::Choice(2))),
+        Some(false)
+    );
+    assert_eq!(
+        v1::retired_task_was_right(&given("dev.touch", Answer::Alone)),
+        None
+    );
+    // "Non" to the v1 e-mail question says something precise in bank v2.
+    let no_email = v1::to_bank_v2(&[given("eq.email", Answer::No)], &bank);
+    assert_eq!(no_email.answers, [given("sit.email", Answer::Choice(2))]);
 }
 
 #[test]
 fn every_item_and_every_answer_round_trips() {
-    for entry in V1_TABLE {
-        for answer in entry.answers() {
-            let mut payload = SharePayload::new(3);
-            payload.answers.push(given(entry.id, answer));
-            payload.priorities.push(entry.id.to_string());
-            let code = encode(&payload).expect(entry.id);
-            assert_eq!(decode(&code), Ok(payload), "{} {answer:?}", entry.id);
+    for version in [1, 2] {
+        let table = table_of(version);
+        for entry in table {
+            for &answer in entry.answers {
+                let mut payload = SharePayload::new(3);
+                payload.version = version;
+                payload.answers.push(given(entry.id, answer));
+                if version == 1 || V2_PRIORITIES.contains(&entry.id) {
+                    payload.priorities.push(entry.id.to_string());
+                }
+                let code = encode(&payload).expect(entry.id);
+                assert_eq!(decode(&code), Ok(payload), "{} {answer:?}", entry.id);
+            }
         }
-    }
-    // And all items at once, cycling through their answers.
-    for shift in 0..6 {
-        let mut payload = SharePayload::new(shift as u16);
-        for (n, entry) in V1_TABLE.iter().enumerate() {
-            let answers = entry.answers();
-            payload
-                .answers
-                .push(given(entry.id, answers[(n + shift) % answers.len()]));
+        // And all items at once, cycling through their answers.
+        for shift in 0..6 {
+            let mut payload = SharePayload::new(shift as u16);
+            payload.version = version;
+            for (n, entry) in table.iter().enumerate() {
+                let answers = entry.answers;
+                payload
+                    .answers
+                    .push(given(entry.id, answers[(n + shift) % answers.len()]));
+            }
+            let code = encode(&payload).expect("all items");
+            assert_eq!(decode(&code), Ok(payload));
         }
-        let code = encode(&payload).expect("all items");
-        assert_eq!(decode(&code), Ok(payload));
     }
 }
 
 #[test]
-fn the_longest_payload_fits_in_48_characters() {
-    for payload in [longest_payload(), SharePayload::new(0), golden_payload()] {
-        let code = encode(&payload).expect("encodes");
-        assert!(code.chars().count() <= MAX_CODE_CHARS, "{code}");
-        // Fixed length: 35 symbols in groups of 4.
-        assert_eq!(code.len(), 43, "{code}");
-        assert_eq!(symbols(&code).len(), V1_SYMBOLS);
-        assert!(code
-            .split('-')
-            .all(|group| group.len() <= 4 && !group.is_empty()));
-        assert!(symbols(&code)
-            .iter()
-            .all(|c| ALPHABET.contains(&(*c as u8))));
-        assert!(code.starts_with('3'), "v1 codes start with the symbol of 1");
-        assert_eq!(decode(&code), Ok(payload));
+fn the_longest_payloads_fit_their_length() {
+    for (version, symbols_count, chars, first) in
+        [(1, V1_SYMBOLS, 43, '3'), (2, V2_SYMBOLS, 58, '4')]
+    {
+        let mut empty = SharePayload::new(0);
+        empty.version = version;
+        for payload in [longest_payload(version), empty] {
+            let code = encode(&payload).expect("encodes");
+            assert!(code.chars().count() <= MAX_CODE_CHARS, "{code}");
+            // Fixed length: symbols in groups of 4.
+            assert_eq!(code.len(), chars, "{code}");
+            assert_eq!(symbols(&code).len(), symbols_count);
+            assert!(code
+                .split('-')
+                .all(|group| group.len() <= 4 && !group.is_empty()));
+            assert!(symbols(&code)
+                .iter()
+                .all(|c| ALPHABET.contains(&(*c as u8))));
+            assert!(code.starts_with(first), "{code}");
+            assert_eq!(decode(&code), Ok(payload));
+        }
     }
 }
 
 #[test]
 fn single_symbol_changes_are_always_rejected() {
-    for payload in [golden_payload(), longest_payload(), SharePayload::new(0)] {
+    for payload in [
+        golden_payload(),
+        longest_payload(1),
+        golden_v2_payload(),
+        longest_payload(2),
+        SharePayload::new(0),
+    ] {
         let code = encode(&payload).expect("encodes");
         assert_eq!(accepted_substitutions(&code), 0, "{code}");
     }
@@ -211,7 +331,13 @@ fn single_symbol_changes_are_always_rejected() {
 
 #[test]
 fn swapping_two_neighbours_is_always_rejected() {
-    for payload in [golden_payload(), longest_payload(), SharePayload::new(0)] {
+    for payload in [
+        golden_payload(),
+        longest_payload(1),
+        golden_v2_payload(),
+        longest_payload(2),
+        SharePayload::new(0),
+    ] {
         let code = encode(&payload).expect("encodes");
         let chars = symbols(&code);
         for position in 0..chars.len() - 1 {
@@ -297,10 +423,17 @@ fn decoding_errors_name_the_problem() {
             Err(ShareCodeError::ConfusableCharacter { position: 1, .. })
         ));
     }
-    // Version first: a future code may have another length.
+    // Version first: each version has its own length.
+    assert_eq!(
+        decode("5ABC"),
+        Err(ShareCodeError::UnknownVersion { version: 3 })
+    );
     assert_eq!(
         decode("4ABC"),
-        Err(ShareCodeError::UnknownVersion { version: 2 })
+        Err(ShareCodeError::WrongLength {
+            expected: V2_SYMBOLS,
+            found: 4
+        })
     );
     assert_eq!(
         decode(&code.replacen('3', "2", 1)),
@@ -341,21 +474,32 @@ fn encoding_errors_name_the_problem() {
     );
 
     let mut twice = SharePayload::new(0);
-    twice.answers.push(given("eq.email", Answer::Yes));
-    twice.answers.push(given("eq.email", Answer::No));
+    twice.answers.push(given("sit.computer", Answer::Yes));
+    twice.answers.push(given("sit.computer", Answer::No));
     assert_eq!(
         encode(&twice),
         Err(ShareCodeError::DuplicateAnswer {
+            item: "sit.computer".into()
+        })
+    );
+    // A bank v1 item cannot be written in a v2 code.
+    let mut old = SharePayload::new(0);
+    old.answers.push(given("eq.email", Answer::Yes));
+    assert_eq!(
+        encode(&old),
+        Err(ShareCodeError::UnknownItem {
             item: "eq.email".into()
         })
     );
 
     for (item, answer) in [
-        ("sec.task_sms", Answer::Choice(2)),
-        ("dev.task_back", Answer::Choice(4)),
+        ("sec.task_fake_sms", Answer::Choice(4)),
+        ("info.task_safe_url", Answer::Choice(3)),
         ("dev.touch", Answer::Yes),
-        ("eq.email", Answer::Alone),
-        ("eq.email", Answer::Choice(0)),
+        ("dev.touch", Answer::DoneForMe),
+        ("sit.computer", Answer::Alone),
+        ("sit.computer", Answer::DontKnow),
+        ("sit.computer", Answer::Choice(0)),
     ] {
         let mut payload = SharePayload::new(0);
         payload.answers.push(given(item, answer));
@@ -369,22 +513,28 @@ fn encoding_errors_name_the_problem() {
     }
 
     let mut payload = SharePayload::new(0);
-    for entry in &V1_TABLE[..5] {
-        payload.answers.push(given(entry.id, Answer::Yes));
+    let ids: Vec<String> = ["dev.touch", "info.search", "info.reliable", "com.messaging"]
+        .iter()
+        .map(|id| id.to_string())
+        .collect();
+    for id in &ids {
+        payload.answers.push(given(id, Answer::Alone));
     }
-    let ids: Vec<String> = V1_TABLE[..5].iter().map(|e| e.id.to_string()).collect();
     payload.priorities = ids[..4].to_vec();
     assert_eq!(
         encode(&payload),
         Err(ShareCodeError::TooManyPriorities { count: 4 })
     );
-    payload.priorities = vec![ids[0].clone(), "dev.touch".into()];
+    payload.priorities = vec![ids[0].clone(), "sec.scam".into()];
     assert_eq!(
         encode(&payload),
         Err(ShareCodeError::PriorityNotAnswered {
-            item: "dev.touch".into()
+            item: "sec.scam".into()
         })
     );
+    // A situation need is a priority without an answer of its own.
+    payload.priorities = vec!["need.device".into()];
+    assert!(encode(&payload).is_ok());
     payload.priorities = vec!["nowhere".into()];
     assert_eq!(
         encode(&payload),
@@ -408,10 +558,23 @@ fn encoding_errors_name_the_problem() {
         })
     );
     payload.place_hash = None;
-    payload.version = 2;
+    payload.departement = Some("99".into());
     assert_eq!(
         encode(&payload),
-        Err(ShareCodeError::UnknownVersion { version: 2 })
+        Err(ShareCodeError::UnknownDepartement { code: "99".into() })
+    );
+    payload.departement = None;
+    payload.version = 3;
+    assert_eq!(
+        encode(&payload),
+        Err(ShareCodeError::UnknownVersion { version: 3 })
+    );
+    // Version 1 codes carry no département.
+    let mut v1_payload = golden_payload();
+    v1_payload.departement = Some("69".into());
+    assert_eq!(
+        encode(&v1_payload),
+        Err(ShareCodeError::UnknownDepartement { code: "69".into() })
     );
 }
 
@@ -446,6 +609,7 @@ fn every_error_has_its_own_key_and_a_message() {
             answer: "yes".into(),
         },
         ShareCodeError::PlaceHashOutOfRange { hash: 1 << 24 },
+        ShareCodeError::UnknownDepartement { code: "99".into() },
         ShareCodeError::InvalidDate { text: "x".into() },
         ShareCodeError::DateOutOfRange {
             text: "2024-12-31".into(),
@@ -518,30 +682,38 @@ fn place_hash_is_stable_24_bit_fnv1a() {
 #[test]
 fn a_session_becomes_a_payload_and_back() {
     let bank = Bank::builtin();
-    let mut session = Session::new("2026-11-22");
-    while let Some(item) = autonomie_core::flow::next_item(&bank, &session) {
+    let mut session = autonomie_core::session::play(&bank, |item, _| {
         let choices = Answer::choices_for(item);
-        let answer = choices[item.id.len() % choices.len()];
-        let id = item.id.clone();
-        session
-            .answer(&bank, &id, answer)
-            .expect("flow accepts its own choices");
-    }
-    let answered: Vec<String> = session.answers.iter().map(|a| a.item.clone()).collect();
-    for id in answered.iter().rev().take(3) {
+        choices[item.id.len() % choices.len()]
+    });
+    session.started_on = "2026-11-22".into();
+    let ratings: Vec<String> = session
+        .answers
+        .iter()
+        .filter(|a| V2_PRIORITIES.contains(&a.item.as_str()))
+        .map(|a| a.item.clone())
+        .collect();
+    assert!(ratings.len() >= 2, "{session:?}");
+    assert!(session.toggle_priority("need.email"));
+    for id in ratings.iter().rev().take(2) {
         assert!(session.toggle_priority(id));
     }
     session.chosen_place = Some(ChosenPlace {
         id: "lieu-42".into(),
+        postal_code: "20090".into(),
         ..ChosenPlace::default()
     });
     let payload = SharePayload::from_session(&session).expect("valid session");
     let code = encode(&payload).expect("encodes");
     let decoded = decode(&code).expect("decodes");
-    assert_eq!(decoded.answers, session.answers);
+    assert_eq!(decoded, sorted(payload));
+    let mut by_table = session.answers.clone();
+    by_table.sort_by_key(|a| V2_TABLE.iter().position(|e| e.id == a.item));
+    assert_eq!(decoded.answers, by_table);
     assert_eq!(decoded.priorities, session.priorities);
     assert_eq!(decoded.date(), "2026-11-22");
     assert!(decoded.matches_place("lieu-42"));
+    assert_eq!(decoded.departement.as_deref(), Some("2A"));
 
     let mut undated = session.clone();
     undated.started_on = String::new();
@@ -555,72 +727,113 @@ fn a_session_becomes_a_payload_and_back() {
 const _: () = assert!(autonomie_core::session::MAX_PRIORITIES <= MAX_SHARED_PRIORITIES);
 
 #[test]
-fn v1_table_ids_are_unique_and_kinds_consistent() {
-    for (n, entry) in V1_TABLE.iter().enumerate() {
-        assert_eq!(v1_index(entry.id), Some(n), "{} is listed twice", entry.id);
-        assert_eq!(
-            entry.kind == ItemKind::Task,
-            entry.options >= 2,
-            "{}",
-            entry.id
+fn table_ids_are_unique() {
+    for table in [&V1_TABLE[..], &V2_TABLE[..]] {
+        for (n, entry) in table.iter().enumerate() {
+            assert_eq!(
+                table.iter().position(|e| e.id == entry.id),
+                Some(n),
+                "{} is listed twice",
+                entry.id
+            );
+            assert!(entry.answers.len() >= 2, "{}", entry.id);
+        }
+    }
+    let needs = autonomie_core::situation::Need::ALL.map(|n| n.id());
+    for id in V2_PRIORITIES {
+        assert!(
+            needs.contains(&id) || V2_TABLE.iter().any(|e| e.id == id),
+            "{id}"
         );
     }
 }
 
-/// Fails when content/bank.json changes in a way v1 cannot carry. The fix is NOT to edit
-/// V1_TABLE (printed codes depend on it) but to add a v2 table and make it the encoder's.
+/// Fails when content/bank.json changes in a way v2 cannot carry. The fix is NOT to edit
+/// V2_TABLE (printed codes depend on it) but to add a v3 table and make it the encoder's.
 #[test]
-fn v1_table_still_matches_the_builtin_bank() {
+fn v2_table_still_matches_the_builtin_bank() {
     let bank = Bank::builtin();
-    let bank_items: Vec<(&str, ItemKind, usize)> = bank
+    let bank_items: Vec<(&str, Vec<Answer>)> = bank
         .items
         .iter()
-        .map(|item| (item.id.as_str(), item.kind, item.options.len()))
+        .map(|item| (item.id.as_str(), Answer::choices_for(item)))
         .collect();
-    let table_items: Vec<(&str, ItemKind, usize)> = V1_TABLE
+    let table_items: Vec<(&str, Vec<Answer>)> = V2_TABLE
         .iter()
-        .map(|entry| (entry.id, entry.kind, usize::from(entry.options)))
+        .map(|entry| (entry.id, entry.answers.to_vec()))
         .collect();
     assert_eq!(
         bank_items, table_items,
-        "the bank changed: add a share code v2 table"
+        "the bank changed: add a share code v3 table"
     );
+    let ratings: Vec<&str> = bank
+        .items
+        .iter()
+        .filter(|i| i.goal)
+        .map(|i| i.id.as_str())
+        .collect();
+    assert_eq!(&V2_PRIORITIES[..ratings.len()], ratings.as_slice());
 }
 
 fn payload_strategy() -> impl Strategy<Value = SharePayload> {
-    let answers: Vec<_> = V1_TABLE
-        .iter()
-        .map(|entry| proptest::option::weighted(0.7, 0..entry.answers().len()))
-        .collect();
-    (
-        answers,
-        proptest::collection::vec(any::<proptest::sample::Index>(), 0..=3),
-        proptest::option::of(0..=PLACE_HASH_MAX),
-        any::<u16>(),
-    )
-        .prop_map(|(picks, priority_picks, place_hash, day)| {
-            let answers: Vec<GivenAnswer> = V1_TABLE
+    (1u8..=2)
+        .prop_flat_map(|version| {
+            let table = table_of(version);
+            let answers: Vec<_> = table
                 .iter()
-                .zip(picks)
-                .filter_map(|(entry, pick)| Some(given(entry.id, entry.answers()[pick?])))
+                .map(|entry| proptest::option::weighted(0.7, 0..entry.answers.len()))
                 .collect();
-            let mut priorities: Vec<String> = Vec::new();
-            if !answers.is_empty() {
-                for pick in priority_picks {
-                    let id = &pick.get(&answers).item;
-                    if !priorities.contains(id) {
-                        priorities.push(id.clone());
+            (
+                Just(version),
+                answers,
+                proptest::collection::vec(any::<proptest::sample::Index>(), 0..=3),
+                proptest::option::of(0..=PLACE_HASH_MAX),
+                proptest::option::of(any::<proptest::sample::Index>()),
+                any::<u16>(),
+            )
+        })
+        .prop_map(
+            |(version, picks, priority_picks, place_hash, departement, day)| {
+                let table = table_of(version);
+                let answers: Vec<GivenAnswer> = table
+                    .iter()
+                    .zip(picks)
+                    .filter_map(|(entry, pick)| Some(given(entry.id, entry.answers[pick?])))
+                    .collect();
+                // What a code may name as a priority: answered items (v1), or answered ratings and
+                // the needs (v2).
+                let candidates: Vec<String> = if version == 1 {
+                    answers.iter().map(|a| a.item.clone()).collect()
+                } else {
+                    V2_PRIORITIES
+                        .iter()
+                        .filter(|p| p.starts_with("need.") || answers.iter().any(|a| a.item == **p))
+                        .map(|p| p.to_string())
+                        .collect()
+                };
+                let mut priorities: Vec<String> = Vec::new();
+                if !candidates.is_empty() {
+                    for pick in priority_picks {
+                        let id = pick.get(&candidates);
+                        if !priorities.contains(id) {
+                            priorities.push(id.clone());
+                        }
                     }
                 }
-            }
-            SharePayload {
-                version: 1,
-                answers,
-                priorities,
-                place_hash,
-                day,
-            }
-        })
+                SharePayload {
+                    version,
+                    answers,
+                    priorities,
+                    place_hash,
+                    departement: if version == 2 {
+                        departement.map(|d| d.get(&DEPARTEMENTS).to_string())
+                    } else {
+                        None
+                    },
+                    day,
+                }
+            },
+        )
 }
 
 /// Strings made of what a code is made of, plus a few wrong characters.
@@ -631,7 +844,7 @@ fn code_like_text() -> impl Strategy<Value = String> {
                 .chars()
                 .collect::<Vec<char>>(),
         ),
-        0..60,
+        0..80,
     )
     .prop_map(|chars| chars.into_iter().collect())
 }
@@ -690,6 +903,15 @@ proptest! {
         prop_assert!(decode(&text).is_err());
         assert_only_valid_codes_decode(&text);
     }
+
+    #[test]
+    fn random_47_symbol_codes_are_refused(
+        body in proptest::collection::vec(proptest::sample::select(ALPHABET.to_vec()), 46)
+    ) {
+        let text: String = std::iter::once('4').chain(body.into_iter().map(char::from)).collect();
+        prop_assert!(decode(&text).is_err());
+        assert_only_valid_codes_decode(&text);
+    }
 }
 
 proptest! {
@@ -700,4 +922,50 @@ proptest! {
         let code = encode(&payload).expect("encodes");
         prop_assert_eq!(accepted_substitutions(&code), 0);
     }
+}
+
+/// The mediator's view opens both versions: a v1 code with its retired answers listed, its
+/// priorities kept where they still name an answered item.
+#[test]
+fn codes_of_both_versions_open_for_the_mediator() {
+    let bank = Bank::builtin();
+    let opened = autonomie_core::share_code::open(GOLDEN_V1, &bank).expect("v1 opens");
+    assert_eq!(opened.version, 1);
+    assert_eq!(opened.session.started_on, "2026-11-22");
+    assert_eq!(opened.session.answers.len(), 8);
+    assert_eq!(opened.retired.len(), 8);
+    assert_eq!(
+        opened.session.priorities,
+        ["dev.mouse_keyboard", "info.task_safe_url"]
+    );
+    assert_eq!(opened.place_hash, Some(place_hash("lieu-42")));
+
+    let opened = autonomie_core::share_code::open(GOLDEN_V2.trim(), &bank).expect("v2 opens");
+    let golden = sorted(golden_v2_payload());
+    assert_eq!(opened.version, 2);
+    assert_eq!(opened.session.answers, golden.answers);
+    assert!(opened.retired.is_empty());
+    assert_eq!(opened.session.priorities, golden.priorities);
+    assert_eq!(opened.departement, golden.departement);
+
+    // A widget restricted to one domain still lists the other answers, as retired here.
+    let restricted = bank.restricted_to(&["securite".to_string()]);
+    let opened = autonomie_core::share_code::open(GOLDEN_V2.trim(), &restricted).expect("opens");
+    assert_eq!(
+        opened.session.answers.len() + opened.retired.len(),
+        golden.answers.len()
+    );
+    assert!(opened
+        .session
+        .answers
+        .iter()
+        .all(|a| restricted.item(&a.item).is_some()));
+
+    assert_eq!(
+        autonomie_core::share_code::open("4ABC", &bank).map(|o| o.version),
+        Err(ShareCodeError::WrongLength {
+            expected: 47,
+            found: 4
+        })
+    );
 }

@@ -1,8 +1,10 @@
 //! The widget's lazily loaded module. It holds what is not needed to show the first question,
-//! so French visitors download it only when they reach a later step: the places file parser
-//! and search, and QR codes for the printout.
+//! so visitors download it only once they answered the last one: the screens after it (result,
+//! orientation, summary, mediator's view), the places file parser and search, and QR codes.
 //! It is built by Trunk next to the main module and loaded with a dynamic `import()`.
 
+pub mod page;
 pub mod places_data;
 pub mod places_ui;
 pub mod qr;
+pub mod results;

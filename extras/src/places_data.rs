@@ -289,6 +289,7 @@ pub async fn find_by_hash(
             id: card.id,
             name: card.name,
             address: format!("{}, {} {}", card.address, card.postal_code, card.commune),
+            postal_code: card.postal_code,
             phone: card.phone_display.unwrap_or_default(),
             hours: card.hours_raw.unwrap_or_default(),
             services: card.services,

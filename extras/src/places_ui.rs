@@ -3,617 +3,561 @@
 //!
 //! This screen lives in the lazily loaded module with the places parser, so neither weighs on
 //! the first question. The widget mounts it in its shadow root through [`places_ui_mount`],
-//! giving it the texts of the current language, its settings, and callbacks to record the
-//! chosen place and to navigate.
+//! with the settings and actions of [`autonomie_ui::contract`]. It is written as markup (see
+//! [`crate::page`]): the search form and the filters stay as the person sets them, and only
+//! the status line, the position message and the places found are rewritten.
 
-use std::sync::Arc;
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
 
-use autonomie_core::envelope::Stored;
+use autonomie_core::evaluation::evaluate;
 use autonomie_core::i18n::{Catalog, Lang};
-use autonomie_core::json::Json;
 use autonomie_core::places::{
     Accompaniment, Centre, LatLon, PlaceCard, Query, ResultsMessage, Support,
 };
 use autonomie_core::session::ChosenPlace;
 use autonomie_core::Service;
-use autonomie_ui::dom::*;
-use leptos::prelude::*;
+use autonomie_ui::contract::{Action, ScreenSettings};
+use autonomie_ui::markup::Markup;
+use autonomie_ui::screen::catalog;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::page::{button, is_enter, Mounted, Page};
 use crate::places_data::{self, PlacesStatus, Source};
-use autonomie_ui::screen::{read_settings, Screen};
 
-/// The French texts only this module shows (see `build.rs`).
-const PLACES_FRENCH: &str = include_str!(concat!(env!("OUT_DIR"), "/fr-places.json"));
-
-/// What the widget gives the screen.
-struct Host {
-    texts: Arc<Catalog>,
+/// The screen's state, shared by its listeners.
+struct Places {
+    texts: Catalog,
+    page: Rc<Page>,
+    on_action: js_sys::Function,
     /// The widget's storage key, which also keys its places data.
     key: String,
     base_url: String,
     source: Source,
-    /// A postal code or a point to search around at once.
-    centre: Option<Centre>,
+    /// The services the orientation recommends, most needed first.
     services: Vec<Service>,
-    navigated: bool,
+    /// The person reads French with difficulty: the "accompagnement adapté" filter is proposed.
+    reading_help: bool,
     /// The partner's `data-debug`: show what was skipped in their file.
     debug: bool,
-    container: web_sys::HtmlElement,
-    choose: js_sys::Function,
-    back: js_sys::Function,
-    next: js_sys::Function,
+    status: RefCell<PlacesStatus>,
+    /// A point from "Utiliser ma position" or the partner's default, until the person types.
+    point: Cell<Option<(f64, f64)>>,
+    /// Each search has a number; a slow answer to an older search is ignored.
+    generation: Cell<u32>,
+    /// The places on show, for "Choisir ce lieu".
+    shown: RefCell<Vec<ChosenPlace>>,
+    chosen: RefCell<Option<String>>,
 }
 
-#[derive(Clone, Copy)]
-struct Ctx {
-    host: StoredValue<Host, LocalStorage>,
-    chosen: RwSignal<Option<String>>,
-    status: RwSignal<PlacesStatus>,
-}
+type Ctx = Rc<Places>;
 
-impl Ctx {
+impl Places {
     fn t(&self, key: &str) -> String {
-        self.host.with_value(|h| h.texts.text(key))
+        self.texts.text(key)
     }
 
     fn format(&self, key: &str, args: &[(&str, &str)]) -> String {
-        self.host.with_value(|h| h.texts.format(key, args))
+        self.texts.format(key, args)
     }
 
     fn lang(&self) -> Lang {
-        self.host.with_value(|h| h.texts.lang())
+        self.texts.lang()
     }
 
-    fn choose_place(&self, place: ChosenPlace) {
-        let again = self
-            .chosen
-            .with_untracked(|c| c.as_deref() == Some(place.id.as_str()));
-        let payload = if again {
-            String::new()
-        } else {
-            place.to_json().write()
-        };
-        self.chosen.set((!again).then(|| place.id.clone()));
-        self.host.with_value(|h| {
-            let _ = h.choose.call1(&JsValue::NULL, &JsValue::from_str(&payload));
-        });
-    }
-
-    fn call(&self, which: fn(&Host) -> &js_sys::Function) {
-        self.host.with_value(|h| {
-            let _ = which(h).call0(&JsValue::NULL);
-        });
+    fn act(&self, action: Action) {
+        let _ = self
+            .on_action
+            .call1(&JsValue::NULL, &JsValue::from_str(&action.to_json()));
     }
 }
 
-/// The data key, base URL and data source in the widget's settings.
-fn data_settings(settings: &Json) -> (String, String, Source) {
-    let text = |key: &str| settings.get(key).and_then(Json::as_str).map(str::to_string);
-    let base_url = text("base").unwrap_or_default();
-    let source = match text("places").as_deref() {
-        None | Some("demo") => Source::Demo {
-            base_url: base_url.clone(),
+/// The places data of a widget: its storage key and where its places come from.
+pub fn data_source(settings: &ScreenSettings) -> (String, Source) {
+    let source = match settings.places.as_str() {
+        "demo" => Source::Demo {
+            base_url: settings.base.clone(),
         },
-        Some("inline") => Source::Inline(text("inline")),
-        Some(url) => Source::Url(url.to_string()),
+        "inline" => Source::Inline(settings.inline.clone()),
+        url => Source::Url(url.to_string()),
     };
-    (
-        text("key").unwrap_or_else(|| "default".into()),
-        base_url,
-        source,
-    )
+    (settings.key.clone(), source)
 }
 
-/// Mounts the places screen in `container`. `settings` is JSON:
-/// `{"key", "base", "places": "demo"|"inline"|url, "inline"?, "centre"?: {"postal_code"}|{"lat_e6","lon_e6"},
-/// "services": [ids], "chosen"?, "lang", "navigated"}`; `texts` is the current catalog as a flat
-/// JSON object. `choose` receives the chosen place as JSON (empty when un-chosen); `back` and
-/// `next` navigate.
+/// Mounts the places screen in `container`. `settings` and `on_action` follow
+/// [`autonomie_ui::contract`]; `texts` is the current catalog as a flat JSON object.
 #[wasm_bindgen]
 pub fn places_ui_mount(
     container: web_sys::HtmlElement,
     settings: String,
     texts: String,
-    choose: js_sys::Function,
-    back: js_sys::Function,
-    next: js_sys::Function,
-) -> Screen {
-    let (settings, texts) = read_settings(&settings, &texts, PLACES_FRENCH);
-    let text = |key: &str| settings.get(key).and_then(Json::as_str).map(str::to_string);
-    let (key, base_url, source) = data_settings(&settings);
-    let centre = settings.get("centre").and_then(|c| {
-        if let Some(code) = c.get("postal_code").and_then(Json::as_str) {
-            return Some(Centre::PostalCode(code.to_string()));
-        }
-        let micro = |k| c.get(k).and_then(Json::as_i64).map(|v| v as f64 / 1e6);
-        Some(Centre::Point(LatLon {
-            lat: micro("lat_e6")?,
-            lon: micro("lon_e6")?,
-        }))
+    on_action: js_sys::Function,
+) -> Mounted {
+    let settings = ScreenSettings::from_json(&settings);
+    let texts = catalog(&settings.lang, &texts, crate::results::EXTRAS_FRENCH);
+    let (key, source) = data_source(&settings);
+    let evaluation = settings.session.as_ref().map(|session| {
+        let bank = crate::results::bank_for(&settings.domains);
+        evaluate(bank, session, &session.priorities)
     });
-    let services = autonomie_core::json::read_strings(settings.get("services"))
-        .unwrap_or_default()
-        .iter()
-        .filter_map(|id| Service::from_id(id))
-        .collect();
-    let host = Host {
-        texts: Arc::new(texts),
+    let page = Page::new(container);
+    let ctx: Ctx = Rc::new(Places {
+        texts,
+        page: page.clone(),
+        on_action,
         key,
-        base_url,
+        base_url: settings.base.clone(),
         source,
-        centre,
-        services,
-        navigated: settings
-            .get("navigated")
-            .and_then(Json::as_bool)
-            .unwrap_or(false),
-        debug: settings
-            .get("debug")
-            .and_then(Json::as_bool)
-            .unwrap_or(false),
-        container: container.clone(),
-        choose,
-        back,
-        next,
-    };
-    let chosen = text("chosen");
-    Screen::mount(container, move || {
-        let ctx = Ctx {
-            host: StoredValue::new_local(host),
-            chosen: RwSignal::new(chosen),
-            status: RwSignal::new(PlacesStatus::Loading),
-        };
-        places_screen(ctx)
-    })
-}
-
-/// What the search shows.
-#[derive(Clone, PartialEq)]
-enum Found {
-    Nothing,
-    Searching,
-    /// The results, and whether the postal-code table failed to load (see
-    /// `places_data::Searched`).
-    Results(ResultsMessage, bool),
-    Failed(String),
-}
-
-/// The filters, as the person set them.
-#[derive(Clone, Default, PartialEq)]
-struct Filters {
-    free: bool,
-    done_for_me: bool,
-    support: Option<Support>,
-    help: Option<Accompaniment>,
-}
-
-fn places_screen(ctx: Ctx) -> AnyView {
-    // Load once per screen; the data itself is kept for the page's life.
-    let (key, source) = ctx.host.with_value(|h| (h.key.clone(), h.source.clone()));
-    leptos::task::spawn_local(async move {
-        let status = places_data::load(&key, &source, false).await;
-        // The person may have left the screen meanwhile.
-        let _ = ctx.status.try_set(status);
-    });
-    // Like every screen of the widget: focus on the heading when the person got here by an
-    // action, so keyboard and screen-reader users land on the new content.
-    Effect::new(move |_| {
-        ctx.host.with_value(|h| {
-            if !h.navigated {
-                return;
-            }
-            let heading = h.container.query_selector(".an-screen h2").ok().flatten();
-            if let Some(heading) = heading.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
-                let _ = heading.focus();
-            }
-        });
-    });
-    let where_text = RwSignal::new(
-        ctx.host
-            .with_value(|h| match &h.centre {
-                Some(Centre::PostalCode(code)) => Some(code.clone()),
-                _ => None,
-            })
+        services: evaluation
+            .as_ref()
+            .map(|e| e.orientation.services.iter().map(|a| a.service).collect())
             .unwrap_or_default(),
-    );
-    let point = RwSignal::new(ctx.host.with_value(|h| match &h.centre {
-        Some(Centre::Point(p)) => Some((p.lat, p.lon)),
-        _ => None,
-    }));
-    let filters = RwSignal::new(Filters::default());
-    let found = RwSignal::new(Found::Nothing);
-    let geo_message = RwSignal::new(None::<String>);
-    let services = ctx.host.with_value(|h| h.services.clone());
-    // Each search has a number; a slow answer to an older search is ignored.
-    let generation = StoredValue::new(0u32);
+        reading_help: evaluation
+            .as_ref()
+            .is_some_and(|e| e.orientation.reading_help),
+        debug: settings.debug,
+        status: RefCell::new(PlacesStatus::Loading),
+        point: Cell::new(
+            settings
+                .centre_e6
+                .map(|(lat, lon)| (lat as f64 / 1e6, lon as f64 / 1e6)),
+        ),
+        generation: Cell::new(0),
+        shown: RefCell::new(Vec::new()),
+        chosen: RefCell::new(
+            settings
+                .session
+                .as_ref()
+                .and_then(|s| s.chosen_place.as_ref())
+                .map(|p| p.id.clone()),
+        ),
+    });
+    let initial_where = settings.centre_postal_code.clone().unwrap_or_default();
+    page.show(&screen(&ctx, &initial_where));
+    if settings.navigated {
+        page.focus(".an-screen h2");
+    }
+    listen(&ctx);
+    load(&ctx, false);
+    Mounted::new(page)
+}
 
-    let run_search = move || {
-        let centre = match point.get_untracked() {
-            Some((lat, lon)) => Some(Centre::Point(LatLon { lat, lon })),
-            None => Centre::from_input(&where_text.get_untracked()),
-        };
-        let Some(centre) = centre else {
-            found.set(Found::Nothing);
-            return;
-        };
-        if !ctx
-            .status
-            .with_untracked(|s| matches!(s, PlacesStatus::Ready { .. }))
-        {
+/// Loads the data (once per page; kept for its life), then searches around the default
+/// centre if there is one.
+fn load(ctx: &Ctx, retry: bool) {
+    *ctx.status.borrow_mut() = PlacesStatus::Loading;
+    show_status(ctx);
+    let ctx = ctx.clone();
+    wasm_bindgen_futures::spawn_local(async move {
+        let status = places_data::load(&ctx.key, &ctx.source, retry).await;
+        // The person may have left the screen meanwhile.
+        if !ctx.page.alive() {
             return;
         }
-        let chosen = filters.get_untracked();
-        let mut query = Query::new(centre);
-        query.services = services.clone();
-        query.free_only = chosen.free;
-        query.done_for_me = chosen.done_for_me;
-        query.support = chosen.support;
-        query.accompaniment = chosen.help;
-        generation.update_value(|g| *g += 1);
-        let mine = generation.get_value();
-        found.set(Found::Searching);
-        let (key, base) = ctx.host.with_value(|h| (h.key.clone(), h.base_url.clone()));
-        leptos::task::spawn_local(async move {
-            let result = places_data::search(&key, &base, &query).await;
-            // An older search, or a screen the person has left.
-            if generation.try_get_value() != Some(mine) {
-                return;
+        *ctx.status.borrow_mut() = status;
+        show_status(&ctx);
+        run_search(&ctx);
+    });
+}
+
+fn listen(ctx: &Ctx) {
+    let on_click = ctx.clone();
+    ctx.page.on("click", move |_, action| {
+        let ctx = &on_click;
+        match action.name.as_str() {
+            "search" => run_search(ctx),
+            "locate" => locate(ctx),
+            "retry_data" => load(ctx, true),
+            "retry_search" => run_search(ctx),
+            "choose" => choose(ctx, &action.arg),
+            "go" => {
+                if let Some(stage) = autonomie_core::session::Stage::from_id(&action.arg) {
+                    ctx.act(Action::Go(stage));
+                }
             }
-            let _ = found.try_set(match result {
-                Some(searched) => Found::Results(searched.results, searched.gazetteer_failed),
-                None => Found::Failed(ctx.t("places.error.unreadable")),
-            });
-        });
-    };
-    // A search as soon as the data is there when a default centre is set, and again when
-    // the person types or changes a filter.
-    let auto = run_search.clone();
-    Effect::new(move |_| {
-        if ctx.status.with(|s| matches!(s, PlacesStatus::Ready { .. })) {
-            auto();
+            _ => {}
         }
     });
+    let on_input = ctx.clone();
+    ctx.page.on("input", move |_, action| {
+        if action.name != "where" {
+            return;
+        }
+        on_input.point.set(None);
+        // Search as the person types a whole postal code or a name.
+        let value = action.value().trim().to_string();
+        let complete = (value.len() == 5 && value.bytes().all(|b| b.is_ascii_digit()))
+            || (value.chars().count() >= 3 && !value.bytes().any(|b| b.is_ascii_digit()));
+        if complete {
+            run_search(&on_input);
+        }
+    });
+    let on_key = ctx.clone();
+    ctx.page.on("keydown", move |event, action| {
+        if action.name == "where" && is_enter(event) {
+            event.prevent_default();
+            run_search(&on_key);
+        }
+    });
+    let on_change = ctx.clone();
+    ctx.page.on("change", move |_, action| {
+        if action.name == "filter" {
+            run_search(&on_change);
+        }
+    });
+}
 
-    let typed = run_search.clone();
-    let submitted = run_search.clone();
-    let entered = run_search.clone();
-    let filtered = run_search.clone();
-    let located = run_search.clone();
-    let search_form = el(
-        "form",
-        vec![class("an-place-search"), at("role", "search"), no_submit()],
-        vec![
-            text_el(
-                "label",
-                vec![at("for", "an-where")],
-                ctx.t("places.where_label"),
-            ),
-            text_el(
-                "p",
-                vec![class("an-hint"), id("an-where-hint")],
-                ctx.t("places.where_hint"),
-            ),
-            el(
-                "div",
-                vec![class("an-inline")],
-                vec![
-                    el(
-                        "input",
-                        vec![
-                            id("an-where"),
-                            at("type", "text"),
-                            at("autocomplete", "postal-code"),
-                            at("aria-describedby", "an-where-hint"),
-                            at("value", where_text.get_untracked()),
-                            on_value("input", move |value| {
-                                where_text.set(value.clone());
-                                point.set(None);
-                                // Search as the person types a whole postal code or a name.
-                                let value = value.trim().to_string();
-                                let complete = (value.len() == 5
-                                    && value.bytes().all(|b| b.is_ascii_digit()))
-                                    || (value.chars().count() >= 3
-                                        && !value.bytes().any(|b| b.is_ascii_digit()));
-                                if complete {
-                                    typed();
-                                }
-                            }),
-                            on_enter(entered),
-                        ],
-                        vec![],
-                    ),
+/// The value of a form field of the screen.
+fn field(ctx: &Ctx, selector: &str) -> String {
+    let Some(element) = ctx.page.find(selector) else {
+        return String::new();
+    };
+    if let Some(input) = element.dyn_ref::<web_sys::HtmlInputElement>() {
+        return input.value();
+    }
+    element
+        .dyn_ref::<web_sys::HtmlSelectElement>()
+        .map(web_sys::HtmlSelectElement::value)
+        .unwrap_or_default()
+}
+
+fn checked(ctx: &Ctx, selector: &str) -> bool {
+    ctx.page
+        .find(selector)
+        .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
+        .is_some_and(|i| i.checked())
+}
+
+/// Searches with what the form says now.
+fn run_search(ctx: &Ctx) {
+    let centre = match ctx.point.get() {
+        Some((lat, lon)) => Some(Centre::Point(LatLon { lat, lon })),
+        None => Centre::from_input(&field(ctx, "#an-where")),
+    };
+    let Some(centre) = centre else {
+        ctx.page.fill(".an-results", &Markup::new());
+        return;
+    };
+    if !matches!(*ctx.status.borrow(), PlacesStatus::Ready { .. }) {
+        return;
+    }
+    let mut query = Query::new(centre);
+    query.services = ctx.services.clone();
+    query.free_only = checked(ctx, "#an-free");
+    query.done_for_me = checked(ctx, "#an-done-for-me");
+    query.support = Support::from_id(&field(ctx, "#an-support"));
+    query.accompaniment = Accompaniment::from_id(&field(ctx, "#an-help"));
+    let mine = ctx.generation.get() + 1;
+    ctx.generation.set(mine);
+    let mut m = Markup::new();
+    m.leaf("p", &[("role", "status")], &ctx.t("places.searching"));
+    ctx.page.fill(".an-results", &m);
+    let ctx = ctx.clone();
+    wasm_bindgen_futures::spawn_local(async move {
+        let result = places_data::search(&ctx.key, &ctx.base_url, &query).await;
+        // An older search, or a screen the person has left.
+        if ctx.generation.get() != mine || !ctx.page.alive() {
+            return;
+        }
+        let mut m = Markup::new();
+        match result {
+            Some(searched) => {
+                if searched.gazetteer_failed {
+                    m.open("div", &[("class", "an-notice"), ("role", "alert")])
+                        .leaf("p", &[], &ctx.t("places.error.postal_codes"));
                     button(
-                        "an-button an-primary",
-                        vec![icon("search"), txt(ctx.t("places.search"))],
-                        submitted,
-                    ),
-                ],
-            ),
-            button(
-                "an-button an-secondary",
-                vec![icon("pin"), txt(ctx.t("places.use_position"))],
-                move || {
-                    let located = located.clone();
-                    geo_message.set(Some(ctx.t("places.locating")));
-                    leptos::task::spawn_local(async move {
-                        match places_data::current_position().await {
-                            Some(position) => {
-                                geo_message.set(None);
-                                point.set(Some(position));
-                                where_text.set(String::new());
-                                located();
-                            }
-                            None => geo_message.set(Some(ctx.t("places.position_refused"))),
-                        }
-                    });
-                },
-            ),
-            el(
+                        &mut m,
+                        "an-button an-secondary an-retry",
+                        "retry_search",
+                        "",
+                        "",
+                        &ctx.t("places.retry"),
+                    );
+                    m.close("div");
+                }
+                results_view(&ctx, searched.results, &mut m);
+            }
+            None => {
+                m.leaf(
+                    "p",
+                    &[("class", "an-error"), ("role", "alert")],
+                    &ctx.t("places.error.unreadable"),
+                );
+            }
+        }
+        ctx.page.fill(".an-results", &m);
+    });
+}
+
+/// "Utiliser ma position".
+fn locate(ctx: &Ctx) {
+    geo_message(ctx, &ctx.t("places.locating"));
+    let ctx = ctx.clone();
+    wasm_bindgen_futures::spawn_local(async move {
+        let position = places_data::current_position().await;
+        if !ctx.page.alive() {
+            return;
+        }
+        match position {
+            Some(position) => {
+                geo_message(&ctx, "");
+                ctx.point.set(Some(position));
+                if let Some(input) = ctx
+                    .page
+                    .find("#an-where")
+                    .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
+                {
+                    input.set_value("");
+                }
+                run_search(&ctx);
+            }
+            None => geo_message(&ctx, &ctx.t("places.position_refused")),
+        }
+    });
+}
+
+fn geo_message(ctx: &Ctx, text: &str) {
+    if let Some(line) = ctx.page.find(".an-geo") {
+        line.set_text_content(Some(text));
+    }
+}
+
+/// "Choisir ce lieu", or un-choosing it; the buttons say which one is chosen.
+fn choose(ctx: &Ctx, index: &str) {
+    let Some(place) = index
+        .parse::<usize>()
+        .ok()
+        .and_then(|i| ctx.shown.borrow().get(i).cloned())
+    else {
+        return;
+    };
+    let again = ctx.chosen.borrow().as_deref() == Some(place.id.as_str());
+    *ctx.chosen.borrow_mut() = (!again).then(|| place.id.clone());
+    ctx.act(Action::ChoosePlace((!again).then_some(place)));
+    update_choose_buttons(ctx);
+}
+
+fn update_choose_buttons(ctx: &Ctx) {
+    let chosen = ctx.chosen.borrow().clone();
+    let shown = ctx.shown.borrow();
+    for button in ctx.page.find_all(".an-choose") {
+        let Some(place) = button
+            .get_attribute("data-arg")
+            .and_then(|i| i.parse::<usize>().ok())
+            .and_then(|i| shown.get(i))
+        else {
+            continue;
+        };
+        let is_chosen = chosen.as_deref() == Some(place.id.as_str());
+        let _ = button.set_attribute("aria-pressed", if is_chosen { "true" } else { "false" });
+        button.set_text_content(Some(&ctx.t(if is_chosen {
+            "places.chosen"
+        } else {
+            "places.choose"
+        })));
+    }
+}
+
+/// The line under the title: loading, the data's problem (with "Réessayer"), the demo notice,
+/// or what the partner's file skipped (with `data-debug`).
+fn show_status(ctx: &Ctx) {
+    let mut m = Markup::new();
+    match &*ctx.status.borrow() {
+        PlacesStatus::Loading => {
+            m.leaf(
                 "p",
-                vec![class("an-hint"), at("role", "status")],
-                vec![reactive_text(move || geo_message.get().unwrap_or_default())],
-            ),
-        ],
-    );
-
-    let filters_view = filters_fieldset(ctx, filters, filtered);
-
-    let status = move || match ctx.status.get() {
-        PlacesStatus::Loading => text_el(
-            "p",
-            vec![class("an-loading"), at("role", "status")],
-            ctx.t("places.loading"),
-        ),
+                &[("class", "an-loading"), ("role", "status")],
+                &ctx.t("places.loading"),
+            );
+        }
         PlacesStatus::Failed(failure) => {
             let (key, code) = failure.message_key();
             let message = match code {
                 Some(code) => ctx.format(key, &[("code", &code.to_string())]),
                 None => ctx.t(key),
             };
-            el(
-                "div",
-                vec![class("an-notice"), at("role", "alert")],
-                vec![
-                    text_el("p", vec![], message),
-                    button(
-                        "an-button an-secondary",
-                        vec![txt(ctx.t("places.retry"))],
-                        move || {
-                            ctx.status.set(PlacesStatus::Loading);
-                            let (key, source) =
-                                ctx.host.with_value(|h| (h.key.clone(), h.source.clone()));
-                            leptos::task::spawn_local(async move {
-                                let status = places_data::load(&key, &source, true).await;
-                                let _ = ctx.status.try_set(status);
-                            });
-                        },
-                    ),
-                ],
-            )
+            m.open("div", &[("class", "an-notice"), ("role", "alert")])
+                .leaf("p", &[], &message);
+            button(
+                &mut m,
+                "an-button an-secondary",
+                "retry_data",
+                "",
+                "",
+                &ctx.t("places.retry"),
+            );
+            m.close("div");
         }
-        PlacesStatus::Ready { skipped, .. }
-            if ctx.host.with_value(|h| h.debug) && !skipped.is_empty() =>
-        {
+        PlacesStatus::Ready { skipped, .. } if ctx.debug && !skipped.is_empty() => {
             // For the partner, in English like the other configuration messages.
             let total: usize = skipped.iter().map(|(_, n)| n).sum();
             let reasons: Vec<String> = skipped
                 .iter()
                 .map(|(r, n)| format!("{} × {}", n, r.message_en()))
                 .collect();
-            text_el(
+            m.leaf(
                 "p",
-                vec![class("an-notice an-debug"), at("role", "note")],
-                format!(
+                &[("class", "an-notice an-debug"), ("role", "note")],
+                &format!(
                     "Places file: {total} rows skipped ({}).",
                     reasons.join("; ")
                 ),
-            )
+            );
         }
-        PlacesStatus::Ready { demo: true, .. } => text_el(
-            "p",
-            vec![class("an-notice an-demo"), at("role", "note")],
-            ctx.t("places.demo_notice"),
-        ),
-        PlacesStatus::Ready { .. } => nothing(),
-    };
-
-    let again = run_search.clone();
-    let results = move || match found.get() {
-        Found::Nothing => nothing(),
-        Found::Searching => text_el("p", vec![at("role", "status")], ctx.t("places.searching")),
-        Found::Failed(message) => {
-            text_el("p", vec![class("an-error"), at("role", "alert")], message)
+        PlacesStatus::Ready { demo: true, .. } => {
+            m.leaf(
+                "p",
+                &[("class", "an-notice an-demo"), ("role", "note")],
+                &ctx.t("places.demo_notice"),
+            );
         }
-        Found::Results(results, false) => results_view(ctx, results),
-        Found::Results(results, true) => {
-            let again = again.clone();
-            vec![
-                el(
-                    "div",
-                    vec![class("an-notice"), at("role", "alert")],
-                    vec![
-                        text_el("p", vec![], ctx.t("places.error.postal_codes")),
-                        button(
-                            "an-button an-secondary an-retry",
-                            vec![txt(ctx.t("places.retry"))],
-                            again,
-                        ),
-                    ],
-                ),
-                results_view(ctx, results),
-            ]
-            .into_any()
-        }
-    };
-
-    el(
-        "section",
-        vec![class("an-screen an-places")],
-        vec![
-            text_el(
-                "h2",
-                vec![id("an-places-title"), at("tabindex", "-1")],
-                ctx.t("places.title"),
-            ),
-            text_el("p", vec![class("an-lead")], ctx.t("places.intro")),
-            reactive(status),
-            search_form,
-            filters_view,
-            el("div", vec![class("an-results")], vec![reactive(results)]),
-            el(
-                "div",
-                vec![class("an-actions an-actions-wrap")],
-                vec![
-                    button(
-                        "an-button an-secondary",
-                        vec![icon("back"), txt(ctx.t("orientation.back"))],
-                        move || ctx.call(|h| &h.back),
-                    ),
-                    button(
-                        "an-button an-primary",
-                        vec![icon("print"), txt(ctx.t("orientation.print"))],
-                        move || ctx.call(|h| &h.next),
-                    ),
-                ],
-            ),
-        ],
-    )
+        PlacesStatus::Ready { .. } => {}
+    }
+    ctx.page.fill(".an-status-slot", &m);
 }
 
-fn filters_fieldset(
-    ctx: Ctx,
-    filters: RwSignal<Filters>,
-    rerun: impl Fn() + Clone + 'static,
-) -> AnyView {
-    let check =
-        |key: &str, id_attr: &'static str, set: fn(&mut Filters, bool), rerun: Box<dyn Fn()>| {
-            el(
-                "label",
-                vec![class("an-check"), at("for", id_attr)],
-                vec![
-                    el(
-                        "input",
-                        vec![
-                            at("type", "checkbox"),
-                            id(id_attr),
-                            on_checked(move |checked| {
-                                filters.update(|f| set(f, checked));
-                                rerun();
-                            }),
-                        ],
-                        vec![],
-                    ),
-                    text_el("span", vec![], ctx.t(key)),
-                ],
+fn screen(ctx: &Ctx, initial_where: &str) -> Markup {
+    let mut m = Markup::new();
+    m.open_class("section", "an-screen an-places")
+        .leaf(
+            "h2",
+            &[("id", "an-places-title"), ("tabindex", "-1")],
+            &ctx.t("places.title"),
+        )
+        .leaf_class("p", "an-lead", &ctx.t("places.intro"))
+        .open_class("div", "an-status-slot")
+        .close("div")
+        .open("div", &[("class", "an-place-search"), ("role", "search")])
+        .leaf(
+            "label",
+            &[("for", "an-where")],
+            &ctx.t("places.where_label"),
+        )
+        .leaf(
+            "p",
+            &[("class", "an-hint"), ("id", "an-where-hint")],
+            &ctx.t("places.where_hint"),
+        )
+        .open_class("div", "an-inline")
+        .open(
+            "input",
+            &[
+                ("id", "an-where"),
+                ("type", "text"),
+                ("autocomplete", "postal-code"),
+                ("aria-describedby", "an-where-hint"),
+                ("value", initial_where),
+                ("data-do", "where"),
+            ],
+        );
+    button(
+        &mut m,
+        "an-button an-primary",
+        "search",
+        "",
+        "search",
+        &ctx.t("places.search"),
+    );
+    m.close("div");
+    button(
+        &mut m,
+        "an-button an-secondary",
+        "locate",
+        "",
+        "pin",
+        &ctx.t("places.use_position"),
+    );
+    m.leaf("p", &[("class", "an-hint an-geo"), ("role", "status")], "")
+        .close("div");
+    filters(ctx, &mut m);
+    m.open_class("div", "an-results").close("div");
+    m.open_class("div", "an-actions an-actions-wrap");
+    button(
+        &mut m,
+        "an-button an-secondary",
+        "go",
+        "orientation",
+        "back",
+        &ctx.t("orientation.back"),
+    );
+    button(
+        &mut m,
+        "an-button an-primary",
+        "go",
+        "summary",
+        "print",
+        &ctx.t("orientation.print"),
+    );
+    m.close("div").close("section");
+    m
+}
+
+fn filters(ctx: &Ctx, m: &mut Markup) {
+    m.open_class("fieldset", "an-box an-filters")
+        .open("legend", &[])
+        .leaf("h3", &[], &ctx.t("places.filters"))
+        .close("legend");
+    for (key, id) in [
+        ("places.filter.free", "an-free"),
+        ("places.filter.done_for_me", "an-done-for-me"),
+    ] {
+        m.open("label", &[("class", "an-check"), ("for", id)])
+            .open(
+                "input",
+                &[("type", "checkbox"), ("id", id), ("data-do", "filter")],
             )
-        };
-    let rerun_free = rerun.clone();
-    let rerun_done = rerun.clone();
-    let rerun_support = rerun.clone();
-    let support_options = std::iter::once(text_el(
-        "option",
-        vec![at("value", "")],
-        ctx.t("places.filter.any"),
-    ))
-    .chain(
-        [
-            Support::Illiteracy,
-            Support::English,
-            Support::OtherLanguages,
-            Support::VisualImpairment,
-            Support::Deafness,
-            Support::MotorDisability,
-            Support::MentalDisability,
-        ]
-        .into_iter()
-        .map(|s| {
-            text_el(
-                "option",
-                vec![at("value", s.id())],
-                ctx.t(&format!("support.{}", s.id())),
-            )
-        }),
-    )
-    .collect();
-    let help_options = std::iter::once(text_el(
-        "option",
-        vec![at("value", "")],
-        ctx.t("places.filter.any"),
-    ))
-    .chain(
-        [
-            Accompaniment::Individual,
-            Accompaniment::Workshop,
-            Accompaniment::Autonomous,
-            Accompaniment::Remote,
-        ]
-        .into_iter()
-        .map(|a| {
-            text_el(
-                "option",
-                vec![at("value", a.id())],
-                ctx.t(&format!("accompaniment.{}", a.id())),
-            )
-        }),
-    )
-    .collect();
-    el(
-        "fieldset",
-        vec![class("an-box an-filters")],
-        vec![
-            el(
-                "legend",
-                vec![],
-                vec![text_el("h3", vec![], ctx.t("places.filters"))],
-            ),
-            check(
-                "places.filter.free",
-                "an-free",
-                |f, v| f.free = v,
-                Box::new(rerun_free),
-            ),
-            check(
-                "places.filter.done_for_me",
-                "an-done-for-me",
-                |f, v| f.done_for_me = v,
-                Box::new(rerun_done),
-            ),
-            text_el(
-                "label",
-                vec![at("for", "an-support")],
-                ctx.t("places.filter.support"),
-            ),
-            el(
-                "select",
-                vec![
-                    id("an-support"),
-                    on_value("change", move |value| {
-                        filters.update(|f| f.support = Support::from_id(&value));
-                        rerun_support();
-                    }),
-                ],
-                support_options,
-            ),
-            text_el(
-                "label",
-                vec![at("for", "an-help")],
-                ctx.t("places.filter.help"),
-            ),
-            el(
-                "select",
-                vec![
-                    id("an-help"),
-                    on_value("change", move |value| {
-                        filters.update(|f| f.help = Accompaniment::from_id(&value));
-                        rerun();
-                    }),
-                ],
-                help_options,
-            ),
-        ],
-    )
+            .leaf("span", &[], &ctx.t(key))
+            .close("label");
+    }
+    m.leaf(
+        "label",
+        &[("for", "an-support")],
+        &ctx.t("places.filter.support"),
+    );
+    let mut support_attrs = vec![("id", "an-support"), ("data-do", "filter")];
+    if ctx.reading_help {
+        m.leaf(
+            "p",
+            &[("class", "an-hint"), ("id", "an-support-hint")],
+            &ctx.t("orientation.reading_help"),
+        );
+        support_attrs.push(("aria-describedby", "an-support-hint"));
+    }
+    m.open("select", &support_attrs)
+        .leaf("option", &[("value", "")], &ctx.t("places.filter.any"));
+    for support in [
+        Support::Illiteracy,
+        Support::English,
+        Support::OtherLanguages,
+        Support::VisualImpairment,
+        Support::Deafness,
+        Support::MotorDisability,
+        Support::MentalDisability,
+    ] {
+        m.leaf(
+            "option",
+            &[("value", support.id())],
+            &ctx.t(&format!("support.{}", support.id())),
+        );
+    }
+    m.close("select")
+        .leaf("label", &[("for", "an-help")], &ctx.t("places.filter.help"))
+        .open("select", &[("id", "an-help"), ("data-do", "filter")])
+        .leaf("option", &[("value", "")], &ctx.t("places.filter.any"));
+    for help in [
+        Accompaniment::Individual,
+        Accompaniment::Workshop,
+        Accompaniment::Autonomous,
+        Accompaniment::Remote,
+    ] {
+        m.leaf(
+            "option",
+            &[("value", help.id())],
+            &ctx.t(&format!("accompaniment.{}", help.id())),
+        );
+    }
+    m.close("select").close("fieldset");
 }
 
 /// "à 850 m", "à 12,5 km".
@@ -648,14 +592,10 @@ fn week_text(ctx: &Ctx, card: &PlaceCard) -> String {
     }
 }
 
-fn results_view(ctx: Ctx, results: ResultsMessage) -> AnyView {
-    let mut intro = Vec::new();
+fn results_view(ctx: &Ctx, results: ResultsMessage, m: &mut Markup) {
+    m.open("div", &[]);
     if results.no_place_in_area {
-        intro.push(text_el(
-            "p",
-            vec![class("an-notice")],
-            ctx.t("places.none_in_area"),
-        ));
+        m.leaf_class("p", "an-notice", &ctx.t("places.none_in_area"));
     }
     let count = if results.places.is_empty() {
         ctx.t("places.no_result")
@@ -665,58 +605,39 @@ fn results_view(ctx: Ctx, results: ResultsMessage) -> AnyView {
             &[("count", &results.places.len().to_string())],
         )
     };
-    intro.push(text_el(
-        "p",
-        vec![class("an-count"), at("role", "status")],
-        count,
-    ));
-    let cards: Vec<AnyView> = results
-        .places
-        .into_iter()
-        .map(|card| place_card(ctx, card))
-        .collect();
-    el(
-        "div",
-        vec![],
-        vec![
-            el("div", vec![], intro),
-            el("ul", vec![class("an-place-list")], cards),
-        ],
-    )
+    m.leaf("p", &[("class", "an-count"), ("role", "status")], &count)
+        .close("div")
+        .open_class("ul", "an-place-list");
+    let mut shown = Vec::with_capacity(results.places.len());
+    for (index, card) in results.places.into_iter().enumerate() {
+        shown.push(place_card(ctx, card, index, m));
+    }
+    m.close("ul");
+    *ctx.shown.borrow_mut() = shown;
 }
 
-fn link(href: String, label: String) -> AnyView {
-    // Only http(s) URLs reach here (checked when the results were read); they open in a new
-    // tab without giving it access to the widget's page.
-    el(
+/// A link to a partner's page. Only http(s) URLs reach here (checked when the results were
+/// read); they open in a new tab without giving it access to the widget's page.
+fn link(m: &mut Markup, href: &str, label: &str) {
+    m.leaf(
         "a",
-        vec![
-            at("href", href),
-            at("target", "_blank"),
-            at("rel", "noopener noreferrer"),
+        &[
+            ("href", href),
+            ("target", "_blank"),
+            ("rel", "noopener noreferrer"),
         ],
-        vec![txt(label)],
-    )
+        label,
+    );
 }
 
-fn place_card(ctx: Ctx, card: PlaceCard) -> AnyView {
-    let chosen_id = card.id.clone();
-    let is_chosen = move || {
-        ctx.chosen
-            .with(|c| c.as_deref() == Some(chosen_id.as_str()))
-    };
-    let is_chosen_label = is_chosen.clone();
+/// One place; returns what goes on the summary if the person chooses it.
+fn place_card(ctx: &Ctx, card: PlaceCard, index: usize, m: &mut Markup) -> ChosenPlace {
     let address = format!("{}, {} {}", card.address, card.postal_code, card.commune);
-    let mut lines = vec![
-        text_el("h3", vec![], card.name.clone()),
-        text_el("p", vec![], address.clone()),
-    ];
+    m.open_class("li", "an-place")
+        .leaf("h3", &[], &card.name)
+        .leaf("p", &[], &address);
     if let Some(metres) = card.distance_m {
-        lines.push(text_el(
-            "p",
-            vec![class("an-distance")],
-            distance_text(&ctx, metres),
-        ));
+        m.leaf_class("p", "an-distance", &distance_text(ctx, metres));
     }
     match (&card.hours_today, card.open_now) {
         (Some(today), Some(open)) => {
@@ -730,26 +651,14 @@ fn place_card(ctx: Ctx, card: PlaceCard) -> AnyView {
             } else {
                 today.clone()
             };
-            lines.push(el(
-                "p",
-                vec![],
-                vec![
-                    text_el(
-                        "strong",
-                        vec![class(if open { "an-open" } else { "an-closed" })],
-                        state,
-                    ),
-                    txt(format!(" · {} {today_text}", ctx.t("places.today"))),
-                ],
-            ));
+            m.open("p", &[])
+                .leaf_class("strong", if open { "an-open" } else { "an-closed" }, &state)
+                .text(&format!(" · {} {today_text}", ctx.t("places.today")))
+                .close("p");
         }
         _ => {
             if let Some(raw) = &card.hours_raw {
-                lines.push(text_el(
-                    "p",
-                    vec![],
-                    format!("{} {raw}", ctx.t("places.hours")),
-                ));
+                m.leaf("p", &[], &format!("{} {raw}", ctx.t("places.hours")));
             }
         }
     }
@@ -759,11 +668,11 @@ fn place_card(ctx: Ctx, card: PlaceCard) -> AnyView {
             .iter()
             .map(|id| ctx.t(&format!("service.{id}")))
             .collect();
-        lines.push(text_el(
+        m.leaf_class(
             "p",
-            vec![class("an-small")],
-            format!("{} {}", ctx.t("places.offers"), names.join(", ")),
-        ));
+            "an-small",
+            &format!("{} {}", ctx.t("places.offers"), names.join(", ")),
+        );
     }
     let mut tags = Vec::new();
     if card.free {
@@ -773,66 +682,53 @@ fn place_card(ctx: Ctx, card: PlaceCard) -> AnyView {
         tags.push(ctx.t("places.tag.aidants_connect"));
     }
     if !tags.is_empty() {
-        lines.push(text_el("p", vec![class("an-small")], tags.join(" · ")));
+        m.leaf_class("p", "an-small", &tags.join(" · "));
     }
-    let mut links = Vec::new();
-    if let (Some(phone), Some(display)) = (&card.phone, &card.phone_display) {
-        links.push(link_tel(phone, display));
+    let has_links = (card.phone.is_some() && card.phone_display.is_some())
+        || card.booking_url.is_some()
+        || card.website.is_some()
+        || card.accessibility_url.is_some();
+    if has_links {
+        m.open_class("p", "an-place-links");
+        if let (Some(phone), Some(display)) = (&card.phone, &card.phone_display) {
+            m.leaf("a", &[("href", &format!("tel:{phone}"))], display);
+        }
+        if let Some(url) = &card.booking_url {
+            link(m, url, &ctx.t("places.booking"));
+        }
+        if let Some(url) = &card.website {
+            link(m, url, &ctx.t("places.website"));
+        }
+        if let Some(url) = &card.accessibility_url {
+            link(m, url, &ctx.t("places.accessibility"));
+        }
+        m.close("p");
     }
-    if let Some(url) = &card.booking_url {
-        links.push(link(url.clone(), ctx.t("places.booking")));
-    }
-    if let Some(url) = &card.website {
-        links.push(link(url.clone(), ctx.t("places.website")));
-    }
-    if let Some(url) = &card.accessibility_url {
-        links.push(link(url.clone(), ctx.t("places.accessibility")));
-    }
-    if !links.is_empty() {
-        lines.push(el("p", vec![class("an-place-links")], links));
-    }
-    let chosen = ChosenPlace {
+    let is_chosen = ctx.chosen.borrow().as_deref() == Some(card.id.as_str());
+    let index = index.to_string();
+    m.leaf(
+        "button",
+        &[
+            ("type", "button"),
+            ("class", "an-button an-secondary an-choose"),
+            ("aria-pressed", if is_chosen { "true" } else { "false" }),
+            ("data-do", "choose"),
+            ("data-arg", &index),
+        ],
+        &ctx.t(if is_chosen {
+            "places.chosen"
+        } else {
+            "places.choose"
+        }),
+    )
+    .close("li");
+    ChosenPlace {
         id: card.id.clone(),
         name: card.name.clone(),
-        address,
+        postal_code: card.postal_code.clone(),
         phone: card.phone_display.clone().unwrap_or_default(),
-        hours: week_text(&ctx, &card),
+        hours: week_text(ctx, &card),
         services: card.matched.clone(),
-    };
-    lines.push(el(
-        "button",
-        vec![
-            at("type", "button"),
-            class("an-button an-secondary an-choose"),
-            at_dyn("aria-pressed", move || is_chosen().to_string()),
-            on_click(move || ctx.choose_place(chosen.clone())),
-        ],
-        vec![reactive_text(move || {
-            ctx.t(if is_chosen_label() {
-                "places.chosen"
-            } else {
-                "places.choose"
-            })
-        })],
-    ));
-    el("li", vec![class("an-place")], lines)
-}
-
-fn link_tel(phone: &str, display: &str) -> AnyView {
-    el(
-        "a",
-        vec![at("href", format!("tel:{phone}"))],
-        vec![txt(display.to_string())],
-    )
-}
-
-/// The mediator view's lookup of a chosen place by its hash. `settings` as for
-/// [`places_ui_mount`]; resolves to the place as JSON, or an empty string.
-#[wasm_bindgen]
-pub async fn places_find(settings: String, hash: u32) -> String {
-    let (key, _, source) = data_settings(&Json::parse(&settings).unwrap_or(Json::Null));
-    places_data::find_by_hash(&key, &source, hash)
-        .await
-        .map(|place| place.to_json().write())
-        .unwrap_or_default()
+        address,
+    }
 }

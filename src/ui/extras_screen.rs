@@ -1,8 +1,11 @@
-//! Screens that live in a lazily loaded module (places, staff view): this loads the module,
-//! mounts the screen in an element of the widget, and unmounts it when the widget moves on.
-//! If the module cannot load, `fallback` explains and keeps the flow usable.
+//! Screens that live in a lazily loaded module (everything after the last question, and the
+//! staff view): this loads the module, mounts the screen in an element of the widget, and
+//! unmounts it when the widget moves on. If the module cannot load, `fallback` explains and
+//! keeps the flow usable.
 
 use autonomie_core::json::{self, Json};
+use autonomie_core::session::Stage;
+use autonomie_ui::contract::Action;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -131,4 +134,68 @@ pub fn extras_screen(
         }),
     ]
     .into_any()
+}
+
+/// A screen of the extras module (see `extras/src/results`), mounted with the widget's
+/// [`crate::state::Ctx::screen_settings`]; what it asks goes to [`Ctx::act`]. When the module
+/// cannot load, the person is told, can try again, and can go back.
+pub fn extras_step(ctx: Ctx, function: &'static str, title_key: &'static str) -> AnyView {
+    let on_action = callback_with_text(move |text: String| {
+        if let Some(action) = Action::from_json(&text) {
+            ctx.act(action);
+        }
+    });
+    let fallback = move || {
+        el(
+            "section",
+            vec![class("an-screen")],
+            vec![
+                text_el(
+                    "h2",
+                    vec![id("an-module-title"), at("tabindex", "-1")],
+                    ctx.t(title_key),
+                ),
+                text_el(
+                    "p",
+                    vec![class("an-notice"), at("role", "alert")],
+                    ctx.t(if function == "places_ui_mount" {
+                        "module.places_error"
+                    } else {
+                        "module.results_error"
+                    }),
+                ),
+                if function == "mediator_mount" {
+                    button(
+                        "an-button an-secondary",
+                        vec![icon("back"), txt(ctx.t("module.close"))],
+                        move || ctx.act(Action::CloseMediator),
+                    )
+                } else {
+                    button(
+                        "an-button an-secondary",
+                        vec![icon("back"), txt(ctx.t("question.back"))],
+                        move || ctx.act(Action::Back),
+                    )
+                },
+            ],
+        )
+    };
+    extras_screen(
+        ctx,
+        Module::Extras,
+        function,
+        ctx.screen_settings().to_json(),
+        vec![on_action],
+        fallback,
+    )
+}
+
+/// The extras screen of a step after the last question.
+pub fn step_screen(ctx: Ctx, stage: Stage) -> AnyView {
+    match stage {
+        Stage::Orientation => extras_step(ctx, "orientation_mount", "module.results_title"),
+        Stage::Places => extras_step(ctx, "places_ui_mount", "module.places_title"),
+        Stage::Summary => extras_step(ctx, "summary_mount", "module.results_title"),
+        _ => extras_step(ctx, "result_mount", "module.results_title"),
+    }
 }

@@ -1,19 +1,13 @@
 //! One module per screen, plus the small pieces they share. Screens are functions from the
 //! widget's [`Ctx`] to a view; see `dom` for why they use builders rather than `view!`.
 
-pub mod chart;
 pub mod extras_screen;
 pub mod header;
-pub mod mediator;
 pub mod notices;
-pub mod orientation;
-pub mod places;
+pub mod print;
 pub mod public;
 pub mod question;
-pub mod result;
-pub mod speech;
 pub mod staff;
-pub mod summary;
 pub mod welcome;
 
 pub use autonomie_ui::{dom, icons};

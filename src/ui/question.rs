@@ -1,6 +1,10 @@
-//! One question at a time, and the kind feedback after a mini-task.
+//! The questions: one screen at a time (one question, or a short group of yes/no facts on one
+//! screen), the kind feedback after an exercise, and the kind offers the core asks for
+//! (read-aloud and other languages).
 
 use autonomie_core::bank::{Item, ItemKind};
+use autonomie_core::i18n::Lang;
+use autonomie_core::session::Offer;
 use autonomie_core::{flow, Answer};
 use leptos::prelude::*;
 
@@ -11,17 +15,30 @@ use crate::state::Ctx;
 
 #[derive(Clone, PartialEq)]
 enum OnScreen {
-    Ask(String),
+    Offer(Offer),
+    /// The items of the screen, in order; a group has its id.
+    Ask(Option<String>, Vec<String>),
     Feedback(String),
     Done,
 }
 
 pub fn questions(ctx: Ctx) -> AnyView {
     let on_screen = Memo::new(move |_| {
-        ctx.session.with(|s| match &s.feedback_for {
-            Some(id) => OnScreen::Feedback(id.clone()),
-            None => flow::next_item(ctx.bank(), s)
-                .map_or(OnScreen::Done, |item| OnScreen::Ask(item.id.clone())),
+        ctx.session.with(|s| {
+            if let Some(id) = &s.feedback_for {
+                return OnScreen::Feedback(id.clone());
+            }
+            if let Some(offer) = s.offer_due(ctx.bank()) {
+                return OnScreen::Offer(offer);
+            }
+            match flow::next_screen(ctx.bank(), s) {
+                Some(flow::Screen::Item(item)) => OnScreen::Ask(None, vec![item.id.clone()]),
+                Some(flow::Screen::Group { id, items }) => OnScreen::Ask(
+                    Some(id.to_string()),
+                    items.iter().map(|i| i.id.clone()).collect(),
+                ),
+                None => OnScreen::Done,
+            }
         })
     });
     let progress = Memo::new(move |_| ctx.session.with(|s| flow::progress(ctx.bank(), s)));
@@ -36,17 +53,23 @@ pub fn questions(ctx: Ctx) -> AnyView {
         )
     };
     let card = move || match on_screen.get() {
-        OnScreen::Ask(id) => ctx
-            .bank()
-            .item(&id)
-            .map_or_else(nothing, |item| question_card(ctx, item)),
+        OnScreen::Ask(group, ids) => {
+            let items: Vec<&'static Item> =
+                ids.iter().filter_map(|id| ctx.bank().item(id)).collect();
+            if items.is_empty() {
+                nothing()
+            } else {
+                question_card(ctx, group, items)
+            }
+        }
+        OnScreen::Offer(offer) => offer_card(ctx, offer),
         OnScreen::Feedback(id) => ctx
             .bank()
             .item(&id)
             .map_or_else(nothing, |item| task_feedback(ctx, item)),
         OnScreen::Done => button(
             "an-button an-primary",
-            vec![txt(ctx.t("result.title"))],
+            vec![txt(ctx.t("question.see_result"))],
             move || ctx.continue_after_feedback(),
         ),
     };
@@ -77,140 +100,91 @@ pub fn questions(ctx: Ctx) -> AnyView {
     )
 }
 
-fn question_card(ctx: Ctx, item: &Item) -> AnyView {
-    focus_heading(ctx);
-    let choices = Answer::choices_for(item);
-    let selected = RwSignal::new(None::<usize>);
-    let missing_choice = RwSignal::new(false);
-    let item_id = item.id.clone();
-    let submit_choices = choices.clone();
-    // "Valider", or Enter on an answer.
-    let submit = move || match selected
-        .get_untracked()
-        .and_then(|i| submit_choices.get(i).copied())
-    {
-        Some(answer) => ctx.answer(&item_id, answer),
-        None => missing_choice.set(true),
-    };
-    let optional = |key: String| {
-        ctx.catalog
-            .with_untracked(|c| c.get(&key).map(str::to_string))
-    };
+/// A text of the catalog, when there is one (hints and scenarios are optional).
+fn optional(ctx: &Ctx, key: String) -> Option<String> {
+    ctx.catalog
+        .with_untracked(|c| c.get(&key).map(str::to_string))
+}
 
-    let choice_views = choices
-        .iter()
-        .enumerate()
-        .map(|(index, answer)| {
-            let picture = match answer {
-                Answer::Choice(option) => item
-                    .options
-                    .get(usize::from(*option))
-                    .filter(|name| has_icon(name))
-                    .cloned(),
-                other => Some(answer_icon(*other).to_string()),
-            };
-            let input_id = format!("an-choice-{index}");
-            let is_picture_task = matches!(answer, Answer::Choice(_)) && picture.is_some();
-            el(
-                "label",
-                vec![
-                    class(if is_picture_task {
-                        "an-choice an-choice-picture"
-                    } else {
-                        "an-choice"
-                    }),
-                    at("for", input_id.clone()),
-                ],
-                vec![
-                    el(
-                        "input",
-                        vec![
-                            at("type", "radio"),
-                            at("id", input_id),
-                            at("name", "an-answer"),
-                            at("value", answer.code()),
-                            on_change(move || {
-                                selected.set(Some(index));
-                                missing_choice.set(false);
-                            }),
-                            on_enter({
-                                let submit = submit.clone();
-                                move || {
-                                    selected.set(Some(index));
-                                    submit()
-                                }
-                            }),
-                        ],
-                        vec![],
-                    ),
-                    picture.map_or_else(nothing, |name| icon(&name)),
-                    text_el("span", vec![], ctx.t(&answer.label_key(item))),
-                ],
-            )
-        })
-        .collect();
-
-    let prompt = match item.kind {
-        ItemKind::Rating => text_el(
-            "span",
-            vec![class("an-prompt")],
-            ctx.t("question.rating_prompt"),
-        ),
-        ItemKind::Task => text_el(
-            "span",
-            vec![class("an-prompt an-task-label")],
-            ctx.t("question.task_label"),
-        ),
-        ItemKind::Possession => nothing(),
-    };
-    // What "Écouter" reads: the whole question and its answers, in screen order.
+/// What "Écouter" reads for one question: its prompt, text, scenario, hint and answers.
+fn spoken(ctx: &Ctx, item: &Item) -> Vec<String> {
     let mut spoken: Vec<String> = Vec::new();
     match item.kind {
         ItemKind::Rating => spoken.push(ctx.t("question.rating_prompt")),
         ItemKind::Task => spoken.push(ctx.t("question.task_label")),
-        ItemKind::Possession => {}
+        ItemKind::Fact | ItemKind::Choice => {}
     }
     spoken.push(ctx.t(&format!("q.{}.text", item.id)));
-    spoken.extend(optional(format!("q.{}.scenario", item.id)));
-    spoken.extend(optional(format!("q.{}.hint", item.id)));
+    spoken.extend(optional(ctx, format!("q.{}.scenario", item.id)));
+    spoken.extend(optional(ctx, format!("q.{}.hint", item.id)));
     spoken.extend(
         Answer::choices_for(item)
             .iter()
             .map(|a| ctx.t(&a.label_key(item))),
     );
-    let listen = super::speech::listen_button(ctx, spoken.join(". "));
-    let scenario = optional(format!("q.{}.scenario", item.id)).map_or_else(nothing, |text| {
-        el(
-            "p",
-            vec![class("an-scenario")],
-            vec![icon("mail"), text_el("span", vec![], text)],
-        )
-    });
-    let hint = optional(format!("q.{}.hint", item.id))
-        .map_or_else(nothing, |text| text_el("p", vec![class("an-hint")], text));
-    let domain_icon = ctx
-        .bank()
-        .domains
-        .iter()
-        .find(|d| d.id == item.domain)
-        .map_or_else(nothing, |d| icon(&d.icon));
-    let error = move || {
-        if missing_choice.get() {
-            text_el(
-                "p",
-                vec![class("an-error"), at("role", "alert")],
-                ctx.t("question.choose_first"),
-            )
-        } else {
-            nothing()
+    spoken
+}
+
+/// One question or a group: one fieldset per question, one "Valider" for the screen.
+fn question_card(ctx: Ctx, group: Option<String>, items: Vec<&'static Item>) -> AnyView {
+    focus_heading(ctx);
+    let selected: Vec<RwSignal<Option<Answer>>> =
+        items.iter().map(|_| RwSignal::new(None)).collect();
+    let missing = RwSignal::new(false);
+    let ids: Vec<String> = items.iter().map(|i| i.id.clone()).collect();
+    let submit = {
+        let selected = selected.clone();
+        move || {
+            let given: Option<Vec<(String, Answer)>> = ids
+                .iter()
+                .zip(&selected)
+                .map(|(id, answer)| answer.get_untracked().map(|a| (id.clone(), a)))
+                .collect();
+            match given {
+                Some(given) => ctx.answer_screen(given),
+                None => missing.set(true),
+            }
         }
     };
-
+    let grouped = group.is_some();
+    let mut spoken_all: Vec<String> = group
+        .iter()
+        .map(|g| ctx.t(&format!("group.{g}.text")))
+        .collect();
+    for item in &items {
+        spoken_all.extend(spoken(&ctx, item));
+    }
+    let fieldsets: Vec<AnyView> = items
+        .iter()
+        .zip(&selected)
+        .enumerate()
+        .map(|(row, (item, answer))| {
+            fieldset(ctx, item, row, grouped, *answer, missing, submit.clone())
+        })
+        .collect();
+    let first = items[0];
+    let domain_icon = ctx
+        .bank()
+        .domain(&first.domain)
+        .map_or_else(nothing, |d| icon(&d.icon));
+    let heading = match &group {
+        Some(group) => text_el(
+            "h2",
+            vec![class("an-question an-group-title"), at("tabindex", "-1")],
+            ctx.t(&format!("group.{group}.text")),
+        ),
+        None => nothing(),
+    };
     el(
         "form",
         vec![
-            class("an-card"),
-            at("data-item", item.id.clone()),
+            class(if grouped {
+                "an-card an-group"
+            } else {
+                "an-card"
+            }),
+            at("data-item", first.id.clone()),
+            at("data-group", group.clone().unwrap_or_default()),
             at("novalidate", ""),
             no_submit(),
         ],
@@ -220,32 +194,16 @@ fn question_card(ctx: Ctx, item: &Item) -> AnyView {
                 vec![class("an-domain")],
                 vec![
                     domain_icon,
-                    text_el("span", vec![], ctx.t(&format!("domain.{}", item.domain))),
+                    text_el("span", vec![], ctx.t(&format!("domain.{}", first.domain))),
                 ],
             ),
-            el(
-                "fieldset",
-                vec![],
-                vec![
-                    el(
-                        "legend",
-                        vec![],
-                        vec![
-                            prompt,
-                            text_el(
-                                "h2",
-                                vec![class("an-question"), at("tabindex", "-1")],
-                                ctx.t(&format!("q.{}.text", item.id)),
-                            ),
-                        ],
-                    ),
-                    scenario,
-                    hint,
-                    listen,
-                    el("div", vec![class("an-choices")], choice_views),
-                ],
+            heading,
+            autonomie_ui::speech::listen_button(
+                ctx.lang(),
+                ctx.t("question.listen"),
+                spoken_all.join(". "),
             ),
-            reactive(error),
+            el("div", vec![class("an-fieldsets")], fieldsets),
             el(
                 "div",
                 vec![class("an-actions")],
@@ -266,7 +224,190 @@ fn question_card(ctx: Ctx, item: &Item) -> AnyView {
     )
 }
 
-/// After a mini-task: whether it was right, and the right answer, said kindly.
+/// The answers to one question. In a group the question is the legend; alone, it is the
+/// screen's heading inside the legend.
+fn fieldset(
+    ctx: Ctx,
+    item: &'static Item,
+    row: usize,
+    grouped: bool,
+    answer: RwSignal<Option<Answer>>,
+    missing: RwSignal<bool>,
+    submit: impl Fn() + Clone + 'static,
+) -> AnyView {
+    let choices = Answer::choices_for(item);
+    let error_id = format!("an-error-{row}");
+    let hint_id = format!("an-hint-{row}");
+    let choice_views = choices
+        .iter()
+        .enumerate()
+        .map(|(index, choice)| {
+            let choice = *choice;
+            let picture = match choice {
+                Answer::Choice(option) => item
+                    .options
+                    .get(usize::from(option))
+                    .filter(|name| has_icon(name))
+                    .cloned(),
+                other => Some(answer_icon(other).to_string()).filter(|n| !n.is_empty()),
+            };
+            let input_id = format!("an-choice-{row}-{index}");
+            let is_picture_task = matches!(choice, Answer::Choice(_)) && picture.is_some();
+            let submit = submit.clone();
+            el(
+                "label",
+                vec![
+                    class(if is_picture_task {
+                        "an-choice an-choice-picture"
+                    } else {
+                        "an-choice"
+                    }),
+                    at("for", input_id.clone()),
+                ],
+                vec![
+                    el(
+                        "input",
+                        vec![
+                            at("type", "radio"),
+                            at("id", input_id),
+                            at("name", format!("an-answer-{row}")),
+                            at("value", choice.code()),
+                            on_change(move || answer.set(Some(choice))),
+                            on_enter(move || {
+                                answer.set(Some(choice));
+                                submit()
+                            }),
+                        ],
+                        vec![],
+                    ),
+                    picture.map_or_else(nothing, |name| icon(&name)),
+                    text_el("span", vec![], ctx.t(&choice.label_key(item))),
+                ],
+            )
+        })
+        .collect();
+    let prompt = match item.kind {
+        ItemKind::Rating => text_el(
+            "span",
+            vec![class("an-prompt")],
+            ctx.t("question.rating_prompt"),
+        ),
+        ItemKind::Task => text_el(
+            "span",
+            vec![class("an-prompt an-task-label")],
+            ctx.t("question.task_label"),
+        ),
+        ItemKind::Fact | ItemKind::Choice => nothing(),
+    };
+    let text = ctx.t(&format!("q.{}.text", item.id));
+    let question = if grouped {
+        text_el("span", vec![class("an-row-question")], text)
+    } else {
+        text_el("h2", vec![class("an-question"), at("tabindex", "-1")], text)
+    };
+    let scenario = optional(&ctx, format!("q.{}.scenario", item.id)).map_or_else(nothing, |text| {
+        el(
+            "p",
+            vec![class("an-scenario")],
+            vec![icon("mail"), text_el("span", vec![], text)],
+        )
+    });
+    let hint = optional(&ctx, format!("q.{}.hint", item.id));
+    let described = if hint.is_some() {
+        format!("{hint_id} {error_id}")
+    } else {
+        error_id.clone()
+    };
+    let hint = hint.map_or_else(nothing, |text| {
+        text_el("p", vec![class("an-hint"), at("id", hint_id)], text)
+    });
+    let error = move || {
+        if missing.get() && answer.get().is_none() {
+            text_el("p", vec![class("an-error")], ctx.t("question.choose_first"))
+        } else {
+            nothing()
+        }
+    };
+    el(
+        "fieldset",
+        vec![
+            class(if grouped { "an-row" } else { "an-single" }),
+            at("data-item", item.id.clone()),
+            at("aria-describedby", described),
+        ],
+        vec![
+            el("legend", vec![], vec![prompt, question]),
+            scenario,
+            hint,
+            el(
+                "div",
+                vec![class(if grouped && item.kind == ItemKind::Fact {
+                    "an-choices an-choices-inline"
+                } else {
+                    "an-choices"
+                })],
+                choice_views,
+            ),
+            // Always in the page, so the fieldset's description points at something.
+            el(
+                "div",
+                vec![at("id", error_id), at("role", "alert"), class("an-alert")],
+                vec![reactive(error)],
+            ),
+        ],
+    )
+}
+
+/// A kind offer: listen to the questions, or choose another language, or go on.
+fn offer_card(ctx: Ctx, offer: Offer) -> AnyView {
+    focus_heading(ctx);
+    let current = ctx.lang();
+    let languages = Lang::ALL
+        .into_iter()
+        .filter(|lang| *lang != current)
+        .map(|lang| {
+            el(
+                "button",
+                vec![
+                    at("type", "button"),
+                    class("an-button an-secondary an-offer-lang"),
+                    at("lang", lang.code()),
+                    at("dir", lang.dir()),
+                    on_click(move || {
+                        ctx.offer_made(offer);
+                        ctx.set_lang(lang);
+                    }),
+                ],
+                vec![txt(lang.native_name().to_string())],
+            )
+        })
+        .collect();
+    let text = ctx.t(&format!("offer.{}", offer.id()));
+    el(
+        "div",
+        vec![class("an-card an-offer"), at("data-offer", offer.id())],
+        vec![
+            el(
+                "h2",
+                vec![at("tabindex", "-1")],
+                vec![icon("speaker"), text_el("span", vec![], text.clone())],
+            ),
+            autonomie_ui::speech::listen_button(ctx.lang(), ctx.t("question.listen"), text),
+            el("div", vec![class("an-actions an-actions-wrap")], languages),
+            el(
+                "div",
+                vec![class("an-actions")],
+                vec![button(
+                    "an-button an-primary an-offer-continue",
+                    vec![txt(ctx.t("offer.continue")), icon("next")],
+                    move || ctx.offer_made(offer),
+                )],
+            ),
+        ],
+    )
+}
+
+/// After an exercise: whether it was right, and the right answer, said kindly.
 fn task_feedback(ctx: Ctx, item: &Item) -> AnyView {
     focus_heading(ctx);
     let given = ctx.session.with_untracked(|s| {

@@ -25,8 +25,7 @@ pub fn staff(ctx: Ctx) -> AnyView {
                 "domains",
                 Some(Json::Array(
                     ctx.bank()
-                        .domains
-                        .iter()
+                        .skill_domains()
                         .map(|d| json::string(&d.id))
                         .collect(),
                 )),
@@ -53,7 +52,7 @@ pub fn staff(ctx: Ctx) -> AnyView {
                 ),
                 button(
                     "an-button an-secondary",
-                    vec![txt(ctx.t("mediator.close"))],
+                    vec![txt(ctx.t("module.close"))],
                     move || ctx.staff_open.set(false),
                 ),
             ],

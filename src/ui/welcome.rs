@@ -10,18 +10,22 @@ use crate::state::Ctx;
 pub fn welcome(ctx: Ctx) -> AnyView {
     focus_heading(ctx);
     let first_name = RwSignal::new(String::new());
+    let minutes = autonomie_core::flow::likely_minutes(ctx.bank()).to_string();
     let points = [
-        ("clock", "welcome.duration"),
-        ("shield", "welcome.private"),
-        ("print", "welcome.print"),
-        ("star", "welcome.no_wrong"),
+        (
+            "clock",
+            ctx.format("welcome.duration", &[("minutes", &minutes)]),
+        ),
+        ("shield", ctx.t("welcome.private")),
+        ("print", ctx.t("welcome.print")),
+        ("star", ctx.t("welcome.exercises")),
     ]
     .into_iter()
-    .map(|(name, key)| {
+    .map(|(name, text)| {
         el(
             "li",
             vec![],
-            vec![icon(name), text_el("span", vec![], ctx.t(key))],
+            vec![icon(name), text_el("span", vec![], text)],
         )
     })
     .collect();
@@ -135,14 +139,11 @@ pub fn welcome(ctx: Ctx) -> AnyView {
                 vec![class("an-mediator-entry")],
                 vec![button(
                     "an-link",
-                    vec![txt(ctx.t("mediator.entry"))],
+                    vec![txt(ctx.t("nav.mediator"))],
                     move || {
                         ctx.navigated.set_value(true);
                         ctx.mediator
-                            .set(Some(crate::ui::mediator::MediatorView::Entry {
-                                code: String::new(),
-                                error: None,
-                            }))
+                            .set(Some(crate::state::MediatorOpen::default()))
                     },
                 )],
             ),

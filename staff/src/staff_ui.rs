@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use autonomie_core::i18n::Catalog;
 use autonomie_core::json::Json;
+use autonomie_core::national::Category;
 use autonomie_core::pin::{is_valid_pin, PinRecord};
 use autonomie_core::services::Service;
 use autonomie_core::stats::shown;
@@ -158,7 +159,7 @@ fn screen(ctx: Ctx, title_key: &str, body: Nodes) -> AnyView {
         vec![class("an-actions an-actions-wrap")],
         vec![button(
             "an-button an-secondary",
-            vec![txt(ctx.t("mediator.close"))],
+            vec![txt(ctx.t("module.close"))],
             move || {
                 ctx.host.with_value(|h| {
                     let _ = h.close.call0(&JsValue::NULL);
@@ -506,6 +507,31 @@ fn dashboard(ctx: Ctx) -> AnyView {
                     .collect(),
             )],
         );
+        let national = if total.national.is_empty() {
+            nothing()
+        } else {
+            vec![
+                text_el("h3", vec![], ctx.t("staff.national")),
+                el(
+                    "table",
+                    vec![class("an-levels an-staff-national")],
+                    vec![el(
+                        "tbody",
+                        vec![],
+                        Category::ALL
+                            .iter()
+                            .map(|c| {
+                                row(
+                                    ctx.t(&c.i18n_key()),
+                                    total.national.get(c.id()).copied().unwrap_or(0),
+                                )
+                            })
+                            .collect(),
+                    )],
+                ),
+            ]
+            .into_any()
+        };
         let csv = counts.to_csv(
             &from,
             &to,
@@ -524,6 +550,7 @@ fn dashboard(ctx: Ctx) -> AnyView {
             levels,
             text_el("h3", vec![], ctx.t("staff.services")),
             services,
+            national,
             export_link(ctx, csv, &from, &to),
         ]
         .into_any()

@@ -15,6 +15,8 @@ pub fn path(name: &str) -> &'static str {
         "help" => "M9 4a3 3 0 1 0 0 6a3 3 0 1 0 0-6zM2 20a7 7 0 0 1 14 0M16 4.5a3 3 0 0 1 0 5.5M18 14a7 7 0 0 1 4 6",
         "notyet" => "M12 21V12M12 12c0-4-3-6-7-6 0 4 3 6 7 6zM12 14c0-4 3-6 7-6 0 4-3 6-7 6z",
         "unsure" => "M12 3a9 9 0 1 0 0 18a9 9 0 1 0 0-18zM9.5 9a2.5 2.5 0 1 1 3.5 2.3c-.6.3-1 .9-1 1.7v1M12 17.5v.5",
+        "noneed" => "M12 3a9 9 0 1 0 0 18a9 9 0 1 0 0-18zM8 12h8",
+        "dontknow" => "M9 8a3 3 0 1 1 4.2 2.8c-.7.3-1.2 1-1.2 1.8V14M12 18v.5",
         "yes" => "M4 12l5 5L20 6",
         "no" | "close" => "M6 6l12 12M18 6L6 18",
         "arrow_back" => "M20 12H4M10 6l-6 6 6 6",
@@ -56,7 +58,10 @@ pub fn answer_icon(answer: autonomie_core::Answer) -> &'static str {
         Answer::Alone => "alone",
         Answer::WithHelp => "help",
         Answer::NotYet => "notyet",
-        Answer::Unsure => "unsure",
+        Answer::DoneForMe => "hand",
+        Answer::NoNeed => "noneed",
+        Answer::DontKnow => "dontknow",
+        Answer::NotUnderstood => "unsure",
         Answer::Choice(_) => "",
     }
 }

@@ -37,12 +37,15 @@ impl Screen {
 /// parse; should they not, the screen shows its own French and otherwise text keys.
 pub fn read_settings(settings: &str, texts: &str, own_french: &str) -> (Json, Catalog) {
     let settings = Json::parse(settings).unwrap_or(Json::Null);
-    let lang = settings
-        .get("lang")
-        .and_then(Json::as_str)
-        .and_then(Lang::from_code)
-        .unwrap_or_default();
+    let lang = settings.get("lang").and_then(Json::as_str).unwrap_or("fr");
+    let catalog = catalog(lang, texts, own_french);
+    (settings, catalog)
+}
+
+/// The screen's catalog: the widget's texts in `lang` laid over this module's own French.
+pub fn catalog(lang: &str, texts: &str, own_french: &str) -> Catalog {
+    let lang = Lang::from_code(lang).unwrap_or_default();
     let own = Catalog::from_json(Lang::Fr, own_french).unwrap_or_else(|_| Catalog::empty(lang));
     let texts = Catalog::from_json(lang, texts).unwrap_or_else(|_| Catalog::empty(lang));
-    (settings, texts.over(&own))
+    texts.over(&own)
 }

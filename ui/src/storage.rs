@@ -236,7 +236,7 @@ mod tests {
             .get_item("autonomie-numerique:t-roundtrip:session")
             .unwrap()
             .unwrap();
-        assert!(raw.starts_with(r#"{"v":1,"#), "{raw}");
+        assert!(raw.starts_with(r#"{"v":2,"#), "{raw}");
         match store.load::<Session>("session") {
             Loaded::Found(back) => assert_eq!(back, session),
             _ => panic!("the session did not load back"),

@@ -538,11 +538,14 @@ impl<'a> RowBuilder<'a> {
             (Some(lat), Some(lon)) => match LatLon::new(lat, lon) {
                 Some(point) => Ok((Some(point.lat), Some(point.lon))),
                 None => {
-                    self.warn(
-                        Column::Latitude,
-                        WarningKind::CoordinatesOutOfRange,
-                        &format!("{lat}, {lon}"),
+                    // The texts as given: formatting the numbers would carry the float
+                    // formatter into the wasm (14 KB).
+                    let given = format!(
+                        "{}, {}",
+                        self.raw.get(Column::Latitude).unwrap_or("").trim(),
+                        self.raw.get(Column::Longitude).unwrap_or("").trim()
                     );
+                    self.warn(Column::Latitude, WarningKind::CoordinatesOutOfRange, &given);
                     Ok((None, None))
                 }
             },

@@ -670,19 +670,27 @@ impl Browser {
             .await;
     }
 
-    /// Clicks the first button (or label) in the widget whose text contains `text`.
+    /// Clicks the first button (or label) in the widget whose text contains `text`, waiting
+    /// up to 5 s for it (screens after the last question mount once their module is there).
     pub async fn click_text(&self, text: &str) {
-        let clicked = self
-            .in_widget(
-                0,
-                &format!(
-                    "const wanted = {};\
-                     const el = [...root.querySelectorAll('button, label, a')].find(e => e.innerText.includes(wanted) && !e.disabled);\
-                     if (!el) return false; el.click(); return true;",
-                    json!(text)
-                ),
-            )
-            .await;
+        let mut clicked = Value::Bool(false);
+        for _ in 0..50 {
+            clicked = self
+                .in_widget(
+                    0,
+                    &format!(
+                        "const wanted = {};\
+                         const el = [...root.querySelectorAll('button, label, a')].find(e => e.innerText.includes(wanted) && !e.disabled);\
+                         if (!el) return false; el.click(); return true;",
+                        json!(text)
+                    ),
+                )
+                .await;
+            if clicked == Value::Bool(true) {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
         if clicked != Value::Bool(true) {
             let shown = self.widget_text().await;
             panic!("no button or label with text {text:?}; widget shows:\n{shown}");
@@ -977,7 +985,7 @@ pub fn artifacts_dir() -> PathBuf {
 
 /// Driving the self-assessment the way a person does, by clicking.
 impl Browser {
-    /// The id of the question on screen, if any.
+    /// The id of the question on screen (the first one of a group), if any.
     pub async fn current_item(&self) -> Option<String> {
         self.in_widget(
             0,
@@ -988,11 +996,11 @@ impl Browser {
         .map(str::to_string)
     }
 
-    /// The answer codes offered by the question on screen, in order.
-    pub async fn current_choices(&self) -> Vec<String> {
+    /// The ids of every question on screen: one, or each question of a group.
+    pub async fn current_items(&self) -> Vec<String> {
         self.in_widget(
             0,
-            "return [...root.querySelectorAll('form[data-item] input[type=radio]')].map(i => i.value);",
+            "return [...root.querySelectorAll('form[data-item] fieldset[data-item]')].map(f => f.dataset.item);",
         )
         .await
         .as_array()
@@ -1000,20 +1008,96 @@ impl Browser {
         .unwrap_or_default()
     }
 
-    /// Picks an answer by its code and validates, then continues past task feedback.
+    /// The answer codes offered by the question on screen (the first of a group), in order.
+    pub async fn current_choices(&self) -> Vec<String> {
+        self.choices_of(0).await
+    }
+
+    /// The answer codes offered by the `row`-th question on screen.
+    pub async fn choices_of(&self, row: usize) -> Vec<String> {
+        self.in_widget(
+            0,
+            &format!(
+                "const f = root.querySelectorAll('form[data-item] fieldset[data-item]')[{row}];\
+                 return f ? [...f.querySelectorAll('input[type=radio]')].map(i => i.value) : [];"
+            ),
+        )
+        .await
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .filter_map(|v| v.as_str().map(str::to_string))
+                .collect()
+        })
+        .unwrap_or_default()
+    }
+
+    /// A kind offer on screen ("reading" or "not_understood"), if any.
+    pub async fn current_offer(&self) -> Option<String> {
+        self.in_widget(
+            0,
+            "return root.querySelector('.an-offer')?.dataset.offer ?? null;",
+        )
+        .await
+        .as_str()
+        .map(str::to_string)
+    }
+
+    /// "Continuer" on a kind offer, and waits for the question it was hiding.
+    pub async fn dismiss_offer(&self) {
+        self.in_widget(
+            0,
+            "root.querySelector('.an-offer .an-offer-continue').click(); return true;",
+        )
+        .await;
+        self.wait_widget("!root.querySelector('.an-offer')", "the offer to go")
+            .await;
+    }
+
+    /// Picks the answer `code` to every question on screen that offers it (the first answer
+    /// to the others) and validates, then continues past an exercise's feedback.
     pub async fn answer(&self, code: &str) {
+        self.answer_with(|_, choices| {
+            if choices.iter().any(|c| c == code) {
+                code.to_string()
+            } else {
+                choices[0].clone()
+            }
+        })
+        .await;
+    }
+
+    /// Answers the screen on show with `pick(item id, offered codes)` for each question.
+    pub async fn answer_with(&self, pick: impl Fn(&str, &[String]) -> String) {
+        let mut codes = Vec::new();
+        for (row, item) in self.current_items().await.iter().enumerate() {
+            codes.push(pick(item, &self.choices_of(row).await));
+        }
+        self.answer_screen(&codes).await;
+    }
+
+    /// Picks one answer per question on screen, in order, and validates; then continues past
+    /// an exercise's feedback.
+    pub async fn answer_screen(&self, codes: &[String]) {
         let item = self.current_item().await.expect("a question on screen");
         let ok = self
             .in_widget(
                 0,
                 &format!(
-                    "const input = root.querySelector('form[data-item] input[value=\"{code}\"]');\
-                     if (!input) return false; input.click();\
-                     root.querySelector('form[data-item] .an-validate').click(); return true;"
+                    "const codes = {};\
+                     const rows = [...root.querySelectorAll('form[data-item] fieldset[data-item]')];\
+                     if (rows.length !== codes.length) return 'rows: ' + rows.length;\
+                     for (let i = 0; i < rows.length; i++) {{\
+                       const input = rows[i].querySelector('input[value=\"' + codes[i] + '\"]');\
+                       if (!input) return rows[i].dataset.item + ' has no answer ' + codes[i];\
+                       input.click();\
+                     }}\
+                     root.querySelector('form[data-item] .an-validate').click(); return true;",
+                    json!(codes)
                 ),
             )
             .await;
-        assert_eq!(ok, Value::Bool(true), "{item} has no answer {code}");
+        assert_eq!(ok, Value::Bool(true), "{item}: {ok}");
         self.wait_widget(
             &format!(
                 "root.querySelector('form[data-item]')?.dataset.item !== {} ",
@@ -1028,6 +1112,20 @@ impl Browser {
             "const next = root.querySelector('.an-feedback .an-primary'); if (next) next.click(); return true;",
         )
         .await;
+    }
+
+    /// Presses Tab until the focused element's description contains `wanted`.
+    pub async fn tab_to(&self, wanted: &str) {
+        for _ in 0..80 {
+            if self.focused().await.contains(wanted) {
+                return;
+            }
+            self.press(&[Key::Tab]).await;
+        }
+        panic!(
+            "Tab never reached {wanted:?}; focus is on {:?}",
+            self.focused().await
+        );
     }
 
     /// Clicks the button whose whole text is `text`.
@@ -1045,32 +1143,54 @@ impl Browser {
         assert_eq!(clicked, Value::Bool(true), "no button {text:?}");
     }
 
-    /// Answers every question with `pick(item id, offered codes)` until the result shows.
-    /// Returns how many questions were answered.
     /// Answers every question with `pick`, then goes from the result to the summary sheet.
     pub async fn complete_to_summary(&self, pick: impl Fn(&str, &[String]) -> String) {
         self.answer_all(pick).await;
         self.wait_widget("root.querySelector('.an-result')", "the result")
             .await;
-        self.click_text("Voir mon résumé à imprimer").await;
+        self.in_widget(
+            0,
+            "root.querySelector('.an-result .an-go-summary').click(); return true;",
+        )
+        .await;
         self.wait_widget("root.querySelector('.an-sheet')", "the summary")
             .await;
     }
 
+    /// Answers every question with `pick(item id, offered codes)` until the result shows, and
+    /// goes on after each kind offer. Returns how many screens were answered.
     pub async fn answer_all(&self, pick: impl Fn(&str, &[String]) -> String) -> usize {
+        self.answer_until(None, pick).await
+    }
+
+    /// Like [`Browser::answer_all`], stopping when the question `stop` is on screen.
+    pub async fn answer_until(
+        &self,
+        stop: Option<&str>,
+        pick: impl Fn(&str, &[String]) -> String,
+    ) -> usize {
         let mut count = 0;
-        while let Some(item) = self.current_item().await {
-            let choices = self.current_choices().await;
-            let code = pick(&item, &choices);
-            self.answer(&code).await;
+        loop {
+            if stop.is_some() && self.current_item().await.as_deref() == stop {
+                break;
+            }
+            if self.current_offer().await.is_some() {
+                self.dismiss_offer().await;
+                continue;
+            }
+            if self.current_items().await.is_empty() {
+                break;
+            }
+            self.answer_with(&pick).await;
             count += 1;
-            assert!(count <= 60, "the assessment does not end");
+            assert!(count <= 40, "the assessment does not end");
         }
         count
     }
 }
 
-/// A person with some equipment and mixed skills: the profile the screenshots show.
+/// A person with a smartphone, internet at home, an e-mail address, looking for work, with
+/// mixed skills: the profile the screenshots show.
 pub fn mixed_profile(item: &str, choices: &[String]) -> String {
     let pick = |code: &str| {
         if choices.iter().any(|c| c == code) {
@@ -1080,14 +1200,17 @@ pub fn mixed_profile(item: &str, choices: &[String]) -> String {
         }
     };
     match item {
-        "eq.computer" | "eq.online_account" => pick("no"),
-        i if i.starts_with("eq.") || i == "job.gate" => pick("yes"),
-        i if i.starts_with("dev.task") || i.starts_with("sec.task_sms") => pick("choice-0"),
+        "sit.reading" | "sit.phone" | "sit.email" => pick("choice-0"),
+        "sit.helper" => pick("choice-2"),
+        "sit.computer" | "sit.tablet" | "sit.urgent" | "sit.children_school" => pick("no"),
+        "sit.account_caf" | "sit.account_impots" | "sit.franceconnect" => pick("no"),
+        i if i.starts_with("sit.") || i == "job.gate" => pick("yes"),
+        "info.task_safe_url" | "sec.task_fake_sms" => pick("choice-0"),
         "com.task_attachment_icon" => pick("choice-1"),
-        i if i.contains(".task") => pick("unsure"),
+        i if i.contains(".task") => pick("dontknow"),
         i if i.starts_with("dev.") => pick("alone"),
         i if i.starts_with("info.") || i.starts_with("com.") => pick("help"),
-        "sec.password" => pick("help"),
+        "sec.password" | "sec.scam" => pick("help"),
         _ => pick("notyet"),
     }
 }

@@ -29,8 +29,7 @@ async fn answer_until(browser: &Browser, stop: impl Fn(&str) -> bool) {
         if stop(&item) {
             return;
         }
-        let choices = browser.current_choices().await;
-        browser.answer(&mixed_profile(&item, &choices)).await;
+        browser.answer_with(mixed_profile).await;
     }
 }
 
@@ -64,7 +63,7 @@ async fn walk(lang: &str, viewport: autonomie_e2e::Viewport) {
     check(&browser, "welcome").await;
 
     browser.start_in_any_language().await;
-    check(&browser, "a possession question").await;
+    check(&browser, "the first question").await;
     browser
         .in_widget(
             0,
@@ -79,11 +78,31 @@ async fn walk(lang: &str, viewport: autonomie_e2e::Viewport) {
         .await;
     check(&browser, "a question with its error").await;
 
+    // Reading French with difficulty: the kind offer of read-aloud and other languages.
+    browser.answer_screen(&["choice-2".to_string()]).await;
+    browser
+        .wait_widget("root.querySelector('.an-offer')", "the reading offer")
+        .await;
+    check(&browser, "the reading offer").await;
+    browser.dismiss_offer().await;
+    answer_until(&browser, |item| item == "sit.sms").await;
+    check(&browser, "a group of questions").await;
+    browser
+        .in_widget(
+            0,
+            "root.querySelector('form[data-item] .an-validate').click(); return true;",
+        )
+        .await;
+    browser
+        .wait_widget("root.querySelector('.an-error')", "the group's messages")
+        .await;
+    check(&browser, "a group with its errors").await;
+
     answer_until(&browser, |item| item.starts_with("dev.")).await;
     check(&browser, "a self-rating question").await;
-    answer_until(&browser, |item| item == "dev.task_back").await;
+    answer_until(&browser, |item| item == "com.task_attachment_icon").await;
     check(&browser, "a mini-task").await;
-    browser.in_widget(0, "root.querySelector('input[value=\"choice-1\"]').click(); root.querySelector('.an-validate').click(); return true;").await;
+    browser.in_widget(0, "root.querySelector('input[value=\"choice-0\"]').click(); root.querySelector('.an-validate').click(); return true;").await;
     browser
         .wait_widget("root.querySelector('.an-feedback')", "the task feedback")
         .await;
@@ -327,7 +346,9 @@ async fn larger_text_is_remembered_and_read_aloud_uses_the_widget_language() {
     assert_eq!(first[0], Value::from("fr-FR"));
     let text = first[1].as_str().unwrap_or_default();
     assert!(
-        text.contains("Avez-vous un smartphone ?") && text.contains("Oui") && text.contains("Non"),
+        text.contains("Lisez-vous le français facilement ?")
+            && text.contains("Oui, facilement")
+            && text.contains("Avec difficulté"),
         "{text}"
     );
     browser.close().await;

@@ -211,15 +211,19 @@ async fn the_longest_summary_still_fits_on_one_page() {
         .in_widget(0, "const i = root.querySelector('#an-first-name'); i.value = 'Marie-Christine-Alexandra'; i.dispatchEvent(new Event('input')); return true;")
         .await;
     browser.start_assessment("Commencer").await;
-    // Equipped, job seeker, but "not yet" everywhere: every goal is a need.
+    // The most a sheet can hold: every situation question answered (a job seeker with a
+    // child at school, an urgent procedure, every account), every skill "avec de l'aide" so
+    // the longest path is asked, every exercise answered wrong, 3 priorities.
     browser
         .answer_all(|item, choices| {
-            let want = if item.starts_with("eq.") || item == "job.gate" {
-                "yes"
-            } else if item.contains(".task") {
-                "unsure"
-            } else {
-                "notyet"
+            let want = match item {
+                "sit.reading" | "sit.email" => "choice-1",
+                "sit.phone" | "sit.helper" => "choice-0",
+                "com.task_attachment_icon" => "choice-0",
+                i if i.starts_with("sec.task") => "choice-0",
+                i if i.contains(".task") => "choice-1",
+                i if i.starts_with("sit.") || i == "job.gate" => "yes",
+                _ => "help",
             };
             choices
                 .iter()
@@ -231,13 +235,12 @@ async fn the_longest_summary_still_fits_on_one_page() {
     browser
         .wait_widget("root.querySelector('.an-result')", "the result")
         .await;
-    for goal in [
-        "Envoyer une pièce jointe",
-        "Remplir un formulaire en ligne",
-        "Protéger mes informations personnelles",
-    ] {
-        browser.click_text(goal).await;
-    }
+    browser
+        .in_widget(
+            0,
+            "[...root.querySelectorAll('.an-priorities input')].slice(0, 3).forEach(i => i.click()); return true;",
+        )
+        .await;
     browser.click_text("Voir l'aide qui me correspond").await;
     browser.click_text("Trouver un lieu près de chez moi").await;
     browser
@@ -272,7 +275,11 @@ async fn the_longest_summary_still_fits_on_one_page() {
         "the longest summary must fit on one page"
     );
     let text = pdf_text(&pdf);
-    assert!(text.contains("Écrire mon CV sur ordinateur"), "{text}");
+    assert!(
+        text.contains("Faire l'actualisation France Travail"),
+        "{text}"
+    );
+    assert!(text.contains("Mes 3 premières étapes"), "{text}");
     assert!(text.contains("Notes du médiateur"));
     browser.close().await;
 }

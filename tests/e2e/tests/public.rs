@@ -24,7 +24,7 @@ async fn assert_nothing_personal_left(browser: &Browser, when: &str) {
             "{when}: {key} was left behind"
         );
         let value = value.as_str().unwrap_or_default();
-        for personal in ["eq.", "com.", "first_name", "answers", "Samia"] {
+        for personal in ["sit.", "com.", "first_name", "answers", "Samia"] {
             assert!(
                 !value.contains(personal),
                 "{when}: {key} holds {personal}: {value}"
@@ -144,11 +144,14 @@ async fn inactivity_warns_can_be_extended_and_then_wipes() {
             "the warning to close",
         )
         .await;
-    assert_eq!(browser.current_item().await.as_deref(), Some("eq.computer"));
+    assert_eq!(browser.current_item().await.as_deref(), Some("sit.phone"));
     // Focus goes back where it was.
     tokio::time::sleep(std::time::Duration::from_millis(200)).await;
     assert!(
-        browser.focused().await.contains("Avez-vous un ordinateur"),
+        browser
+            .focused()
+            .await
+            .contains("Avez-vous un téléphone portable à vous"),
         "{}",
         browser.focused().await
     );
@@ -275,7 +278,7 @@ async fn staff_see_anonymous_counts_behind_a_pin_and_export_them() {
     assert!(
         lines
             .next()
-            .is_some_and(|h| h.starts_with("month,started,finished,printed,level_equipement_1,")),
+            .is_some_and(|h| h.starts_with("month,started,finished,printed,level_appareil_1,")),
         "{csv}"
     );
     let row = lines.next().expect("this month's row");

@@ -15,6 +15,9 @@ async fn open_places_screen(browser: &Browser) {
         )
         .await;
     browser
+        .wait_widget("root.querySelector('.an-orientation')", "the orientation")
+        .await;
+    browser
         .in_widget(
             0,
             "root.querySelector('.an-orientation .an-actions .an-primary').click(); return true;",
@@ -95,9 +98,8 @@ async fn storage_cleared_by_another_tab_loses_nothing_on_screen() {
     browser.wait_ready().await;
     browser.click_text("Commencer").await;
     for _ in 0..4 {
-        let item = browser.current_item().await.expect("a question");
-        let choices = browser.current_choices().await;
-        browser.answer(&mixed_profile(&item, &choices)).await;
+        assert!(browser.current_item().await.is_some(), "a question");
+        browser.answer_with(mixed_profile).await;
     }
     // Another tab of the same site clears the storage.
     browser
@@ -359,8 +361,10 @@ async fn a_module_that_never_arrives_is_explained_and_can_be_retried() {
     let browser = Browser::launch(DESKTOP).await;
     browser.goto(&server.url("/")).await;
     browser.wait_ready().await;
-    finish(&browser).await;
-    open_places_screen(&browser).await;
+    // Everything after the last question is in that module: the result explains, and the
+    // person can try again without losing an answer.
+    browser.start_in_any_language().await;
+    browser.answer_all(mixed_profile).await;
     browser
         .wait_widget_within(
             0,
@@ -372,7 +376,7 @@ async fn a_module_that_never_arrives_is_explained_and_can_be_retried() {
     assert!(browser
         .widget_text()
         .await
-        .contains("La recherche de lieux n'a pas pu démarrer"));
+        .contains("Le résultat n'a pas pu s'afficher"));
     server.route(
         "/autonomie-extras.js",
         Reply::new(200, "text/javascript", module),
@@ -380,6 +384,10 @@ async fn a_module_that_never_arrives_is_explained_and_can_be_retried() {
     browser
         .in_widget(0, "root.querySelector('.an-retry').click(); return true;")
         .await;
+    browser
+        .wait_widget("root.querySelector('.an-result .an-chart')", "the result")
+        .await;
+    open_places_screen(&browser).await;
     browser
         .wait_widget(
             "root.querySelector('.an-places #an-where')",

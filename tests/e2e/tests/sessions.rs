@@ -28,11 +28,10 @@ async fn switch_language(browser: &Browser, lang: &str) {
 /// Answers `count` questions (fewer if the assessment ends).
 async fn answer_some(browser: &Browser, count: usize) {
     for _ in 0..count {
-        let Some(item) = browser.current_item().await else {
+        if browser.current_item().await.is_none() {
             return;
-        };
-        let choices = browser.current_choices().await;
-        browser.answer(&mixed_profile(&item, &choices)).await;
+        }
+        browser.answer_with(mixed_profile).await;
     }
 }
 

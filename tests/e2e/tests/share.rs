@@ -13,7 +13,7 @@ async fn finish_with_priorities(browser: &Browser) {
     browser
         .wait_widget("root.querySelector('.an-result')", "the result")
         .await;
-    for goal in ["Envoyer une pièce jointe", "Repérer une arnaque"] {
+    for goal in ["Envoyer une pièce jointe", "Reconnaître une arnaque"] {
         browser.click_text(goal).await;
     }
     browser.click_text("Voir mon résumé à imprimer").await;
@@ -65,7 +65,7 @@ async fn the_qr_code_on_the_summary_reopens_the_same_result_for_the_mediator() {
         )
         .await;
     let code = code.as_str().expect("a printed code").to_string();
-    assert!(code.len() <= 48, "{code}");
+    assert_eq!(code.len(), 58, "{code}");
     assert!(!code.contains(['0', 'O', '1', 'I', 'L']), "{code}");
 
     let url = read_qr(&person).await;
@@ -106,7 +106,7 @@ async fn the_qr_code_on_the_summary_reopens_the_same_result_for_the_mediator() {
     for expected in [
         "Lecture seule",
         "Envoyer une pièce jointe",
-        "Repérer une arnaque",
+        "Reconnaître une arnaque",
         "Les réponses, une par une",
     ] {
         assert!(text.contains(expected), "missing {expected:?}:\n{text}");
@@ -157,6 +157,9 @@ async fn a_typed_code_opens_the_result_and_typing_mistakes_are_explained() {
     mediator.goto(&server.url("/")).await;
     mediator.wait_ready().await;
     mediator.click_text("Je suis médiateur ou médiatrice").await;
+    mediator
+        .wait_widget("root.querySelector('#an-code')", "the code entry")
+        .await;
     let type_code = |text: String| {
         format!(
             "const i = root.querySelector('#an-code'); i.value = {}; i.dispatchEvent(new Event('input'));\
@@ -184,9 +187,12 @@ async fn a_typed_code_opens_the_result_and_typing_mistakes_are_explained() {
         "{error}"
     );
     // A confusable letter is named.
-    mediator
-        .in_widget(0, &type_code(code.replacen('3', "O", 1)))
-        .await;
+    let confusable: String = code
+        .chars()
+        .enumerate()
+        .map(|(i, c)| if i == 1 { 'O' } else { c })
+        .collect();
+    mediator.in_widget(0, &type_code(confusable)).await;
     mediator
         .wait_widget(
             "root.querySelector('#an-code-error')?.innerText.includes('0, O, 1, I ni L')",
@@ -255,7 +261,7 @@ async fn a_second_assessment_shows_progress_and_past_results_can_be_deleted() {
         .await;
     let progress = progress.as_str().unwrap_or_default();
     assert!(
-        progress.contains("Démarches en ligne : À découvrir → Autonome (en progrès)"),
+        progress.contains("Démarches sur internet : À découvrir → Autonome (en progrès)"),
         "{progress}"
     );
 

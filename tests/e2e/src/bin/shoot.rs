@@ -43,12 +43,14 @@ async fn shoot(server: &Server, out: &std::path::Path, name: &str, viewport: Vie
     browser
         .screenshot_full(&out.join(format!("{name}-2-question.png")))
         .await;
-    // Answer up to the attachment-icon task to show a mini-task and its feedback.
-    while browser.current_item().await.as_deref() != Some("com.task_attachment_icon") {
-        let item = browser.current_item().await.expect("question");
-        let choices = browser.current_choices().await;
-        browser.answer(&mixed_profile(&item, &choices)).await;
-    }
+    // Answer up to the attachment-icon task to show a group, a mini-task and its feedback.
+    browser.answer_until(Some("sit.sms"), mixed_profile).await;
+    browser
+        .screenshot_full(&out.join(format!("{name}-2b-group.png")))
+        .await;
+    browser
+        .answer_until(Some("com.task_attachment_icon"), mixed_profile)
+        .await;
     browser
         .screenshot_full(&out.join(format!("{name}-3-task.png")))
         .await;
@@ -71,14 +73,12 @@ async fn shoot(server: &Server, out: &std::path::Path, name: &str, viewport: Vie
     browser
         .wait_widget("root.querySelector('.an-result')", "the result")
         .await;
-    for goal in ["com-email_attachment", "adm-form", "sec-scam"] {
-        browser
-            .in_widget(
-                0,
-                &format!("root.querySelector('#an-goal-{goal}').click(); return true;"),
-            )
-            .await;
-    }
+    browser
+        .in_widget(
+            0,
+            "[...root.querySelectorAll('.an-priorities input')].slice(0, 3).forEach(i => i.click()); return true;",
+        )
+        .await;
     browser
         .screenshot_full(&out.join(format!("{name}-5-result.png")))
         .await;

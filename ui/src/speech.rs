@@ -1,8 +1,7 @@
 //! "Écouter": reads a screen's text aloud with the browser's speech synthesis, in the widget's
 //! language. No button when the browser has no speech synthesis.
 
-use super::dom::*;
-use crate::state::Ctx;
+use crate::dom::*;
 use autonomie_core::i18n::Lang;
 use leptos::prelude::AnyView;
 
@@ -24,6 +23,11 @@ fn voice_lang(lang: Lang) -> &'static str {
     }
 }
 
+/// Whether this browser can read aloud.
+pub fn available() -> bool {
+    synthesis().is_some()
+}
+
 pub fn speak(lang: Lang, text: &str) {
     let Some(synthesis) = synthesis() else { return };
     let Ok(utterance) = web_sys::SpeechSynthesisUtterance::new_with_text(text) else {
@@ -36,15 +40,15 @@ pub fn speak(lang: Lang, text: &str) {
     synthesis.speak(&utterance);
 }
 
-/// The "Écouter" button, reading `text` (nothing when speech synthesis is missing).
-pub fn listen_button(ctx: Ctx, text: String) -> AnyView {
+/// The "Écouter" button (its label in `label`), reading `text` in `lang`; nothing when
+/// speech synthesis is missing.
+pub fn listen_button(lang: Lang, label: String, text: String) -> AnyView {
     if synthesis().is_none() {
         return nothing();
     }
-    let lang = ctx.lang();
     button(
         "an-button an-secondary an-listen",
-        vec![icon("speaker"), txt(ctx.t("question.listen"))],
+        vec![icon("speaker"), txt(label)],
         move || speak(lang, &text),
     )
 }

@@ -1,43 +1,47 @@
-//! Share codes: a short printed code that carries a person's answers to a mediator's
-//! device, with no server.
+//! Share codes: a printed code that carries a person's answers to a mediator's device, with
+//! no server.
 //!
 //! # API
 //!
-//! - [`encode`] turns a [`SharePayload`] into a code such as
-//!   `3635-BMC5-5HB6-JUMX-X54P-7U6B-DG3V-GGBF-8A5` (always 43 characters: 35 symbols in
-//!   groups of 4).
-//! - [`decode`] reads a code typed, pasted or scanned back into a [`SharePayload`]. It never
-//!   panics and reports every problem as a [`ShareCodeError`], which has an English
-//!   `Display` and an i18n [`key`](ShareCodeError::key) with [`args`](ShareCodeError::args)
-//!   for the placeholders.
-//! - [`SharePayload::from_session`] builds the payload of a session;
-//!   [`SharePayload::retain_known`] drops, after decoding, the answers the current bank no
-//!   longer has; [`place_hash`] and [`SharePayload::matches_place`] find the chosen place.
+//! - [`encode`] turns a [`SharePayload`] into a version 2 code: 47 symbols in groups of 4,
+//!   58 characters, such as `4G7K-…`.
+//! - [`decode`] reads a code typed, pasted or scanned back into a [`SharePayload`], whatever
+//!   its version (1 or 2). It never panics and reports every problem as a
+//!   [`ShareCodeError`], which has an English `Display` and an i18n
+//!   [`key`](ShareCodeError::key) with [`args`](ShareCodeError::args) for the placeholders.
+//! - [`SharePayload::from_session`] builds the payload of a session; a version 1 payload is
+//!   read into bank v2 by [`v1::to_bank_v2`] (answers kept where the item still exists, the
+//!   rest listed as "question retirée"); [`place_hash`] and [`SharePayload::matches_place`]
+//!   find the chosen place.
+//! - [`open`] decodes a code into what the mediator's view shows ([`Opened`]).
 //! - [`day_from_iso`] / [`day_to_iso`] convert dates to and from the day number stored.
 //!
-//! # Format, version 1
+//! # Format
 //!
 //! Symbols come from [`ALPHABET`] (`23456789ABCDEFGHJKMNPQRSTUVWXYZ`, 31 symbols: no 0, O, 1,
-//! I or L). A v1 code is exactly [`V1_SYMBOLS`] symbols, read as one base-31 number `T`,
-//! most significant first:
+//! I or L). A code of version `v` is exactly `symbols(v)` symbols, read as one base-31 number
+//! `T`, most significant first:
 //!
 //! ```text
-//! T = version · 31^34 + body            (the first symbol is the version: '3' for v1;
-//!                                        values 0 and 2..=30 are refused as unknown)
-//! body = D · 2^32 + check               (body < 31^34)
+//! T = v · 31^(n-1) + body               (the first symbol is the version: '3' for 1, '4' for 2;
+//!                                        other values are refused as unknown)
+//! body = D · 2^32 + check               (body < 31^(n-1))
 //! D = mixed-radix number, most significant first:
-//!     35 answer digits, one per V1_TABLE entry, in table order
-//!         possession: radix 4  (0 unanswered, 1 yes, 2 no, 3 unsure)
-//!         rating:     radix 5  (0 unanswered, 1 alone, 2 help, 3 notyet, 4 unsure)
-//!         task of n options: radix n + 2 (0 unanswered, 1..=n choice-0..choice-(n-1), n+1 unsure)
-//!     3 priority digits, radix 36 (0 none, k = V1_TABLE[k - 1]); the nones come last
+//!     one answer digit per entry of the version's table (tables.rs), in table order,
+//!         radix 1 + the answers the item offered (0 unanswered, k = its k-th answer)
+//!     3 priority digits (0 none, k = the version's k-th priority); the nones come last
+//!         version 1: radix 36, priorities among the table's items, which must be answered
+//!         version 2: radix 36, among V2_PRIORITIES (ratings, which must be answered, and
+//!         the situation needs)
+//!     version 2 only: département digit, radix 103 (0 none, k = DEPARTEMENTS[k - 1])
 //!     place digit, radix 2^24 + 1 (0 none, h + 1 = 24-bit place hash h)
 //!     day digit, radix 2^16 (days since 2025-01-01)
 //! check = the value in 0..Q that makes T a multiple of Q = 4_294_967_291 (2^32 - 5, prime)
 //! ```
 //!
-//! `D` needs at most 134.73 bits and `body` at most 166.73 bits, under 31^34 (168.44 bits), so
-//! every payload gives exactly 35 symbols: 43 characters with the separators.
+//! Version 1 (bank v1): 35 symbols, 43 characters; `D` needs at most 134.73 bits. Version 2
+//! (bank v2, since 2026-12): 47 symbols, 58 characters; `D` needs at most 194.5 bits and
+//! `body` 226.6 bits, under 31^46 (227.9 bits). Tests check both bounds.
 //!
 //! Why this check rather than a CRC: the code is typed by people, so the errors to catch
 //! are a wrong symbol and two swapped neighbours (a skipped or doubled symbol changes the
@@ -45,19 +49,25 @@
 //! `k · 31^i` with `0 < |k| < 31`, and swapping neighbours by `(a - b) · 30 · 31^i`; neither can
 //! be a multiple of a prime above 31, so both errors are *always* detected (the ISO 7064
 //! idea used by IBANs). A CRC over the packed bits gives no such guarantee once bits are
-//! re-cut into base-31 symbols. Any other damage passes with probability 1/Q, about 2^-32;
-//! a 16-bit check (1/65536) is weak for codes typed by hand, and 32 bits still fit in
-//! 48 characters.
+//! re-cut into base-31 symbols. Any other damage passes with probability 1/Q, about 2^-32.
 //!
-//! Table order is frozen: items are identified by their position in [`V1_TABLE`], not by the
-//! current bank. When the bank gains, loses or changes items, add a `V2_TABLE` and keep this
-//! one for decoding old codes; callers drop answers to items the bank no longer has.
+//! Tables are frozen: items are identified by their position in a version's table, not by
+//! the current bank. When the bank gains, loses or changes items, add a version and keep the
+//! older ones for decoding codes already printed.
 
 use std::fmt;
 
-use crate::answer::Answer;
-use crate::bank::{Bank, ItemKind};
 use crate::session::{GivenAnswer, Session};
+
+mod big;
+mod open;
+pub mod tables;
+pub mod v1;
+
+pub use open::{open, Opened};
+
+use big::Big;
+pub use tables::{TableEntry, DEPARTEMENTS, V1_TABLE, V2_PRIORITIES, V2_TABLE};
 
 /// Symbols in value order. Easy to read aloud and to type: no 0/O nor 1/I/L.
 pub const ALPHABET: &[u8; 31] = b"23456789ABCDEFGHJKMNPQRSTUVWXYZ";
@@ -66,19 +76,23 @@ pub const ALPHABET: &[u8; 31] = b"23456789ABCDEFGHJKMNPQRSTUVWXYZ";
 /// guessed: what was printed as a D or a Q may be read as 0 or O, a 7 or a J as 1 or l.
 pub const CONFUSABLE: &str = "0Oo1IiLl";
 
-/// The version written by [`encode`].
+/// Codes of bank v1: decoded, never written any more.
 pub const VERSION_1: u8 = 1;
+/// The version written by [`encode`].
+pub const VERSION_2: u8 = 2;
 
 /// Symbols in a v1 code, version symbol included.
 pub const V1_SYMBOLS: usize = 35;
+/// Symbols in a v2 code, version symbol included.
+pub const V2_SYMBOLS: usize = 47;
 
 /// Symbols per group in the printed form.
 pub const GROUP: usize = 4;
 
-/// Longest printed code any version may produce, separators included.
-pub const MAX_CODE_CHARS: usize = 48;
+/// Longest printed code any version produces, separators included.
+pub const MAX_CODE_CHARS: usize = V2_SYMBOLS + (V2_SYMBOLS - 1) / GROUP;
 
-/// Longer input is rejected before any work (a code with generous spacing is under 100).
+/// Longer input is rejected before any work (a code with generous spacing is under 150).
 pub const MAX_INPUT_BYTES: usize = 256;
 
 /// Most priorities a code carries.
@@ -87,188 +101,131 @@ pub const MAX_SHARED_PRIORITIES: usize = 3;
 /// Modulus of the check: the largest prime below 2^32.
 const CHECK_PRIME: u64 = 4_294_967_291;
 
-/// Mixed-radix sizes of the fields after the answers.
-const PRIORITY_RADIX: u32 = V1_TABLE.len() as u32 + 1;
 const PLACE_RADIX: u32 = (1 << 24) + 1;
 const DAY_RADIX: u32 = 1 << 16;
+const DEPARTEMENT_RADIX: u32 = DEPARTEMENTS.len() as u32 + 1;
 
 /// Largest 24-bit place hash.
 pub const PLACE_HASH_MAX: u32 = (1 << 24) - 1;
 
-/// One item of a frozen table: the id and what answers it had when the table was made.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct TableEntry {
-    pub id: &'static str,
-    pub kind: ItemKind,
-    /// Number of options of a task; 0 for the other kinds.
-    pub options: u8,
+/// What differs between versions.
+struct Format {
+    version: u8,
+    symbols: usize,
+    table: &'static [TableEntry],
+    /// What a priority digit names; `None`: the table's items (version 1).
+    priorities: Option<&'static [&'static str]>,
+    /// Whether the place carries its département (version 2).
+    departement: bool,
 }
 
-const fn possession(id: &'static str) -> TableEntry {
-    TableEntry {
-        id,
-        kind: ItemKind::Possession,
-        options: 0,
-    }
-}
+const V1: Format = Format {
+    version: VERSION_1,
+    symbols: V1_SYMBOLS,
+    table: &V1_TABLE,
+    priorities: None,
+    departement: false,
+};
 
-const fn rating(id: &'static str) -> TableEntry {
-    TableEntry {
-        id,
-        kind: ItemKind::Rating,
-        options: 0,
-    }
-}
+const V2: Format = Format {
+    version: VERSION_2,
+    symbols: V2_SYMBOLS,
+    table: &V2_TABLE,
+    priorities: Some(&V2_PRIORITIES),
+    departement: true,
+};
 
-const fn task(id: &'static str, options: u8) -> TableEntry {
-    TableEntry {
-        id,
-        kind: ItemKind::Task,
-        options,
-    }
-}
-
-/// The items of content/bank.json version 1, in its order. FROZEN: codes already printed
-/// depend on every entry, its position, kind and option count. Never edit; add a new table.
-pub const V1_TABLE: [TableEntry; 35] = [
-    possession("eq.smartphone"),
-    possession("eq.computer"),
-    possession("eq.internet_home"),
-    possession("eq.internet_use"),
-    possession("eq.email"),
-    possession("eq.online_account"),
-    rating("dev.switch_on"),
-    rating("dev.touch"),
-    rating("dev.mouse_keyboard"),
-    rating("dev.install_app"),
-    task("dev.task_back", 4),
-    rating("info.search"),
-    rating("info.website"),
-    rating("info.reliable"),
-    task("info.task_safe_url", 3),
-    rating("com.email_send"),
-    rating("com.email_attachment"),
-    task("com.task_attachment_icon", 4),
-    rating("com.messaging"),
-    rating("com.video_call"),
-    rating("adm.create_account"),
-    rating("adm.login"),
-    rating("adm.form"),
-    task("adm.task_required_field", 3),
-    rating("adm.scan_send"),
-    rating("adm.download_certificate"),
-    rating("sec.password"),
-    task("sec.task_password", 3),
-    rating("sec.scam"),
-    task("sec.task_sms", 2),
-    rating("sec.personal_data"),
-    possession("job.gate"),
-    rating("job.search_offers"),
-    rating("job.apply"),
-    rating("job.cv"),
-];
-
-impl TableEntry {
-    /// Number of digit values: "unanswered" plus each answer the item offered.
-    pub const fn radix(&self) -> u32 {
-        match self.kind {
-            ItemKind::Possession => 4,
-            ItemKind::Rating => 5,
-            ItemKind::Task => self.options as u32 + 2,
-        }
-    }
-
-    /// Every answer the item offered, in digit order (digit = position + 1).
-    pub fn answers(&self) -> Vec<Answer> {
-        (1..self.radix())
-            .filter_map(|digit| self.answer_of(digit))
-            .collect()
-    }
-
-    fn digit_of(&self, answer: Answer) -> Option<u32> {
-        let digit = match (self.kind, answer) {
-            (ItemKind::Possession, Answer::Yes) => 1,
-            (ItemKind::Possession, Answer::No) => 2,
-            (ItemKind::Possession, Answer::Unsure) => 3,
-            (ItemKind::Rating, Answer::Alone) => 1,
-            (ItemKind::Rating, Answer::WithHelp) => 2,
-            (ItemKind::Rating, Answer::NotYet) => 3,
-            (ItemKind::Rating, Answer::Unsure) => 4,
-            (ItemKind::Task, Answer::Choice(index)) if index < self.options => u32::from(index) + 1,
-            (ItemKind::Task, Answer::Unsure) => u32::from(self.options) + 1,
-            _ => return None,
-        };
-        Some(digit)
-    }
-
-    /// The answer of a non-zero digit (zero is "unanswered").
-    fn answer_of(&self, digit: u32) -> Option<Answer> {
-        match (self.kind, digit) {
-            (ItemKind::Possession, 1) => Some(Answer::Yes),
-            (ItemKind::Possession, 2) => Some(Answer::No),
-            (ItemKind::Possession, 3) => Some(Answer::Unsure),
-            (ItemKind::Rating, 1) => Some(Answer::Alone),
-            (ItemKind::Rating, 2) => Some(Answer::WithHelp),
-            (ItemKind::Rating, 3) => Some(Answer::NotYet),
-            (ItemKind::Rating, 4) => Some(Answer::Unsure),
-            (ItemKind::Task, d) if d >= 1 && d <= u32::from(self.options) => {
-                u8::try_from(d - 1).ok().map(Answer::Choice)
-            }
-            (ItemKind::Task, d) if d == u32::from(self.options) + 1 => Some(Answer::Unsure),
+impl Format {
+    fn of(version: u8) -> Option<&'static Format> {
+        match version {
+            VERSION_1 => Some(&V1),
+            VERSION_2 => Some(&V2),
             _ => None,
         }
     }
-}
 
-/// Position of an item in the v1 table.
-pub fn v1_index(item_id: &str) -> Option<usize> {
-    V1_TABLE.iter().position(|entry| entry.id == item_id)
+    fn priority_radix(&self) -> u32 {
+        self.priorities.map_or(self.table.len(), <[_]>::len) as u32 + 1
+    }
+
+    fn priority_id(&self, index: usize) -> Option<&'static str> {
+        match self.priorities {
+            Some(list) => list.get(index).copied(),
+            None => self.table.get(index).map(|e| e.id),
+        }
+    }
+
+    fn priority_index(&self, id: &str) -> Option<usize> {
+        match self.priorities {
+            Some(list) => list.iter().position(|p| *p == id),
+            None => self.table.iter().position(|e| e.id == id),
+        }
+    }
+
+    /// Whether a priority must name an answered item (needs need not).
+    fn must_be_answered(&self, id: &str) -> bool {
+        self.table.iter().any(|e| e.id == id)
+    }
+
+    /// The mixed-radix fields after the answers, most significant first.
+    fn tail_radices(&self) -> Vec<u32> {
+        let mut radices = vec![self.priority_radix(); MAX_SHARED_PRIORITIES];
+        if self.departement {
+            radices.push(DEPARTEMENT_RADIX);
+        }
+        radices.extend([PLACE_RADIX, DAY_RADIX]);
+        radices
+    }
 }
 
 /// What a code carries.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SharePayload {
-    /// Format version; [`decode`] sets it, [`encode`] only writes [`VERSION_1`].
+    /// Format version; [`decode`] sets it, and sessions make [`VERSION_2`] payloads.
     pub version: u8,
     /// Answered items. [`decode`] returns them in table order; [`encode`] takes any order.
     pub answers: Vec<GivenAnswer>,
-    /// Up to [`MAX_SHARED_PRIORITIES`] answered item ids, in the person's order.
+    /// Up to [`MAX_SHARED_PRIORITIES`] ids, in the person's order.
     pub priorities: Vec<String>,
     /// [`place_hash`] of the chosen place's id.
     pub place_hash: Option<u32>,
+    /// The département of the chosen place (a code of [`DEPARTEMENTS`]), to find it in the
+    /// national index; version 2 only.
+    pub departement: Option<String>,
     /// Assessment date, in days since 2025-01-01 (see [`day_to_iso`]).
     pub day: u16,
 }
 
 impl SharePayload {
-    /// An empty v1 payload for a day.
+    /// An empty v2 payload for a day.
     pub fn new(day: u16) -> SharePayload {
         SharePayload {
-            version: VERSION_1,
+            version: VERSION_2,
             answers: Vec::new(),
             priorities: Vec::new(),
             place_hash: None,
+            departement: None,
             day,
         }
     }
 
-    /// The payload of a session: its answers (sorted in table order), priorities, start
-    /// date and chosen place. Fails only on a start date that is not `YYYY-MM-DD` from
-    /// 2025-01-01; answers that cannot be written are reported by [`encode`].
+    /// The payload of a session: its answers, priorities, start date and chosen place.
+    /// Fails only on a start date that is not `YYYY-MM-DD` from 2025-01-01; answers that
+    /// cannot be written are reported by [`encode`].
     pub fn from_session(session: &Session) -> Result<SharePayload, ShareCodeError> {
-        let mut answers = session.answers.clone();
-        // Stable, so unknown ids keep their order at the end for encode to report.
-        crate::small_sort::sort_by_key(&mut answers, |given| {
-            v1_index(&given.item).unwrap_or(usize::MAX)
-        });
         Ok(SharePayload {
-            version: VERSION_1,
-            answers,
+            version: VERSION_2,
+            answers: session.answers.clone(),
             priorities: session.priorities.clone(),
             place_hash: session
                 .chosen_place
                 .as_ref()
                 .map(|place| place_hash(&place.id)),
+            departement: session
+                .chosen_place
+                .as_ref()
+                .and_then(|place| departement_of(&place.postal_code))
+                .map(str::to_string),
             day: day_from_iso(&session.started_on)?,
         })
     }
@@ -282,23 +239,27 @@ impl SharePayload {
     pub fn matches_place(&self, place_id: &str) -> bool {
         self.place_hash == Some(place_hash(place_id))
     }
+}
 
-    /// Keeps the answers the bank still offers and the priorities among them; returns the
-    /// answers dropped (item gone, or answer no longer offered), for the caller to report.
-    pub fn retain_known(&mut self, bank: &Bank) -> Vec<GivenAnswer> {
-        let (kept, dropped): (Vec<GivenAnswer>, Vec<GivenAnswer>) =
-            std::mem::take(&mut self.answers)
-                .into_iter()
-                .partition(|given| {
-                    bank.item(&given.item)
-                        .is_some_and(|item| given.answer.fits(item))
-                });
-        self.answers = kept;
-        let answers = &self.answers;
-        self.priorities
-            .retain(|id| answers.iter().any(|given| &given.item == id));
-        dropped
+/// The département of a French postal code, as [`DEPARTEMENTS`] writes it: Corsica's 20xxx
+/// split into 2A (20000–20199) and 2B (20200–20699), overseas 97x on 3 digits.
+pub fn departement_of(postal_code: &str) -> Option<&'static str> {
+    let code = postal_code.trim();
+    if code.len() != 5 || !code.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
     }
+    let wanted = match &code[..2] {
+        "20" => {
+            if code < "20200" {
+                "2A"
+            } else {
+                "2B"
+            }
+        }
+        "97" => &code[..3],
+        two => two,
+    };
+    DEPARTEMENTS.iter().copied().find(|d| *d == wanted)
 }
 
 /// Why a payload cannot be encoded or a text decoded. Decoding errors come first.
@@ -338,6 +299,8 @@ pub enum ShareCodeError {
     AnswerDoesNotFit { item: String, answer: String },
     /// A place hash wider than 24 bits.
     PlaceHashOutOfRange { hash: u32 },
+    /// A département code a code cannot carry.
+    UnknownDepartement { code: String },
     /// Not a real date written `YYYY-MM-DD`.
     InvalidDate { text: String },
     /// A real date, but before 2025-01-01 or after 2204-06-07.
@@ -364,6 +327,7 @@ impl ShareCodeError {
             ShareCodeError::DuplicateAnswer { .. } => "share.error.duplicate_answer",
             ShareCodeError::AnswerDoesNotFit { .. } => "share.error.answer_does_not_fit",
             ShareCodeError::PlaceHashOutOfRange { .. } => "share.error.place_hash",
+            ShareCodeError::UnknownDepartement { .. } => "share.error.departement",
             ShareCodeError::InvalidDate { .. } => "share.error.invalid_date",
             ShareCodeError::DateOutOfRange { .. } => "share.error.date_out_of_range",
         }
@@ -401,6 +365,7 @@ impl ShareCodeError {
                 vec![("item", item.clone()), ("answer", answer.clone())]
             }
             ShareCodeError::PlaceHashOutOfRange { hash } => vec![("hash", hash.to_string())],
+            ShareCodeError::UnknownDepartement { code } => vec![("code", code.clone())],
             ShareCodeError::InvalidDate { text } | ShareCodeError::DateOutOfRange { text } => {
                 vec![("date", text.clone())]
             }
@@ -457,6 +422,9 @@ impl fmt::Display for ShareCodeError {
             ShareCodeError::PlaceHashOutOfRange { hash } => {
                 write!(f, "Place hash {hash} does not fit in 24 bits.")
             }
+            ShareCodeError::UnknownDepartement { code } => {
+                write!(f, "{code:?} is not a département a code can carry.")
+            }
             ShareCodeError::InvalidDate { text } => {
                 write!(f, "{text:?} is not a date written YYYY-MM-DD.")
             }
@@ -480,105 +448,133 @@ pub fn place_hash(id: &str) -> u32 {
     (hash >> 24) ^ (hash & PLACE_HASH_MAX)
 }
 
-/// Encodes a payload as a v1 code: 35 symbols in groups of 4, 43 characters.
+/// Encodes a payload in its version: version 2 (what [`SharePayload::from_session`] makes)
+/// gives 47 symbols in groups of 4, 58 characters. Version 1 is still written the same as
+/// always, so tests can check that the frozen format never moves.
 ///
-/// Errors: a version other than 1, an item missing from [`V1_TABLE`], an item answered
+/// Errors: an unknown version, an item missing from the version's table, an item answered
 /// twice, an answer the item does not offer, more than 3 priorities, a priority that is
-/// not answered or is repeated, a place hash over 24 bits.
+/// not answered or is repeated, a place hash over 24 bits, a département the version cannot
+/// carry.
 pub fn encode(payload: &SharePayload) -> Result<String, ShareCodeError> {
-    if payload.version != VERSION_1 {
-        return Err(ShareCodeError::UnknownVersion {
-            version: payload.version,
-        });
-    }
-    let mut digits = [0u32; V1_TABLE.len()];
+    let format = Format::of(payload.version).ok_or(ShareCodeError::UnknownVersion {
+        version: payload.version,
+    })?;
+    let mut digits = vec![0u32; format.table.len()];
     for given in &payload.answers {
-        let index = v1_index(&given.item).ok_or_else(|| ShareCodeError::UnknownItem {
-            item: given.item.clone(),
-        })?;
-        let (Some(entry), Some(slot)) = (V1_TABLE.get(index), digits.get_mut(index)) else {
-            return Err(ShareCodeError::UnknownItem {
+        let index = format
+            .table
+            .iter()
+            .position(|e| e.id == given.item)
+            .ok_or_else(|| ShareCodeError::UnknownItem {
                 item: given.item.clone(),
-            });
-        };
-        if *slot != 0 {
+            })?;
+        if digits[index] != 0 {
             return Err(ShareCodeError::DuplicateAnswer {
                 item: given.item.clone(),
             });
         }
-        *slot = entry
-            .digit_of(given.answer)
-            .ok_or_else(|| ShareCodeError::AnswerDoesNotFit {
+        digits[index] = format.table[index].digit_of(given.answer).ok_or_else(|| {
+            ShareCodeError::AnswerDoesNotFit {
                 item: given.item.clone(),
                 answer: given.answer.code(),
-            })?;
+            }
+        })?;
     }
     if payload.priorities.len() > MAX_SHARED_PRIORITIES {
         return Err(ShareCodeError::TooManyPriorities {
             count: payload.priorities.len(),
         });
     }
-    let mut priority_digits = [0u32; MAX_SHARED_PRIORITIES];
-    for (n, id) in payload.priorities.iter().enumerate() {
+    let mut tail = Vec::new();
+    for n in 0..MAX_SHARED_PRIORITIES {
+        let Some(id) = payload.priorities.get(n) else {
+            tail.push(0);
+            continue;
+        };
         if payload.priorities[..n].contains(id) {
             return Err(ShareCodeError::DuplicatePriority { item: id.clone() });
         }
-        let answered = v1_index(id).filter(|&i| digits.get(i).is_some_and(|&d| d != 0));
-        let (Some(index), Some(slot)) = (answered, priority_digits.get_mut(n)) else {
-            return Err(ShareCodeError::PriorityNotAnswered { item: id.clone() });
+        let answered = |id: &str| {
+            format
+                .table
+                .iter()
+                .position(|e| e.id == id)
+                .is_some_and(|i| digits[i] != 0)
         };
-        *slot = index as u32 + 1;
+        match format.priority_index(id) {
+            Some(index) if !format.must_be_answered(id) || answered(id) => {
+                tail.push(index as u32 + 1)
+            }
+            _ => return Err(ShareCodeError::PriorityNotAnswered { item: id.clone() }),
+        }
     }
-    let place_digit = match payload.place_hash {
+    match &payload.departement {
+        None if format.departement => tail.push(0),
+        None => {}
+        Some(code) if !format.departement => {
+            return Err(ShareCodeError::UnknownDepartement { code: code.clone() })
+        }
+        Some(code) => tail.push(
+            DEPARTEMENTS
+                .iter()
+                .position(|d| d == code)
+                .map(|i| i as u32 + 1)
+                .ok_or_else(|| ShareCodeError::UnknownDepartement { code: code.clone() })?,
+        ),
+    }
+    tail.push(match payload.place_hash {
         None => 0,
         Some(hash) if hash <= PLACE_HASH_MAX => hash + 1,
         Some(hash) => return Err(ShareCodeError::PlaceHashOutOfRange { hash }),
-    };
+    });
+    tail.push(u32::from(payload.day));
 
     let mut body = Big::default();
-    let fields = V1_TABLE
+    let fields = format
+        .table
         .iter()
         .map(TableEntry::radix)
         .zip(digits)
-        .chain(priority_digits.map(|d| (PRIORITY_RADIX, d)))
-        .chain([
-            (PLACE_RADIX, place_digit),
-            (DAY_RADIX, u32::from(payload.day)),
-        ]);
+        .chain(format.tail_radices().into_iter().zip(tail));
     for (radix, digit) in fields {
         if !body.mul_add(radix, digit) {
             return Err(ShareCodeError::Overflow);
         }
     }
-    code_from_body(VERSION_1, body)
+    code_from_body(format, body)
 }
 
 /// Writes the version and `d · 2^32 + check` as grouped symbols.
-fn code_from_body(version: u8, d: Big) -> Result<String, ShareCodeError> {
+fn code_from_body(format: &Format, d: Big) -> Result<String, ShareCodeError> {
     let mut body = d;
     // The check takes the low 32 bits.
     if !body.shl32() {
         return Err(ShareCodeError::Overflow);
     }
-    let rest = (u64::from(version) * version_weight()
+    let rest = (u64::from(format.version) * version_weight(format)
         + u64::from(body.clone_rem(CHECK_PRIME as u32)))
         % CHECK_PRIME;
     let check = (CHECK_PRIME - rest) % CHECK_PRIME;
     if !body.mul_add(1, check as u32) {
         return Err(ShareCodeError::Overflow);
     }
-    symbols_of(version, body)
+    symbols_of(format, body)
 }
 
-/// `31^34 mod Q`: what the version symbol weighs in the check.
-fn version_weight() -> u64 {
-    pow_mod(ALPHABET.len() as u64, (V1_SYMBOLS - 1) as u64, CHECK_PRIME)
+/// `31^(n-1) mod Q`: what the version symbol weighs in the check.
+fn version_weight(format: &Format) -> u64 {
+    pow_mod(
+        ALPHABET.len() as u64,
+        (format.symbols - 1) as u64,
+        CHECK_PRIME,
+    )
 }
 
-/// Writes the version symbol then the 34 body symbols, in groups.
-fn symbols_of(version: u8, mut body: Big) -> Result<String, ShareCodeError> {
-    let mut values = [0u8; V1_SYMBOLS];
-    values[0] = version;
+/// Writes the version symbol then the body symbols, in groups.
+fn symbols_of(format: &Format, mut body: Big) -> Result<String, ShareCodeError> {
+    let mut values = vec![0u8; format.symbols];
+    values[0] = format.version;
     for value in values[1..].iter_mut().rev() {
         *value = body.div_rem(ALPHABET.len() as u32) as u8;
     }
@@ -598,16 +594,16 @@ fn symbols_of(version: u8, mut body: Big) -> Result<String, ShareCodeError> {
     Ok(text)
 }
 
-/// Decodes a code. Accepts lowercase, spaces and dashes (also typographic dashes and
-/// non-breaking spaces) anywhere. Rejects 0, O, 1, I and L rather than guessing what they
-/// stood for. Returns answers in table order.
+/// Decodes a code of any version. Accepts lowercase, spaces and dashes (also typographic
+/// dashes and non-breaking spaces) anywhere. Rejects 0, O, 1, I and L rather than guessing
+/// what they stood for. Returns answers in table order.
 pub fn decode(text: &str) -> Result<SharePayload, ShareCodeError> {
     if text.len() > MAX_INPUT_BYTES {
         return Err(ShareCodeError::TooLong {
             max_bytes: MAX_INPUT_BYTES,
         });
     }
-    let mut values: Vec<u8> = Vec::with_capacity(V1_SYMBOLS);
+    let mut values: Vec<u8> = Vec::with_capacity(V2_SYMBOLS);
     for (n, character) in text.chars().enumerate() {
         if is_separator(character) {
             continue;
@@ -631,13 +627,11 @@ pub fn decode(text: &str) -> Result<SharePayload, ShareCodeError> {
     let Some(&version) = values.first() else {
         return Err(ShareCodeError::Empty);
     };
-    // The version comes before the length: a future version may be longer or shorter.
-    if version != VERSION_1 {
-        return Err(ShareCodeError::UnknownVersion { version });
-    }
-    if values.len() != V1_SYMBOLS {
+    // The version comes before the length: each version has its own.
+    let format = Format::of(version).ok_or(ShareCodeError::UnknownVersion { version })?;
+    if values.len() != format.symbols {
         return Err(ShareCodeError::WrongLength {
-            expected: V1_SYMBOLS,
+            expected: format.symbols,
             found: values.len(),
         });
     }
@@ -657,19 +651,32 @@ pub fn decode(text: &str) -> Result<SharePayload, ShareCodeError> {
     if u64::from(body.shr32()) >= CHECK_PRIME {
         return Err(ShareCodeError::Checksum);
     }
-    payload_from_body(version, body)
+    payload_from_body(format, body)
 }
 
 /// Reads the mixed-radix fields of `d`, least significant first.
-fn payload_from_body(version: u8, mut d: Big) -> Result<SharePayload, ShareCodeError> {
+fn payload_from_body(format: &Format, mut d: Big) -> Result<SharePayload, ShareCodeError> {
     let day = u16::try_from(d.div_rem(DAY_RADIX)).map_err(|_| ShareCodeError::Overflow)?;
     let place_hash = d.div_rem(PLACE_RADIX).checked_sub(1);
+    let departement = if format.departement {
+        match d.div_rem(DEPARTEMENT_RADIX).checked_sub(1) {
+            None => None,
+            Some(index) => Some(
+                DEPARTEMENTS
+                    .get(index as usize)
+                    .ok_or(ShareCodeError::Overflow)?
+                    .to_string(),
+            ),
+        }
+    } else {
+        None
+    };
     let mut priority_digits = [0u32; MAX_SHARED_PRIORITIES];
     for slot in priority_digits.iter_mut().rev() {
-        *slot = d.div_rem(PRIORITY_RADIX);
+        *slot = d.div_rem(format.priority_radix());
     }
-    let mut digits = [0u32; V1_TABLE.len()];
-    for (slot, entry) in digits.iter_mut().zip(&V1_TABLE).rev() {
+    let mut digits = vec![0u32; format.table.len()];
+    for (slot, entry) in digits.iter_mut().zip(format.table).rev() {
         *slot = d.div_rem(entry.radix());
     }
     if !d.is_zero() {
@@ -677,7 +684,7 @@ fn payload_from_body(version: u8, mut d: Big) -> Result<SharePayload, ShareCodeE
     }
 
     let mut answers = Vec::new();
-    for (entry, &digit) in V1_TABLE.iter().zip(&digits) {
+    for (entry, &digit) in format.table.iter().zip(&digits) {
         if digit == 0 {
             continue;
         }
@@ -695,22 +702,24 @@ fn payload_from_body(version: u8, mut d: Big) -> Result<SharePayload, ShareCodeE
             }
             break;
         }
-        let index = digit as usize - 1;
-        let entry = V1_TABLE.get(index).ok_or(ShareCodeError::Overflow)?;
-        let item = entry.id.to_string();
-        if digits.get(index).is_none_or(|&d| d == 0) {
-            return Err(ShareCodeError::PriorityNotAnswered { item });
+        let id = format
+            .priority_id(digit as usize - 1)
+            .ok_or(ShareCodeError::Overflow)?
+            .to_string();
+        if format.must_be_answered(&id) && !answers.iter().any(|a| a.item == id) {
+            return Err(ShareCodeError::PriorityNotAnswered { item: id });
         }
-        if priorities.contains(&item) {
-            return Err(ShareCodeError::DuplicatePriority { item });
+        if priorities.contains(&id) {
+            return Err(ShareCodeError::DuplicatePriority { item: id });
         }
-        priorities.push(item);
+        priorities.push(id);
     }
     Ok(SharePayload {
-        version,
+        version: format.version,
         answers,
         priorities,
         place_hash,
+        departement,
         day,
     })
 }
@@ -811,83 +820,26 @@ fn civil_from_days(days: i64) -> (i64, i64, i64) {
     (year, month, day)
 }
 
-/// Limbs of [`Big`]: 192 bits, room for 31^35 (under 2^174).
-const LIMBS: usize = 6;
-
-/// A fixed-size unsigned number, little-endian 32-bit limbs; only what the codec needs.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-struct Big([u32; LIMBS]);
-
-impl Big {
-    /// `self = self · mul + add`; false (and `self` garbage) when it does not fit.
-    fn mul_add(&mut self, mul: u32, add: u32) -> bool {
-        let mut carry = u64::from(add);
-        for limb in &mut self.0 {
-            let value = u64::from(*limb) * u64::from(mul) + carry;
-            *limb = value as u32;
-            carry = value >> 32;
-        }
-        carry == 0
-    }
-
-    /// `self = self / divisor`, returning the remainder. A zero divisor (never used) acts
-    /// as 1 rather than panicking.
-    fn div_rem(&mut self, divisor: u32) -> u32 {
-        let divisor = u64::from(divisor.max(1));
-        let mut remainder = 0u64;
-        for limb in self.0.iter_mut().rev() {
-            let value = (remainder << 32) | u64::from(*limb);
-            *limb = (value / divisor) as u32;
-            remainder = value % divisor;
-        }
-        remainder as u32
-    }
-
-    /// `self = self · 2^32`; false when it does not fit.
-    fn shl32(&mut self) -> bool {
-        if self.0[LIMBS - 1] != 0 {
-            return false;
-        }
-        self.0.rotate_right(1);
-        true
-    }
-
-    /// `self = self / 2^32`, returning the low 32 bits.
-    fn shr32(&mut self) -> u32 {
-        let low = self.0[0];
-        self.0[0] = 0;
-        self.0.rotate_left(1);
-        low
-    }
-
-    fn clone_rem(&self, divisor: u32) -> u32 {
-        let mut copy = *self;
-        copy.div_rem(divisor)
-    }
-
-    fn is_zero(&self) -> bool {
-        self.0.iter().all(|&limb| limb == 0)
-    }
-}
-
 #[cfg(test)]
 mod tests {
+    use super::big::LIMBS;
     use super::*;
+    use crate::answer::Answer;
 
     /// A code with a valid check around any body value, to reach the checks after it.
-    fn forge(d: Big) -> String {
-        code_from_body(VERSION_1, d).unwrap_or_default()
+    fn forge(format: &Format, d: Big) -> String {
+        code_from_body(format, d).unwrap_or_default()
     }
 
     /// The mixed-radix number of raw digits, most significant first.
-    fn body_of(answer_digits: &[u32; 35], priorities: [u32; 3], place: u32, day: u32) -> Big {
+    fn body_of(format: &Format, answer_digits: &[u32], tail: &[u32]) -> Big {
         let mut d = Big::default();
-        let fields = V1_TABLE
+        let fields = format
+            .table
             .iter()
             .map(TableEntry::radix)
             .zip(answer_digits.iter().copied())
-            .chain(priorities.map(|p| (PRIORITY_RADIX, p)))
-            .chain([(PLACE_RADIX, place), (DAY_RADIX, day)]);
+            .chain(format.tail_radices().into_iter().zip(tail.iter().copied()));
         for (radix, digit) in fields {
             assert!(d.mul_add(radix, digit));
         }
@@ -901,27 +853,43 @@ mod tests {
         assert!((2..=65_536u64).all(|f| !p.is_multiple_of(f)));
     }
 
+    /// (product of every radix) · 2^32 must fit in the version's symbols, and need all of
+    /// them (a code one symbol shorter could not hold every payload).
     #[test]
-    fn the_largest_body_fits_in_34_symbols() {
-        // (product of every radix) · 2^32 must not exceed 31^34.
-        let mut capacity = Big::default();
-        assert!(capacity.mul_add(1, 1));
-        let radices = V1_TABLE
-            .iter()
-            .map(TableEntry::radix)
-            .chain([PRIORITY_RADIX; 3])
-            .chain([PLACE_RADIX, DAY_RADIX, 1 << 16, 1 << 16]);
-        for radix in radices {
-            assert!(capacity.mul_add(radix, 0));
-        }
-        let mut limit = Big::default();
-        assert!(limit.mul_add(1, 1));
-        for _ in 0..V1_SYMBOLS - 1 {
-            assert!(limit.mul_add(31, 0));
-        }
-        // Compare as numbers: most significant limb first.
+    fn the_largest_body_fits_exactly_in_each_version() {
         let as_be = |b: &Big| b.0.iter().rev().copied().collect::<Vec<u32>>();
-        assert!(as_be(&capacity) <= as_be(&limit));
+        for format in [&V1, &V2] {
+            let mut capacity = Big::default();
+            assert!(capacity.mul_add(1, 1));
+            let radices = format
+                .table
+                .iter()
+                .map(TableEntry::radix)
+                .chain(format.tail_radices())
+                .chain([1 << 16, 1 << 16]);
+            for radix in radices {
+                assert!(capacity.mul_add(radix, 0));
+            }
+            let limit = |symbols: usize| {
+                let mut limit = Big::default();
+                assert!(limit.mul_add(1, 1));
+                for _ in 0..symbols - 1 {
+                    assert!(limit.mul_add(31, 0));
+                }
+                limit
+            };
+            assert!(
+                as_be(&capacity) <= as_be(&limit(format.symbols)),
+                "v{}",
+                format.version
+            );
+            assert!(
+                as_be(&capacity) > as_be(&limit(format.symbols - 1)),
+                "v{}",
+                format.version
+            );
+        }
+        assert_eq!(MAX_CODE_CHARS, 58);
     }
 
     #[test]
@@ -938,104 +906,131 @@ mod tests {
         assert!(n.is_zero());
         let mut max = Big([u32::MAX; LIMBS]);
         assert!(!max.mul_add(2, 0));
-        assert_eq!(Big([5, 0, 0, 0, 0, 0]).clone_rem(0), 0);
+        let mut five = Big::default();
+        assert!(five.mul_add(1, 5));
+        assert_eq!(five.clone_rem(0), 0);
     }
 
     #[test]
     fn a_number_beyond_the_table_is_an_overflow() {
-        // Every digit at its largest: the largest number the table holds.
-        let top = body_of(
-            &V1_TABLE.map(|e| e.radix() - 1),
-            [PRIORITY_RADIX - 1; 3],
-            PLACE_RADIX - 1,
-            DAY_RADIX - 1,
-        );
-        assert_eq!(
-            decode(&forge(top)),
-            Err(ShareCodeError::DuplicatePriority {
-                item: "job.cv".into()
-            })
-        );
-        let mut beyond = top;
-        assert!(beyond.mul_add(1, 1));
-        assert_eq!(decode(&forge(beyond)), Err(ShareCodeError::Overflow));
-        // Far beyond, near what 34 symbols hold.
-        let mut huge = Big::default();
-        assert!(huge.mul_add(1, 1));
-        for _ in 0..V1_SYMBOLS - 1 {
-            assert!(huge.mul_add(31, 0));
+        for format in [&V1, &V2] {
+            // Every digit at its largest: the largest number the table holds.
+            let digits: Vec<u32> = format.table.iter().map(|e| e.radix() - 1).collect();
+            let tail: Vec<u32> = format.tail_radices().iter().map(|r| r - 1).collect();
+            let top = body_of(format, &digits, &tail);
+            assert!(decode(&forge(format, top)).is_err());
+            let mut beyond = top;
+            assert!(beyond.mul_add(1, 1));
+            assert_eq!(
+                decode(&forge(format, beyond)),
+                Err(ShareCodeError::Overflow)
+            );
         }
-        huge.shr32();
-        // Half of it, so the check still fits: about 2^135.4, over the table's 2^134.7.
-        huge.div_rem(2);
-        assert_eq!(decode(&forge(huge)), Err(ShareCodeError::Overflow));
     }
 
     #[test]
     fn malformed_priorities_are_reported() {
-        let mut digits = [0u32; 35];
+        // Version 2: sit.reading answered; dev.touch (priority 1) not answered.
+        let mut digits = vec![0u32; V2_TABLE.len()];
         digits[0] = 1;
-        digits[3] = 2;
-        let code = |priorities| forge(body_of(&digits, priorities, 0, 0));
-        assert!(decode(&code([1, 4, 0])).is_ok());
-        assert_eq!(decode(&code([0, 1, 0])), Err(ShareCodeError::PriorityGap));
-        assert_eq!(decode(&code([1, 0, 4])), Err(ShareCodeError::PriorityGap));
+        let need_device = V2_PRIORITIES
+            .iter()
+            .position(|p| *p == "need.device")
+            .expect("need.device") as u32
+            + 1;
+        let code = |priorities: [u32; 3]| {
+            forge(
+                &V2,
+                body_of(
+                    &V2,
+                    &digits,
+                    &[priorities[0], priorities[1], priorities[2], 0, 0, 0],
+                ),
+            )
+        };
+        assert!(decode(&code([need_device, 0, 0])).is_ok());
         assert_eq!(
-            decode(&code([1, 2, 0])),
+            decode(&code([0, need_device, 0])),
+            Err(ShareCodeError::PriorityGap)
+        );
+        assert_eq!(
+            decode(&code([1, 0, 0])),
             Err(ShareCodeError::PriorityNotAnswered {
-                item: "eq.computer".into()
+                item: "dev.touch".into()
             })
         );
         assert_eq!(
-            decode(&code([4, 1, 4])),
+            decode(&code([need_device, need_device, 0])),
             Err(ShareCodeError::DuplicatePriority {
-                item: "eq.internet_use".into()
+                item: "need.device".into()
             })
         );
     }
 
     #[test]
     fn a_non_canonical_check_value_is_rejected() {
-        // 2^32 ≡ 5 (mod Q): pick d so that v·31^34 + 5·d ≡ 0, whose check is 0. Then
+        // 2^32 ≡ 5 (mod Q): pick d so that v·31^(n-1) + 5·d ≡ 0, whose check is 0. Then
         // check Q passes the modulus too, and must still be refused.
         let inverse_of_5 = pow_mod(5, CHECK_PRIME - 2, CHECK_PRIME);
         let target =
-            (CHECK_PRIME - u64::from(VERSION_1) * version_weight() % CHECK_PRIME) % CHECK_PRIME;
+            (CHECK_PRIME - u64::from(VERSION_2) * version_weight(&V2) % CHECK_PRIME) % CHECK_PRIME;
         let small = target * inverse_of_5 % CHECK_PRIME;
         let mut d = Big::default();
         assert!(d.mul_add(1, small as u32));
-        let canonical = forge(d);
+        let canonical = forge(&V2, d);
         assert!(decode(&canonical).is_ok());
         let mut twin = d;
         assert!(twin.shl32() && twin.mul_add(1, CHECK_PRIME as u32));
-        let twin = symbols_of(VERSION_1, twin).unwrap_or_default();
+        let twin = symbols_of(&V2, twin).unwrap_or_default();
         assert_ne!(twin, canonical);
         assert_eq!(decode(&twin), Err(ShareCodeError::Checksum));
     }
 
     #[test]
     fn shifts_by_32_bits_are_inverse() {
-        let mut n = Big([1, 2, 3, 4, 5, 0]);
+        let mut n = Big([1, 2, 3, 4, 5, 6, 7, 0]);
         assert!(n.shl32());
-        assert_eq!(n, Big([0, 1, 2, 3, 4, 5]));
+        assert_eq!(n, Big([0, 1, 2, 3, 4, 5, 6, 7]));
         let mut full = n;
         assert!(!full.shl32());
         assert_eq!(n.shr32(), 0);
         assert_eq!(n.shr32(), 1);
-        assert_eq!(n, Big([2, 3, 4, 5, 0, 0]));
+        assert_eq!(n, Big([2, 3, 4, 5, 6, 7, 0, 0]));
         assert_eq!(pow_mod(3, 4, 1000), 81);
     }
 
     #[test]
     fn digits_and_answers_are_inverse() {
-        for entry in V1_TABLE {
-            let answers = entry.answers();
-            assert_eq!(answers.len() as u32, entry.radix() - 1, "{}", entry.id);
-            for (n, answer) in answers.into_iter().enumerate() {
-                assert_eq!(entry.digit_of(answer), Some(n as u32 + 1));
+        for entry in V1_TABLE.iter().chain(&V2_TABLE) {
+            for (n, answer) in entry.answers.iter().enumerate() {
+                assert_eq!(entry.digit_of(*answer), Some(n as u32 + 1));
             }
             assert_eq!(entry.answer_of(0), None);
             assert_eq!(entry.answer_of(entry.radix()), None);
         }
+        // Every answer a bank v2 item offers has a digit; nothing else does.
+        let bank = crate::bank::Bank::builtin();
+        assert_eq!(bank.items.len(), V2_TABLE.len());
+        for (item, entry) in bank.items.iter().zip(&V2_TABLE) {
+            assert_eq!(item.id, entry.id);
+            assert_eq!(Answer::choices_for(item), entry.answers, "{}", item.id);
+        }
+    }
+
+    #[test]
+    fn departements_come_from_postal_codes() {
+        assert_eq!(departement_of("69100"), Some("69"));
+        assert_eq!(departement_of("01000"), Some("01"));
+        assert_eq!(departement_of("20000"), Some("2A"));
+        assert_eq!(departement_of("20167"), Some("2A"));
+        assert_eq!(departement_of("20200"), Some("2B"));
+        assert_eq!(departement_of("20600"), Some("2B"));
+        assert_eq!(departement_of("97400"), Some("974"));
+        assert_eq!(departement_of("97600"), Some("976"));
+        assert_eq!(departement_of("98000"), None);
+        assert_eq!(departement_of("00100"), None);
+        assert_eq!(departement_of("6910"), None);
+        assert_eq!(departement_of(""), None);
+        assert_eq!(DEPARTEMENTS.len(), 102);
     }
 }

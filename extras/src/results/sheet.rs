@@ -1,0 +1,377 @@
+//! The one-page sheet a person prints and brings to a mediation point, and the mediator's view
+//! prints from a code. A mediator reads it in a minute, top to bottom: the situation, the first
+//! 3 steps, the level per domain (with what is to check), what the person does alone, with help
+//! or not yet, the questions not understood, the advice and the chosen place; then room for
+//! notes beside the code and its QR code, and the line saying nothing left the device.
+//! The print stylesheet fits it on one A4 page, legible in black and white.
+//!
+//! Written as markup (see `autonomie_ui::markup`): nothing on it changes once shown, except
+//! the chosen place in the mediator's view, found after the sheet shows.
+
+use autonomie_core::bank::ItemKind;
+use autonomie_core::evaluation::Evaluation;
+use autonomie_core::scoring::{Level, Outcome};
+use autonomie_core::session::{ChosenPlace, Session};
+use autonomie_core::share_code::{encode, SharePayload};
+use autonomie_ui::markup::Markup;
+
+use super::chart::{level_text, shown_domains, step_bar};
+use super::orientation::reason;
+use super::Ctx;
+
+/// What the sheet shows besides the evaluation.
+pub struct SheetOf<'a> {
+    pub session: &'a Session,
+    pub evaluation: &'a Evaluation,
+    /// The code and QR code for the mediator (the partner's `share` module).
+    pub share: bool,
+    /// The chosen place (the mediator's view finds it after the sheet shows, and fills
+    /// `.an-place-slot` then).
+    pub place: Option<&'a ChosenPlace>,
+}
+
+pub fn sheet(ctx: &Ctx, top: &mut Markup, of: SheetOf<'_>) {
+    let SheetOf {
+        session,
+        evaluation,
+        share,
+        place,
+    } = of;
+    let day = if session.started_on.is_empty() {
+        autonomie_ui::clock::today_iso()
+    } else {
+        session.started_on.clone()
+    };
+    top.open_class("article", "an-sheet")
+        .open_class("header", "an-sheet-head")
+        .open_class("div", "an-sheet-who")
+        .leaf(
+            "h2",
+            &[("id", "an-summary-title"), ("tabindex", "-1")],
+            &ctx.t("summary.title"),
+        )
+        .leaf(
+            "p",
+            &[],
+            &ctx.format(
+                "summary.date",
+                &[("date", &autonomie_ui::clock::long_date(&day, ctx.lang()))],
+            ),
+        );
+    if !session.first_name.is_empty() {
+        top.leaf(
+            "p",
+            &[],
+            &ctx.format("summary.name", &[("name", &session.first_name)]),
+        );
+    }
+    top.close("div").close("header");
+    situation(ctx, evaluation, top);
+    top.open_class("div", "an-sheet-top");
+    steps(ctx, evaluation, top);
+    levels(ctx, evaluation, top);
+    top.close("div");
+    can_do(ctx, evaluation, top);
+    advice(ctx, evaluation, top);
+
+    top.open_class("div", "an-place-slot");
+    if let Some(place) = place {
+        place_section(ctx, top, place);
+    }
+    top.close("div")
+        .open_class("div", "an-sheet-end")
+        .open_class("section", "an-sheet-notes")
+        .leaf("h3", &[], &ctx.t("summary.notes"))
+        .open_class("div", "an-notes-area")
+        .close("div")
+        .close("section");
+    if share {
+        share_block(ctx, session, top);
+    }
+    top.close("div")
+        .open_class("footer", "an-sheet-foot")
+        .leaf("p", &[], &ctx.t("summary.local_only"))
+        .close("footer")
+        .close("article");
+}
+
+/// "Titre : texte · texte", one line of the sheet.
+fn joined(ctx: &Ctx, label: &str, texts: &[String], m: &mut Markup) {
+    m.open("p", &[])
+        .leaf("strong", &[], &format!("{} : ", ctx.t(label)))
+        .text(&texts.join(" · "))
+        .close("p");
+}
+
+/// "Ma situation", readable in a few seconds: each choice with its answer, then the facts
+/// answered "Oui" in one line and those answered "Non" in another, then what is missing.
+fn situation(ctx: &Ctx, evaluation: &Evaluation, m: &mut Markup) {
+    use autonomie_core::Answer;
+    let bank = ctx.bank();
+    let short = |id: &str| ctx.t(&format!("q.{id}.short"));
+    let mut choices = Vec::new();
+    let mut by_answer: Vec<(Answer, Vec<String>)> = Vec::new();
+    for (id, answer) in evaluation.situation.lines() {
+        let Some(item) = bank.item(id) else {
+            continue;
+        };
+        match answer {
+            Answer::Choice(_) => choices.push(format!(
+                "{} : {}",
+                short(id),
+                ctx.t(&answer.label_key(item))
+            )),
+            // Listed with the questions not understood.
+            Answer::NotUnderstood => {}
+            other => match by_answer.iter_mut().find(|(a, _)| *a == other) {
+                Some((_, ids)) => ids.push(short(id)),
+                None => by_answer.push((other, vec![short(id)])),
+            },
+        }
+    }
+    autonomie_core::small_sort::sort_by_key(&mut by_answer, |(answer, _)| match answer {
+        Answer::Yes => 0,
+        Answer::No => 1,
+        _ => 2,
+    });
+    m.open_class("section", "an-sheet-situation")
+        .leaf("h3", &[], &ctx.t("summary.situation"));
+    if !choices.is_empty() {
+        m.leaf("p", &[], &choices.join(" · "));
+    }
+    for (answer, ids) in by_answer {
+        let label = answer.common_label_key().unwrap_or("answer.dontknow");
+        joined(ctx, label, &ids, m);
+    }
+    let missing: Vec<String> = evaluation
+        .orientation
+        .needs
+        .iter()
+        .map(|need| ctx.t(&need.goal_key()))
+        .collect();
+    if !missing.is_empty() {
+        joined(ctx, "summary.missing", &missing, m);
+    }
+    m.close("section");
+}
+
+/// "Mes 3 premières étapes": the person's priorities, or the first steps.
+fn steps(ctx: &Ctx, evaluation: &Evaluation, m: &mut Markup) {
+    let steps = evaluation.summary_steps();
+    m.open_class("section", "an-sheet-priorities")
+        .leaf("h3", &[], &ctx.t("summary.steps"));
+    if steps.is_empty() {
+        m.leaf("p", &[], &ctx.t("summary.none"));
+    } else {
+        m.open("ol", &[]);
+        for id in &steps {
+            m.leaf("li", &[], &ctx.goal(id));
+        }
+        m.close("ol");
+    }
+    m.close("section");
+}
+
+/// The level per domain: bar, words, and "à vérifier" when an exercise contradicts it.
+fn levels(ctx: &Ctx, evaluation: &Evaluation, m: &mut Markup) {
+    m.open_class("section", "an-sheet-levels")
+        .leaf("h3", &[], &ctx.t("summary.levels"))
+        .open_class("table", "an-levels")
+        .open("tbody", &[]);
+    for d in shown_domains(&evaluation.assessment.domains) {
+        m.open("tr", &[])
+            .leaf("th", &[("scope", "row")], &ctx.domain_name(&d.domain))
+            .open_class("td", "an-level-bar");
+        step_bar(m, d.level.map_or(0, Level::step));
+        m.close("td")
+            .open("td", &[])
+            .text(&level_text(ctx, d.level));
+        if !d.to_check.is_empty() {
+            m.leaf_class("span", "an-to-check", &ctx.t("level.to_check"));
+        }
+        m.close("td").close("tr");
+    }
+    m.close("tbody").close("table").close("section");
+}
+
+/// What a mediator calls an item in a list: a fact in a few words, anything else by its goal.
+pub fn item_label(ctx: &Ctx, id: &str) -> String {
+    let situation = ctx
+        .bank()
+        .item(id)
+        .and_then(|item| ctx.bank().domain(&item.domain))
+        .is_some_and(|d| d.kind == autonomie_core::bank::DomainKind::Situation);
+    if situation {
+        ctx.t(&format!("q.{id}.short"))
+    } else {
+        ctx.goal(id)
+    }
+}
+
+/// The skills answered alone, with help, and not yet ("quelqu'un le fait pour moi" is said),
+/// then the questions not understood.
+fn can_do(ctx: &Ctx, evaluation: &Evaluation, m: &mut Markup) {
+    let bank = ctx.bank();
+    let with = |outcomes: &[Outcome]| -> Vec<String> {
+        bank.items
+            .iter()
+            .zip(&evaluation.assessment.items)
+            .filter(|(item, r)| item.kind == ItemKind::Rating && outcomes.contains(&r.outcome))
+            .map(|(item, r)| {
+                let goal = ctx.goal(&item.id);
+                if r.outcome == Outcome::DoneForMe {
+                    format!("{goal} ({})", ctx.t("summary.done_for_me"))
+                } else {
+                    goal
+                }
+            })
+            .collect()
+    };
+    m.open_class("section", "an-sheet-can");
+    for (title, outcomes) in [
+        ("summary.can_alone", &[Outcome::Alone][..]),
+        ("summary.can_help", &[Outcome::WithHelp][..]),
+        (
+            "summary.not_yet",
+            &[Outcome::NotYet, Outcome::DoneForMe][..],
+        ),
+    ] {
+        m.open_class("div", "an-goal-column")
+            .leaf("h3", &[], &ctx.t(title))
+            .list_or(&with(outcomes), &ctx.t("summary.none"))
+            .close("div");
+    }
+    m.close("section");
+    let not_understood: Vec<String> = evaluation
+        .assessment
+        .with_outcome(Outcome::NotUnderstood)
+        .map(|r| item_label(ctx, &r.item_id))
+        .collect();
+    if !not_understood.is_empty() {
+        m.open_class("section", "an-sheet-unclear");
+        joined(ctx, "summary.not_understood", &not_understood, m);
+        m.close("section");
+    }
+}
+
+/// "L'aide conseillée": the services with their reasons, and the kind of help.
+fn advice(ctx: &Ctx, evaluation: &Evaluation, m: &mut Markup) {
+    let orientation = &evaluation.orientation;
+    m.open_class("section", "an-sheet-orientation")
+        .leaf("h3", &[], &ctx.t("summary.orientation"));
+    if orientation.nothing_needed() {
+        m.leaf("p", &[], &ctx.t("orientation.nothing_needed"));
+    } else {
+        m.open_class("ul", "an-service-list");
+        for advice in &orientation.services {
+            m.open("li", &[])
+                .leaf("strong", &[], &ctx.t(&advice.service.i18n_key()))
+                .text(&format!(" — {}", reason(ctx, advice)))
+                .close("li");
+        }
+        m.close("ul");
+        if !orientation.help.is_empty() {
+            let kinds: Vec<String> = orientation
+                .help
+                .iter()
+                .map(|k| ctx.t(k.i18n_key()))
+                .collect();
+            joined(ctx, "summary.help_kind", &kinds, m);
+        }
+    }
+    m.close("section");
+}
+
+pub fn place_section(ctx: &Ctx, m: &mut Markup, place: &ChosenPlace) {
+    m.open_class("section", "an-sheet-place")
+        .leaf("h3", &[], &ctx.t("summary.place"))
+        .leaf("p", &[], &format!("{} — {}", place.name, place.address));
+    if !place.phone.is_empty() {
+        m.leaf(
+            "p",
+            &[],
+            &format!("{} {}", ctx.t("summary.phone"), place.phone),
+        );
+    }
+    if !place.hours.is_empty() {
+        m.leaf(
+            "p",
+            &[],
+            &format!("{} {}", ctx.t("summary.place_hours"), place.hours),
+        );
+    }
+    if !place.services.is_empty() {
+        let names: Vec<String> = place
+            .services
+            .iter()
+            .map(|id| ctx.t(&format!("service.{id}")))
+            .collect();
+        m.leaf(
+            "p",
+            &[],
+            &format!("{} {}", ctx.t("summary.place_offers"), names.join(", ")),
+        );
+    }
+    m.close("section");
+}
+
+/// The printed code, read aloud on the phone or typed by a mediator: left to right even in
+/// Arabic, and on a narrow screen wrapped between its groups of 4, never inside one. Each group
+/// keeps its dash, so the text copied is the code as printed.
+pub fn code_view(code: &str, m: &mut Markup) {
+    m.open(
+        "p",
+        &[("class", "an-code"), ("dir", "ltr"), ("translate", "no")],
+    );
+    let groups = code.split('-').collect::<Vec<_>>();
+    let last = groups.len().saturating_sub(1);
+    for (index, group) in groups.iter().enumerate() {
+        let text = if index < last {
+            format!("{group}-")
+        } else {
+            group.to_string()
+        };
+        m.leaf_class("span", "an-code-group", &text);
+    }
+    m.close("p");
+}
+
+/// The short code and its QR code, which opens the mediator view on the widget's own page.
+fn share_block(ctx: &Ctx, session: &Session, m: &mut Markup) {
+    let Ok(code) = SharePayload::from_session(session).and_then(|payload| encode(&payload)) else {
+        return;
+    };
+    let base = ctx.settings(|s| s.base.clone());
+    m.open_class("div", "an-share");
+    // A QR code only makes sense with an absolute address to open.
+    if base.starts_with("https://") || base.starts_with("http://") {
+        let drawn = crate::qr::qr_path(format!("{base}index.html#m={code}"));
+        if let Some((size, path)) = drawn.split_once('|') {
+            m.open(
+                "svg",
+                &[
+                    ("xmlns", "http://www.w3.org/2000/svg"),
+                    ("class", "an-qr"),
+                    ("viewBox", &format!("0 0 {size} {size}")),
+                    ("role", "img"),
+                    ("aria-label", &ctx.t("summary.qr_label")),
+                    ("shape-rendering", "crispEdges"),
+                ],
+            )
+            .open(
+                "rect",
+                &[("width", size), ("height", size), ("class", "an-qr-light")],
+            )
+            .close("rect")
+            .open("path", &[("d", path)])
+            .close("path")
+            .close("svg");
+        }
+    }
+    m.open("div", &[])
+        .leaf("h3", &[], &ctx.t("summary.share_title"));
+    code_view(&code, m);
+    m.leaf_class("p", "an-small", &ctx.t("summary.share_hint"))
+        .close("div")
+        .close("div");
+}

@@ -1,0 +1,116 @@
+//! "Mon bilan numérique": the sheet to print, with the print button. On a public computer,
+//! after printing, the person is asked whether the page came out, then everything about them
+//! goes ("Terminer").
+
+use autonomie_ui::contract::Action;
+use autonomie_ui::markup::Markup;
+
+use super::sheet::{sheet, SheetOf};
+use super::{actions, common_action, Ctx};
+use crate::page::button;
+
+pub fn summary(ctx: Ctx) {
+    let Some(session) = ctx.settings(|s| s.session.clone()) else {
+        return;
+    };
+    let evaluation = super::evaluation_of(&ctx, &session);
+    let public = ctx.settings(|s| s.public);
+    let mut m = Markup::new();
+    m.open_class("section", "an-screen an-summary-screen");
+    actions(&mut m, |m| {
+        button(
+            m,
+            "an-button an-secondary",
+            "go",
+            "result",
+            "back",
+            &ctx.t("summary.back"),
+        );
+        button(
+            m,
+            "an-button an-primary an-print",
+            "print_sheet",
+            "",
+            "print",
+            &ctx.t("summary.print"),
+        );
+        if public {
+            button(
+                m,
+                "an-button an-secondary an-finish",
+                "next_person",
+                "",
+                "",
+                &ctx.t("nav.finish"),
+            );
+        }
+    });
+    if public {
+        // "Le résumé est-il bien sorti de l'imprimante ?", shown after printing.
+        m.open(
+            "div",
+            &[
+                ("class", "an-box an-printed-check no-print"),
+                ("role", "group"),
+                ("aria-labelledby", "an-printed-title"),
+                ("hidden", ""),
+            ],
+        )
+        .leaf(
+            "h3",
+            &[("id", "an-printed-title"), ("tabindex", "-1")],
+            &ctx.t("public.printed_question"),
+        );
+        button(
+            &mut m,
+            "an-button an-primary",
+            "next_person",
+            "",
+            "",
+            &ctx.t("public.printed_yes"),
+        );
+        button(
+            &mut m,
+            "an-button an-secondary",
+            "print",
+            "",
+            "",
+            &ctx.t("public.printed_no"),
+        );
+        m.close("div");
+    }
+    m.leaf_class("p", "an-hint no-print", &ctx.t("summary.print_hint"));
+    sheet(
+        &ctx,
+        &mut m,
+        SheetOf {
+            session: &session,
+            evaluation: &evaluation,
+            share: ctx.settings(|s| s.modules.share),
+            place: session.chosen_place.as_ref(),
+        },
+    );
+    m.close("section");
+    ctx.show(&m);
+    super::on_click(&ctx, move |ctx, action| match action.name.as_str() {
+        "print_sheet" => {
+            ctx.act(Action::Print);
+            ctx.act(Action::Printed);
+            // On a shared computer, the person's data goes once the page is out.
+            if public {
+                if let Some(check) = ctx.page().find(".an-printed-check") {
+                    let _ = check.remove_attribute("hidden");
+                }
+                ctx.page().focus("#an-printed-title");
+            }
+        }
+        "print" => {
+            ctx.act(Action::Print);
+            ctx.page().focus("#an-printed-title");
+        }
+        "next_person" => ctx.act(Action::NextPerson),
+        _ => {
+            common_action(ctx, action);
+        }
+    });
+}
