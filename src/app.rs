@@ -23,7 +23,13 @@ pub fn App(mounted: Mounted) -> impl IntoView {
             return ui::staff::staff(ctx);
         }
         if mediator.get() {
-            return ui::extras_screen::extras_step(ctx, "mediator_mount", "nav.mediator");
+            return ui::extras_screen::extras_step(
+                ctx,
+                "mediator_mount",
+                "nav.mediator",
+                autonomie_ui::contract::Action::CloseMediator,
+                "module.close",
+            );
         }
         match stage.get() {
             Stage::Welcome => ui::welcome::welcome(ctx),

@@ -136,48 +136,58 @@ pub fn extras_screen(
     .into_any()
 }
 
+/// What the person reads when a module cannot load: a title, the message, and a way out.
+pub fn module_fallback(ctx: Ctx, title_key: &str, message_key: &str, way_out: AnyView) -> AnyView {
+    el(
+        "section",
+        vec![class("an-screen")],
+        vec![
+            text_el(
+                "h2",
+                vec![id("an-module-title"), at("tabindex", "-1")],
+                ctx.t(title_key),
+            ),
+            text_el(
+                "p",
+                vec![class("an-notice"), at("role", "alert")],
+                ctx.t(message_key),
+            ),
+            way_out,
+        ],
+    )
+}
+
 /// A screen of the extras module (see `extras/src/results`), mounted with the widget's
 /// [`crate::state::Ctx::screen_settings`]; what it asks goes to [`Ctx::act`]. When the module
-/// cannot load, the person is told, can try again, and can go back.
-pub fn extras_step(ctx: Ctx, function: &'static str, title_key: &'static str) -> AnyView {
+/// cannot load, the person is told, can try again, and can go `back` (`back_key` says where).
+pub fn extras_step(
+    ctx: Ctx,
+    function: &'static str,
+    title_key: &'static str,
+    back: Action,
+    back_key: &'static str,
+) -> AnyView {
     let on_action = callback_with_text(move |text: String| {
         if let Some(action) = Action::from_json(&text) {
             ctx.act(action);
         }
     });
+    let message_key = if function == "places_ui_mount" {
+        "module.places_error"
+    } else {
+        "module.results_error"
+    };
     let fallback = move || {
-        el(
-            "section",
-            vec![class("an-screen")],
-            vec![
-                text_el(
-                    "h2",
-                    vec![id("an-module-title"), at("tabindex", "-1")],
-                    ctx.t(title_key),
-                ),
-                text_el(
-                    "p",
-                    vec![class("an-notice"), at("role", "alert")],
-                    ctx.t(if function == "places_ui_mount" {
-                        "module.places_error"
-                    } else {
-                        "module.results_error"
-                    }),
-                ),
-                if function == "mediator_mount" {
-                    button(
-                        "an-button an-secondary",
-                        vec![icon("back"), txt(ctx.t("module.close"))],
-                        move || ctx.act(Action::CloseMediator),
-                    )
-                } else {
-                    button(
-                        "an-button an-secondary",
-                        vec![icon("back"), txt(ctx.t("question.back"))],
-                        move || ctx.act(Action::Back),
-                    )
-                },
-            ],
+        let back = back.clone();
+        module_fallback(
+            ctx,
+            title_key,
+            message_key,
+            button(
+                "an-button an-secondary",
+                vec![icon("back"), txt(ctx.t(back_key))],
+                move || ctx.act(back.clone()),
+            ),
         )
     };
     extras_screen(
@@ -190,12 +200,34 @@ pub fn extras_step(ctx: Ctx, function: &'static str, title_key: &'static str) ->
     )
 }
 
-/// The extras screen of a step after the last question.
+/// The extras screen of a step after the last question; when it cannot load, "Revenir" goes to
+/// the step before (from the result, to the last question).
 pub fn step_screen(ctx: Ctx, stage: Stage) -> AnyView {
-    match stage {
-        Stage::Orientation => extras_step(ctx, "orientation_mount", "module.results_title"),
-        Stage::Places => extras_step(ctx, "places_ui_mount", "module.places_title"),
-        Stage::Summary => extras_step(ctx, "summary_mount", "module.results_title"),
-        _ => extras_step(ctx, "result_mount", "module.results_title"),
-    }
+    let (function, title_key, back, back_key) = match stage {
+        Stage::Orientation => (
+            "orientation_mount",
+            "module.results_title",
+            Action::Go(Stage::Result),
+            "module.back",
+        ),
+        Stage::Places => (
+            "places_ui_mount",
+            "module.places_title",
+            Action::Go(Stage::Orientation),
+            "module.back",
+        ),
+        Stage::Summary => (
+            "summary_mount",
+            "module.results_title",
+            Action::Go(Stage::Result),
+            "module.back",
+        ),
+        _ => (
+            "result_mount",
+            "module.results_title",
+            Action::Back,
+            "question.back",
+        ),
+    };
+    extras_step(ctx, function, title_key, back, back_key)
 }

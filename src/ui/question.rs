@@ -204,21 +204,13 @@ fn question_card(ctx: Ctx, group: Option<String>, items: Vec<&'static Item>) -> 
                 spoken_all.join(". "),
             ),
             el("div", vec![class("an-fieldsets")], fieldsets),
-            el(
-                "div",
-                vec![class("an-actions")],
-                vec![
-                    button(
-                        "an-button an-secondary",
-                        vec![icon("back"), txt(ctx.t("question.back"))],
-                        move || ctx.back(),
-                    ),
-                    button(
-                        "an-button an-primary an-validate",
-                        vec![txt(ctx.t("question.validate")), icon("next")],
-                        submit,
-                    ),
-                ],
+            back_and(
+                ctx,
+                button(
+                    "an-button an-primary an-validate",
+                    vec![txt(ctx.t("question.validate")), icon("next")],
+                    submit,
+                ),
             ),
         ],
     )
@@ -445,22 +437,30 @@ fn task_feedback(ctx: Ctx, item: &Item) -> AnyView {
                 ],
             ),
             text_el("p", vec![], ctx.t(&format!("q.{}.feedback", item.id))),
-            el(
-                "div",
-                vec![class("an-actions")],
-                vec![
-                    button(
-                        "an-button an-secondary",
-                        vec![icon("back"), txt(ctx.t("question.back"))],
-                        move || ctx.back(),
-                    ),
-                    button(
-                        "an-button an-primary",
-                        vec![txt(ctx.t("question.continue")), icon("next")],
-                        move || ctx.continue_after_feedback(),
-                    ),
-                ],
+            back_and(
+                ctx,
+                button(
+                    "an-button an-primary",
+                    vec![txt(ctx.t("question.continue")), icon("next")],
+                    move || ctx.continue_after_feedback(),
+                ),
             ),
+        ],
+    )
+}
+
+/// "Question précédente" and the screen's own next button.
+fn back_and(ctx: Ctx, next: AnyView) -> AnyView {
+    el(
+        "div",
+        vec![class("an-actions")],
+        vec![
+            button(
+                "an-button an-secondary",
+                vec![icon("back"), txt(ctx.t("question.back"))],
+                move || ctx.back(),
+            ),
+            next,
         ],
     )
 }

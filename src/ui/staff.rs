@@ -36,26 +36,15 @@ pub fn staff(ctx: Ctx) -> AnyView {
     let close = callback(move || ctx.staff_open.set(false));
     let set_public = callback_with_text(move |on: String| ctx.set_public(on == "on"));
     let fallback = move || {
-        el(
-            "section",
-            vec![class("an-screen")],
-            vec![
-                text_el(
-                    "h2",
-                    vec![id("an-staff-title"), at("tabindex", "-1")],
-                    ctx.t("nav.staff_title"),
-                ),
-                text_el(
-                    "p",
-                    vec![class("an-notice"), at("role", "alert")],
-                    ctx.t("module.staff_error"),
-                ),
-                button(
-                    "an-button an-secondary",
-                    vec![txt(ctx.t("module.close"))],
-                    move || ctx.staff_open.set(false),
-                ),
-            ],
+        super::extras_screen::module_fallback(
+            ctx,
+            "nav.staff_title",
+            "module.staff_error",
+            button(
+                "an-button an-secondary",
+                vec![txt(ctx.t("module.close"))],
+                move || ctx.staff_open.set(false),
+            ),
         )
     };
     extras_screen(

@@ -156,60 +156,37 @@ fn mount(
     Mounted::new(page)
 }
 
-/// "Votre résultat". `settings` and `on_action` follow [`autonomie_ui::contract`].
-#[wasm_bindgen]
-pub fn result_mount(
-    container: web_sys::HtmlElement,
-    settings: String,
-    texts: String,
-    on_action: js_sys::Function,
-) -> Mounted {
-    let settings = ScreenSettings::from_json(&settings);
-    mount(container, settings, texts, on_action, result::result)
+/// The exported mount function of each screen: `(container, settings, texts, on_action)`,
+/// `settings` and `on_action` as [`autonomie_ui::contract`] says.
+macro_rules! screens {
+    ($($(#[$doc:meta])* $name:ident => $screen:path, every_answer: $all:expr;)*) => {$(
+        $(#[$doc])*
+        #[wasm_bindgen]
+        pub fn $name(
+            container: web_sys::HtmlElement,
+            settings: String,
+            texts: String,
+            on_action: js_sys::Function,
+        ) -> Mounted {
+            let mut settings = ScreenSettings::from_json(&settings);
+            if $all {
+                settings.domains.clear();
+            }
+            mount(container, settings, texts, on_action, $screen)
+        }
+    )*};
 }
 
-/// "L'aide qui vous correspond".
-#[wasm_bindgen]
-pub fn orientation_mount(
-    container: web_sys::HtmlElement,
-    settings: String,
-    texts: String,
-    on_action: js_sys::Function,
-) -> Mounted {
-    let settings = ScreenSettings::from_json(&settings);
-    mount(
-        container,
-        settings,
-        texts,
-        on_action,
-        orientation::orientation,
-    )
-}
-
-/// "Mon bilan numérique", to print.
-#[wasm_bindgen]
-pub fn summary_mount(
-    container: web_sys::HtmlElement,
-    settings: String,
-    texts: String,
-    on_action: js_sys::Function,
-) -> Mounted {
-    let settings = ScreenSettings::from_json(&settings);
-    mount(container, settings, texts, on_action, summary::summary)
-}
-
-/// The mediator's view: a code to type, or the result it opens.
-#[wasm_bindgen]
-pub fn mediator_mount(
-    container: web_sys::HtmlElement,
-    settings: String,
-    texts: String,
-    on_action: js_sys::Function,
-) -> Mounted {
-    // The mediator reads every answer a code carries, whatever this widget asks.
-    let mut settings = ScreenSettings::from_json(&settings);
-    settings.domains.clear();
-    mount(container, settings, texts, on_action, mediator::mediator)
+screens! {
+    /// "Votre résultat".
+    result_mount => result::result, every_answer: false;
+    /// "L'aide qui vous correspond".
+    orientation_mount => orientation::orientation, every_answer: false;
+    /// "Mon bilan numérique", to print.
+    summary_mount => summary::summary, every_answer: false;
+    /// The mediator's view: a code to type, or the result it opens. The mediator reads every
+    /// answer a code carries, whatever this widget asks.
+    mediator_mount => mediator::mediator, every_answer: true;
 }
 
 /// Hands a finished assessment to the widget for this computer's anonymous activity counts,

@@ -998,14 +998,23 @@ impl Browser {
 
     /// The ids of every question on screen: one, or each question of a group.
     pub async fn current_items(&self) -> Vec<String> {
-        self.in_widget(
-            0,
+        self.widget_strings(
             "return [...root.querySelectorAll('form[data-item] fieldset[data-item]')].map(f => f.dataset.item);",
         )
         .await
-        .as_array()
-        .map(|a| a.iter().filter_map(|v| v.as_str().map(str::to_string)).collect())
-        .unwrap_or_default()
+    }
+
+    /// The texts a script run in the first widget returns as an array.
+    pub async fn widget_strings(&self, script: &str) -> Vec<String> {
+        self.in_widget(0, script)
+            .await
+            .as_array()
+            .map(|a| {
+                a.iter()
+                    .filter_map(|v| v.as_str().map(str::to_string))
+                    .collect()
+            })
+            .unwrap_or_default()
     }
 
     /// The answer codes offered by the question on screen (the first of a group), in order.
@@ -1015,21 +1024,11 @@ impl Browser {
 
     /// The answer codes offered by the `row`-th question on screen.
     pub async fn choices_of(&self, row: usize) -> Vec<String> {
-        self.in_widget(
-            0,
-            &format!(
-                "const f = root.querySelectorAll('form[data-item] fieldset[data-item]')[{row}];\
-                 return f ? [...f.querySelectorAll('input[type=radio]')].map(i => i.value) : [];"
-            ),
-        )
+        self.widget_strings(&format!(
+            "const f = root.querySelectorAll('form[data-item] fieldset[data-item]')[{row}];\
+             return f ? [...f.querySelectorAll('input[type=radio]')].map(i => i.value) : [];"
+        ))
         .await
-        .as_array()
-        .map(|a| {
-            a.iter()
-                .filter_map(|v| v.as_str().map(str::to_string))
-                .collect()
-        })
-        .unwrap_or_default()
     }
 
     /// A kind offer on screen ("reading" or "not_understood"), if any.
@@ -1126,6 +1125,53 @@ impl Browser {
             "Tab never reached {wanted:?}; focus is on {:?}",
             self.focused().await
         );
+    }
+
+    /// Answers the screen on show with the keyboard alone: into each question's radio group
+    /// with Tab, Space checks the first answer and Down moves to `codes[row]`; then "Valider",
+    /// and "Continuer" after an exercise's feedback.
+    pub async fn answer_screen_by_keyboard(&self, codes: &[String]) {
+        let items = self.current_items().await;
+        let first = items.first().cloned().expect("a question on screen");
+        for (row, code) in codes.iter().enumerate() {
+            let choices = self.choices_of(row).await;
+            let wanted = choices
+                .iter()
+                .position(|c| c == code)
+                .unwrap_or_else(|| panic!("{}: no {code} in {choices:?}", items[row]));
+            if row > 0 {
+                self.press(&[Key::Tab]).await;
+            }
+            self.tab_to("input|radio").await;
+            self.press(&[Key::Space]).await;
+            for _ in 0..wanted {
+                self.press(&[Key::Down]).await;
+            }
+            let checked = self
+                .in_widget(
+                    0,
+                    &format!(
+                        "return root.querySelectorAll('form[data-item] fieldset[data-item]')[{row}].querySelector('input:checked')?.value ?? null;"
+                    ),
+                )
+                .await;
+            assert_eq!(checked.as_str(), Some(code.as_str()), "{}", items[row]);
+        }
+        self.tab_to("Valider").await;
+        self.press(&[Key::Enter]).await;
+        self.wait_widget(
+            &format!("root.querySelector('form[data-item]')?.dataset.item !== '{first}'"),
+            "the next screen",
+        )
+        .await;
+        if self
+            .in_widget(0, "return !!root.querySelector('.an-feedback');")
+            .await
+            == Value::Bool(true)
+        {
+            self.tab_to("Continuer").await;
+            self.press(&[Key::Enter]).await;
+        }
     }
 
     /// Clicks the button whose whole text is `text`.

@@ -32,18 +32,8 @@ async fn type_where(browser: &Browser, text: &str) {
 
 async fn place_names(browser: &Browser) -> Vec<String> {
     browser
-        .in_widget(
-            0,
-            "return [...root.querySelectorAll('.an-place h3')].map(h => h.innerText);",
-        )
+        .widget_strings("return [...root.querySelectorAll('.an-place h3')].map(h => h.innerText);")
         .await
-        .as_array()
-        .map(|a| {
-            a.iter()
-                .filter_map(|v| v.as_str().map(str::to_string))
-                .collect()
-        })
-        .unwrap_or_default()
 }
 
 #[tokio::test(flavor = "multi_thread")]

@@ -48,42 +48,12 @@ async fn answer_as(browser: &Browser, person: &Person, bank: &Bank, keyboard: bo
             continue;
         }
         let items = browser.current_items().await;
-        let Some(first) = items.first().cloned() else {
+        if items.is_empty() {
             break;
-        };
+        }
         let codes: Vec<String> = items.iter().map(|id| code_for(person, bank, id)).collect();
         if keyboard {
-            for (row, code) in codes.iter().enumerate() {
-                let choices = browser.choices_of(row).await;
-                let wanted = choices
-                    .iter()
-                    .position(|c| c == code)
-                    .unwrap_or_else(|| panic!("{}: no {code} in {choices:?}", items[row]));
-                if row > 0 {
-                    browser.press(&[Key::Tab]).await;
-                }
-                browser.tab_to("input|radio").await;
-                browser.press(&[Key::Space]).await;
-                for _ in 0..wanted {
-                    browser.press(&[Key::Down]).await;
-                }
-            }
-            browser.tab_to("Valider").await;
-            browser.press(&[Key::Enter]).await;
-            browser
-                .wait_widget(
-                    &format!("root.querySelector('form[data-item]')?.dataset.item !== '{first}'"),
-                    "the next screen",
-                )
-                .await;
-            if browser
-                .in_widget(0, "return !!root.querySelector('.an-feedback');")
-                .await
-                == Value::Bool(true)
-            {
-                browser.tab_to("Continuer").await;
-                browser.press(&[Key::Enter]).await;
-            }
+            browser.answer_screen_by_keyboard(&codes).await;
         } else {
             browser.answer_screen(&codes).await;
         }
@@ -96,14 +66,10 @@ async fn answer_as(browser: &Browser, person: &Person, bank: &Bank, keyboard: bo
 /// The chart's rows, "domain level" each.
 async fn chart_rows(browser: &Browser) -> Vec<String> {
     browser
-        .in_widget(
-            0,
+        .widget_strings(
             "return [...root.querySelectorAll('.an-chart-row')].map(r => r.innerText.replace(/\\s+/g, ' ').trim());",
         )
         .await
-        .as_array()
-        .map(|a| a.iter().filter_map(|v| v.as_str().map(str::to_string)).collect())
-        .unwrap_or_default()
 }
 
 /// Through the page, the person is asked exactly what the core asks them, and the result shows
