@@ -194,6 +194,29 @@ impl Assessment {
         self.items.iter().filter(move |r| r.outcome == outcome)
     }
 
+    /// "Vos points forts": the domains where the person is at ease, autonomous or with help.
+    pub fn strengths(&self) -> impl Iterator<Item = &DomainResult> {
+        self.domains
+            .iter()
+            .filter(|d| matches!(d.level, Some(Level::Autonomous | Level::WithHelp)))
+    }
+
+    /// The skills answered with one of `outcomes`, in bank order: what the summary lists as
+    /// done alone, with help, or not yet (self-ratings only; exercises have their own list).
+    pub fn skills_with<'a>(
+        &'a self,
+        bank: &'a Bank,
+        outcomes: &'a [Outcome],
+    ) -> impl Iterator<Item = &'a ItemResult> + 'a {
+        bank.items
+            .iter()
+            .zip(&self.items)
+            .filter(move |(item, r)| {
+                item.kind == crate::bank::ItemKind::Rating && outcomes.contains(&r.outcome)
+            })
+            .map(|(_, r)| r)
+    }
+
     /// Items whose answer says something (not skipped, not out of scope).
     pub fn answered(&self) -> impl Iterator<Item = &ItemResult> {
         self.items.iter().filter(|r| r.answer.is_some())

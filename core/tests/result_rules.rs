@@ -465,3 +465,48 @@ fn first_steps_start_with_what_is_missing_and_offer_at_most_8_choices() {
     let chosen = evaluate(&bank, &session, &["adm.form".into()]);
     assert_eq!(chosen.summary_steps(), ["adm.form"]);
 }
+
+/// "Vos points forts" and the summary's columns come from the core: strengths are the domains
+/// at ease (autonomous or with help), and each column lists self-ratings with its outcomes only.
+#[test]
+fn strengths_and_the_summary_columns_are_computed_once() {
+    let bank = Bank::builtin();
+    let (_, evaluation) = run(
+        &bank,
+        person(|item| {
+            if item.domain == "demarches" {
+                Answer::NotYet
+            } else if item.domain == "securite" {
+                Answer::WithHelp
+            } else {
+                Answer::Alone
+            }
+        }),
+    );
+    let strengths: Vec<&str> = evaluation
+        .assessment
+        .strengths()
+        .map(|d| d.domain.as_str())
+        .collect();
+    assert!(strengths.contains(&"securite"), "{strengths:?}");
+    assert!(strengths.contains(&"appareil"), "{strengths:?}");
+    assert!(!strengths.contains(&"demarches"), "{strengths:?}");
+    let not_yet: Vec<&str> = evaluation
+        .assessment
+        .skills_with(&bank, &[Outcome::NotYet])
+        .map(|r| r.item_id.as_str())
+        .collect();
+    assert!(!not_yet.is_empty());
+    assert!(
+        not_yet.iter().all(|id| id.starts_with("adm.")),
+        "{not_yet:?}"
+    );
+    let with_help = evaluation
+        .assessment
+        .skills_with(&bank, &[Outcome::WithHelp]);
+    for result in with_help {
+        let item = bank.item(&result.item_id).expect("an item");
+        assert_eq!(item.kind, ItemKind::Rating);
+        assert_eq!(item.domain, "securite");
+    }
+}

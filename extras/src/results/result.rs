@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use autonomie_core::evaluation::Evaluation;
 use autonomie_core::history::PastResult;
-use autonomie_core::scoring::{assess, Level};
+use autonomie_core::scoring::assess;
 use autonomie_core::session::{Session, MAX_PRIORITIES};
 use autonomie_ui::contract::Action;
 use autonomie_ui::markup::Markup;
@@ -173,9 +173,7 @@ fn overview(ctx: &Ctx, evaluation: &Evaluation, m: &mut Markup) {
     // The domains where the person is at ease, alone or with help.
     let strong: Vec<String> = evaluation
         .assessment
-        .domains
-        .iter()
-        .filter(|d| matches!(d.level, Some(Level::Autonomous | Level::WithHelp)))
+        .strengths()
         .map(|d| ctx.domain_name(&d.domain))
         .collect();
     boxed(ctx, m, "an-box an-strong", "result.strong_title", &strong);

@@ -8,7 +8,6 @@
 //! Written as markup (see `autonomie_ui::markup`): nothing on it changes once shown, except
 //! the chosen place in the mediator's view, found after the sheet shows.
 
-use autonomie_core::bank::ItemKind;
 use autonomie_core::evaluation::Evaluation;
 use autonomie_core::scoring::{Level, Outcome};
 use autonomie_core::session::{ChosenPlace, Session};
@@ -213,12 +212,11 @@ pub fn item_label(ctx: &Ctx, id: &str) -> String {
 fn can_do(ctx: &Ctx, evaluation: &Evaluation, m: &mut Markup) {
     let bank = ctx.bank();
     let with = |outcomes: &[Outcome]| -> Vec<String> {
-        bank.items
-            .iter()
-            .zip(&evaluation.assessment.items)
-            .filter(|(item, r)| item.kind == ItemKind::Rating && outcomes.contains(&r.outcome))
-            .map(|(item, r)| {
-                let goal = ctx.goal(&item.id);
+        evaluation
+            .assessment
+            .skills_with(bank, outcomes)
+            .map(|r| {
+                let goal = ctx.goal(&r.item_id);
                 if r.outcome == Outcome::DoneForMe {
                     format!("{goal} ({})", ctx.t("summary.done_for_me"))
                 } else {
