@@ -273,7 +273,7 @@ pub async fn find_by_hash(
     key: &str,
     source: &Source,
     hash: u32,
-) -> Option<autonomie_core::session::ChosenPlace> {
+) -> Option<autonomie_core::places::PlaceCard> {
     if !matches!(load(key, source, false).await, PlacesStatus::Ready { .. }) {
         return None;
     }
@@ -284,15 +284,6 @@ pub async fn find_by_hash(
             .places()
             .iter()
             .find(|p| autonomie_core::share_code::place_hash(&p.id) == hash)?;
-        let card = autonomie_core::places::PlaceCard::new(place, None, None);
-        Some(autonomie_core::session::ChosenPlace {
-            id: card.id,
-            name: card.name,
-            address: format!("{}, {} {}", card.address, card.postal_code, card.commune),
-            postal_code: card.postal_code,
-            phone: card.phone_display.unwrap_or_default(),
-            hours: card.hours_raw.unwrap_or_default(),
-            services: card.services,
-        })
+        Some(autonomie_core::places::PlaceCard::new(place, None, None))
     })
 }

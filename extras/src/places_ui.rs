@@ -579,13 +579,13 @@ fn distance_text(ctx: &Ctx, metres: i64) -> String {
 }
 
 /// "lun. 09:00–12:00 · mar. …", closed days left out; the raw text when hours do not parse.
-fn week_text(ctx: &Ctx, card: &PlaceCard) -> String {
+fn week_text(texts: &Catalog, card: &PlaceCard) -> String {
     match &card.week {
         Some(days) => days
             .iter()
             .enumerate()
             .filter(|(_, hours)| !hours.is_empty())
-            .map(|(day, hours)| format!("{} {hours}", ctx.t(&format!("day.{day}"))))
+            .map(|(day, hours)| format!("{} {hours}", texts.text(&format!("day.{day}"))))
             .collect::<Vec<_>>()
             .join(" · "),
         None => card.hours_raw.clone().unwrap_or_default(),
@@ -632,10 +632,10 @@ fn link(m: &mut Markup, href: &str, label: &str) {
 
 /// One place; returns what goes on the summary if the person chooses it.
 fn place_card(ctx: &Ctx, card: PlaceCard, index: usize, m: &mut Markup) -> ChosenPlace {
-    let address = format!("{}, {} {}", card.address, card.postal_code, card.commune);
+    let chosen = chosen_place(&ctx.texts, &card);
     m.open_class("li", "an-place")
         .leaf("h3", &[], &card.name)
-        .leaf("p", &[], &address);
+        .leaf("p", &[], &chosen.address);
     if let Some(metres) = card.distance_m {
         m.leaf_class("p", "an-distance", &distance_text(ctx, metres));
     }
@@ -722,13 +722,24 @@ fn place_card(ctx: &Ctx, card: PlaceCard, index: usize, m: &mut Markup) -> Chose
         }),
     )
     .close("li");
+    chosen
+}
+
+/// What the summary prints of a place, the same for the person's sheet and the mediator's:
+/// the opening hours in the widget's language, the services the person needs (all of the
+/// place's when it was found without a search, in the mediator view).
+pub fn chosen_place(texts: &Catalog, card: &PlaceCard) -> ChosenPlace {
     ChosenPlace {
         id: card.id.clone(),
         name: card.name.clone(),
+        address: format!("{}, {} {}", card.address, card.postal_code, card.commune),
         postal_code: card.postal_code.clone(),
         phone: card.phone_display.clone().unwrap_or_default(),
-        hours: week_text(ctx, &card),
-        services: card.matched.clone(),
-        address,
+        hours: week_text(texts, card),
+        services: if card.matched.is_empty() {
+            card.services.clone()
+        } else {
+            card.matched.clone()
+        },
     }
 }

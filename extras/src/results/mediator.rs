@@ -216,7 +216,8 @@ fn opened_view(ctx: &Ctx, opened: &autonomie_core::share_code::Opened) {
         let ctx = ctx.clone();
         wasm_bindgen_futures::spawn_local(async move {
             let found = crate::places_data::find_by_hash(&key, &source, hash).await;
-            if let (Some(place), true) = (found, ctx.page().alive()) {
+            if let (Some(card), true) = (found, ctx.page().alive()) {
+                let place = crate::places_ui::chosen_place(&ctx.host.texts, &card);
                 let mut m = Markup::new();
                 place_section(&ctx, &mut m, &place);
                 ctx.page().fill(".an-place-slot", &m);

@@ -955,6 +955,16 @@ fn pdf_text_with(pdf: &[u8], options: &[&str]) -> String {
 }
 
 /// Number of pages of a PDF, through poppler's `pdfinfo`.
+/// Whether a printed page's text holds `code`: every group of 4 whole, and its symbols in
+/// order. The code wraps between groups on paper, and text extraction drops a dash at the end
+/// of a line, as it would a hyphen.
+pub fn holds_code(printed: &str, code: &str) -> bool {
+    let symbols =
+        |text: &str| -> String { text.chars().filter(char::is_ascii_alphanumeric).collect() };
+    code.split('-').all(|group| printed.contains(group))
+        && symbols(printed).contains(&symbols(code))
+}
+
 pub fn pdf_pages(pdf: &[u8]) -> usize {
     let path = std::env::temp_dir().join(format!(
         "autonomie-{}-{}.pdf",
