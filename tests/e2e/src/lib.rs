@@ -490,11 +490,25 @@ impl Browser {
             json!({ "binary": binary, "args": args }),
         );
         capabilities.insert("goog:loggingPrefs".to_string(), json!({ "browser": "ALL" }));
-        let client = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
-            .capabilities(capabilities)
-            .connect(&format!("http://127.0.0.1:{}", driver.port))
-            .await
-            .expect("chromedriver session");
+        // Tests run in parallel and each picks a free port: another test's server may take
+        // the port chromedriver was about to use. Then start it again on another one.
+        let mut driver = driver;
+        let mut attempt = 0;
+        let client = loop {
+            match ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+                .capabilities(capabilities.clone())
+                .connect(&format!("http://127.0.0.1:{}", driver.port))
+                .await
+            {
+                Ok(client) => break client,
+                Err(error) if attempt < 3 => {
+                    eprintln!("chromedriver session, attempt {attempt}: {error:?}; again");
+                    attempt += 1;
+                    driver = Driver::start();
+                }
+                Err(error) => panic!("chromedriver session: {error:?}"),
+            }
+        };
         let browser = Browser {
             client,
             log: Mutex::new(Vec::new()),
