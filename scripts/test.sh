@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what is missing, then runs every check and test: formatting, clippy (native and
-# wasm32), native tests, the release build and its size budget, in-browser wasm tests and
+# wasm32), native tests, the release build, the release package (reproducible, checked by the
+# end-to-end tests), the `lieux` install, the size budget, in-browser wasm tests and
 # end-to-end tests in headless Chromium, then a bounded fuzzing run of every decoder. Stops at
 # the first failure.
 set -euo pipefail
@@ -25,6 +26,23 @@ cargo test --workspace --exclude autonomie --exclude autonomie-e2e
 
 step "release build"
 trunk build --release --offline
+
+step "release package (npm tarball, zip, sums), built twice: the same bytes"
+scripts/release.sh --no-build
+first="$(cat target/release-package/SHA256SUMS)"
+trunk build --release --offline
+scripts/release.sh --no-build
+if [[ "$(cat target/release-package/SHA256SUMS)" != "$first" ]]; then
+  echo "the second build of the same commit gave different files:" >&2
+  diff <(echo "$first") target/release-package/SHA256SUMS >&2 || true
+  exit 1
+fi
+
+step "lieux installs with cargo install and answers --version"
+lieux_root="$(mktemp -d)"
+cargo install --quiet --offline --locked --path tools/places --root "$lieux_root"
+"$lieux_root/bin/lieux" --version | grep -qx "lieux $(sed -n '/^\[workspace.package\]/,/^\[/s/^version = "\(.*\)"/\1/p' Cargo.toml)"
+rm -rf "$lieux_root"
 
 step "size budget"
 cargo run -q -p budget

@@ -13,5 +13,5 @@ fn main() {
         );
     }));
     // Referencing the library keeps its exports (boot) in this binary.
-    let _ = autonomie::boot as fn(String, Option<js_sys::Function>);
+    let _ = autonomie::boot as fn(String, Option<js_sys::Function>, wasm_bindgen::JsValue);
 }

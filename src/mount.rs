@@ -29,10 +29,14 @@ thread_local! {
 /// Mounts every widget on the page and keeps watching for new ones.
 /// `base_url` is where the widget's files are served from, ending with `/`; `load_module`
 /// takes a module name ("extras" or "staff") and returns a promise of that lazily loaded
-/// module (see `public/autonomie.js`).
+/// module (see `public/autonomie.js`); `integrity` maps the addresses of the widget's own
+/// files to their sha384, checked on every fetch of them.
 #[wasm_bindgen]
-pub fn boot(base_url: String, load_module: Option<js_sys::Function>) {
+pub fn boot(base_url: String, load_module: Option<js_sys::Function>, integrity: JsValue) {
     BASE_URL.with(|b| *b.borrow_mut() = normalise_base(&base_url));
+    if integrity.is_object() {
+        autonomie_ui::net::set_integrity(&integrity);
+    }
     crate::extras::set_loader(load_module);
     mount_all();
     if !BOOTED.with(|b| b.replace(true)) {
@@ -341,7 +345,7 @@ mod tests {
         body.append_child(&first).unwrap();
         body.append_child(&second).unwrap();
 
-        boot(String::new(), None);
+        boot(String::new(), None, JsValue::UNDEFINED);
         next_frame().await;
 
         for host in [&first, &second] {

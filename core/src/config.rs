@@ -514,7 +514,7 @@ pub fn contrast_ratio(a: &str, b: &str) -> Option<f64> {
 }
 
 fn parse_centre(value: &str) -> Option<Centre> {
-    if value.len() == 5 && value.chars().all(|c| c.is_ascii_digit()) {
+    if crate::postal_code::is_postal_code(value) {
         return Some(Centre::PostalCode(value.to_string()));
     }
     let (lat, lon) = value.split_once(',')?;

@@ -20,6 +20,7 @@ pub mod national;
 pub mod orientation;
 pub mod pin;
 pub mod places;
+pub mod postal_code;
 pub mod readability;
 pub mod scoring;
 pub mod services;

@@ -68,6 +68,7 @@ impl PlacesFailure {
             PlacesFailure::Fetch(FetchError::Status(code)) => ("places.error.status", Some(*code)),
             PlacesFailure::Fetch(FetchError::ContentType(_)) => ("places.error.content_type", None),
             PlacesFailure::Fetch(FetchError::TooLarge { .. }) => ("places.error.too_large", None),
+            PlacesFailure::Fetch(FetchError::Integrity) => ("places.error.changed", None),
             PlacesFailure::Fetch(FetchError::NotText)
             | PlacesFailure::Unreadable(_)
             | PlacesFailure::NoInlineData => ("places.error.unreadable", None),

@@ -187,7 +187,7 @@ fn listen(ctx: &Ctx) {
         on_input.point.set(None);
         // Search as the person types a whole postal code or a name.
         let value = action.value().trim().to_string();
-        let complete = (value.len() == 5 && value.bytes().all(|b| b.is_ascii_digit()))
+        let complete = autonomie_core::postal_code::is_postal_code(&value)
             || (value.chars().count() >= 3 && !value.bytes().any(|b| b.is_ascii_digit()));
         if complete {
             run_search(&on_input);

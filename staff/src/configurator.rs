@@ -2,8 +2,15 @@
 //! replaces the live preview. The form markup is plain HTML in `public/partenaires/`; fields
 //! carry `data-attr="<attribute>"` (one value) or `data-list="<attribute>"` (checkboxes whose
 //! checked values are joined with commas; all checked means the default, so it is left out).
+//!
+//! It gives three things to copy: the snippet, pinned to this version's loader with its
+//! `integrity` (sha384, computed here from the loader as served, so it is always the hash of
+//! the file a visitor gets); the iframe fallback, whose address carries the same settings;
+//! and the one CSP line a host with a content security policy adds.
 
+use std::cell::RefCell;
 use std::collections::BTreeMap;
+use std::rc::Rc;
 
 use autonomie_core::bank::BUILTIN_DOMAIN_IDS;
 use autonomie_core::config::{WidgetConfig, DEFAULT_ACCENT};
@@ -22,11 +29,27 @@ const DEFAULTS: [(&str, &str); 4] = [
 /// the snippet.
 #[wasm_bindgen]
 pub fn configurator_mount(form: web_sys::Element, loader_url: String) {
+    let integrity: Rc<RefCell<Option<String>>> = Rc::default();
     let update = {
         let form = form.clone();
-        move || refresh(&form, &loader_url)
+        let integrity = integrity.clone();
+        let loader_url = loader_url.clone();
+        move || refresh(&form, &loader_url, integrity.borrow().as_deref())
     };
     update();
+    {
+        let update = update.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            let hash = loader_integrity(&loader_url).await;
+            if hash.is_none() {
+                web_sys::console::warn_1(
+                    &"autonomie-numerique: the loader's integrity could not be computed (this page needs https, or the loader did not load)".into(),
+                );
+            }
+            *integrity.borrow_mut() = hash;
+            update();
+        });
+    }
     let listener = Closure::<dyn Fn()>::new(update);
     for event in ["input", "change"] {
         let _ = form.add_event_listener_with_callback(event, listener.as_ref().unchecked_ref());
@@ -103,20 +126,119 @@ fn escape_attribute(value: &str) -> String {
         .replace('>', "&gt;")
 }
 
-/// The snippet a partner pastes into their page.
-pub fn snippet(loader_url: &str, attributes: &[(String, String)]) -> String {
+/// The sha384 of the loader as served, in the `integrity` attribute's form. `None` where the
+/// page cannot compute it (WebCrypto needs https or the local machine).
+async fn loader_integrity(loader_url: &str) -> Option<String> {
+    let bytes = autonomie_ui::net::fetch_bytes(loader_url, &[], 1 << 20, false)
+        .await
+        .ok()?;
+    let window = web_sys::window()?;
+    let subtle = window.crypto().ok()?.subtle();
+    let promise = subtle
+        .digest_with_str_and_u8_array("SHA-384", &bytes)
+        .ok()?;
+    let digest = wasm_bindgen_futures::JsFuture::from(promise).await.ok()?;
+    let digest = js_sys::Uint8Array::new(&digest).to_vec();
+    let latin1: String = digest.iter().map(|b| char::from(*b)).collect();
+    Some(format!("sha384-{}", window.btoa(&latin1).ok()?))
+}
+
+/// The snippet a partner pastes into their page: this version's loader (with its hash when
+/// known) and the element with the chosen settings.
+pub fn snippet(
+    loader_url: &str,
+    integrity: Option<&str>,
+    attributes: &[(String, String)],
+) -> String {
     let mut element = String::from("<autonomie-numerique");
     for (name, value) in attributes {
         element.push_str(&format!("\n  data-{name}=\"{}\"", escape_attribute(value)));
     }
     element.push_str("></autonomie-numerique>");
+    let pin = integrity
+        .map(|hash| {
+            format!(
+                "\n  integrity=\"{}\" crossorigin=\"anonymous\"",
+                escape_attribute(hash)
+            )
+        })
+        .unwrap_or_default();
     format!(
-        "<script type=\"module\" src=\"{}\"></script>\n{element}",
+        "<!-- autonomie numérique {VERSION} -->\n<script type=\"module\" src=\"{}\"{pin}></script>\n{element}",
         escape_attribute(loader_url)
     )
 }
 
-fn refresh(form: &web_sys::Element, loader_url: &str) {
+/// The widget's version: the workspace's, the one in the package and the CHANGELOG.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// The widget's folder: the loader's address without its file name.
+fn folder_of(loader_url: &str) -> &str {
+    loader_url
+        .rfind('/')
+        .map_or(loader_url, |slash| &loader_url[..=slash])
+}
+
+/// `scheme://host[:port]` of an absolute address; `None` for a relative one.
+fn origin_of(url: &str) -> Option<&str> {
+    let (scheme, rest) = url.split_once("://")?;
+    if !matches!(scheme, "http" | "https") {
+        return None;
+    }
+    let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    Some(&url[..scheme.len() + 3 + end])
+}
+
+/// Percent-encodes a query value (RFC 3986 unreserved characters stay as they are).
+fn encode_query(value: &str) -> String {
+    let mut out = String::new();
+    for byte in value.bytes() {
+        if byte.is_ascii_alphanumeric() || b"-_.~".contains(&byte) {
+            out.push(char::from(byte));
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
+}
+
+/// The iframe fallback: the widget's own page, the settings in its address.
+pub fn iframe_snippet(loader_url: &str, attributes: &[(String, String)]) -> String {
+    let query = attributes
+        .iter()
+        .map(|(name, value)| format!("{name}={}", encode_query(value)))
+        .collect::<Vec<_>>()
+        .join("&");
+    let separator = if query.is_empty() { "" } else { "?" };
+    format!(
+        "<iframe src=\"{}\"\n  title=\"Faire le point sur le numérique\" style=\"width:100%;height:900px;border:0\"></iframe>",
+        escape_attribute(&format!("{}index.html{separator}{query}", folder_of(loader_url)))
+    )
+}
+
+/// The CSP directives a host page with a content security policy adds: the widget's origin
+/// for its code and files, wasm compilation, the places file's and the logo's origins.
+pub fn csp_line(loader_url: &str, attributes: &[(String, String)]) -> String {
+    let widget = origin_of(loader_url).unwrap_or("'self'");
+    let value = |name: &str| {
+        attributes
+            .iter()
+            .find(|(n, _)| n == name)
+            .and_then(|(_, v)| origin_of(v))
+    };
+    let mut connect = vec![widget];
+    connect.extend(value("places").filter(|o| *o != widget));
+    let mut line = format!(
+        "script-src {widget} 'wasm-unsafe-eval'; connect-src {}",
+        connect.join(" ")
+    );
+    if let Some(logo) = value("logo") {
+        line.push_str(&format!("; img-src {logo}"));
+    }
+    line
+}
+
+fn refresh(form: &web_sys::Element, loader_url: &str, integrity: Option<&str>) {
     let Some(document) = document() else { return };
     let attributes = attributes_of(form);
 
@@ -131,7 +253,13 @@ fn refresh(form: &web_sys::Element, loader_url: &str) {
         list.set_text_content(Some(&text));
     }
     if let Some(code) = document.get_element_by_id("cfg-snippet") {
-        code.set_text_content(Some(&snippet(loader_url, &attributes)));
+        code.set_text_content(Some(&snippet(loader_url, integrity, &attributes)));
+    }
+    if let Some(code) = document.get_element_by_id("cfg-iframe") {
+        code.set_text_content(Some(&iframe_snippet(loader_url, &attributes)));
+    }
+    if let Some(code) = document.get_element_by_id("cfg-csp") {
+        code.set_text_content(Some(&csp_line(loader_url, &attributes)));
     }
     // A fresh element each time: the widget mounts it from scratch with the new settings.
     if let Some(preview) = document.get_element_by_id("cfg-preview") {
@@ -160,7 +288,7 @@ fn copy_snippet() {
     };
     // The page holds both messages (`data-done`, `data-failed`): its text stays in the page.
     let promise = window.navigator().clipboard().write_text(&text);
-    leptos::task::spawn_local(async move {
+    wasm_bindgen_futures::spawn_local(async move {
         let copied = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
         let message = status.get_attribute(if copied { "data-done" } else { "data-failed" });
         status.set_text_content(message.as_deref());
@@ -171,18 +299,72 @@ fn copy_snippet() {
 mod tests {
     use super::*;
 
+    fn settings(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
+        pairs
+            .iter()
+            .map(|(n, v)| (n.to_string(), v.to_string()))
+            .collect()
+    }
+
     #[test]
-    fn snippets_escape_values() {
+    fn snippets_escape_values_and_pin_the_loader() {
         let text = snippet(
-            "https://widget.example/autonomie.js",
-            &[
-                ("partner".into(), "Mairie \"Les <Lilas>\" & co".into()),
-                ("lang".into(), "en".into()),
-            ],
+            "https://widget.example/v/autonomie.js",
+            Some("sha384-abc+/="),
+            &settings(&[("partner", "Mairie \"Les <Lilas>\" & co"), ("lang", "en")]),
         );
         assert_eq!(
             text,
-            "<script type=\"module\" src=\"https://widget.example/autonomie.js\"></script>\n<autonomie-numerique\n  data-partner=\"Mairie &quot;Les &lt;Lilas&gt;&quot; &amp; co\"\n  data-lang=\"en\"></autonomie-numerique>"
+            format!("<!-- autonomie numérique {VERSION} -->\n<script type=\"module\" src=\"https://widget.example/v/autonomie.js\"\n  integrity=\"sha384-abc+/=\" crossorigin=\"anonymous\"></script>\n<autonomie-numerique\n  data-partner=\"Mairie &quot;Les &lt;Lilas&gt;&quot; &amp; co\"\n  data-lang=\"en\"></autonomie-numerique>")
+        );
+        let unpinned = snippet("https://widget.example/autonomie.js", None, &[]);
+        assert!(!unpinned.contains("integrity"), "{unpinned}");
+    }
+
+    #[test]
+    fn the_iframe_carries_the_settings_in_its_address() {
+        let text = iframe_snippet(
+            "https://cdn.example/npm/autonomie-numerique@1.2.3/widget/autonomie.js",
+            &settings(&[("partner", "Mairie de Saint-Exemple & co"), ("lang", "ar")]),
+        );
+        assert!(
+            text.starts_with("<iframe src=\"https://cdn.example/npm/autonomie-numerique@1.2.3/widget/index.html?partner=Mairie%20de%20Saint-Exemple%20%26%20co&amp;lang=ar\""),
+            "{text}"
+        );
+        assert!(text.contains("title=\"Faire le point sur le numérique\""));
+        let bare = iframe_snippet("https://w.example/autonomie.js", &[]);
+        assert!(
+            bare.contains("src=\"https://w.example/index.html\""),
+            "{bare}"
+        );
+    }
+
+    #[test]
+    fn the_csp_line_names_the_widget_places_and_logo_origins() {
+        let loader = "https://cdn.example:8443/npm/autonomie-numerique@1.2.3/widget/autonomie.js";
+        assert_eq!(
+            csp_line(loader, &[]),
+            "script-src https://cdn.example:8443 'wasm-unsafe-eval'; connect-src https://cdn.example:8443"
+        );
+        let line = csp_line(
+            loader,
+            &settings(&[
+                ("places", "https://data.mairie.example/lieux.csv"),
+                ("logo", "https://www.mairie.example/logo.png"),
+            ]),
+        );
+        assert_eq!(
+            line,
+            "script-src https://cdn.example:8443 'wasm-unsafe-eval'; connect-src https://cdn.example:8443 https://data.mairie.example; img-src https://www.mairie.example"
+        );
+        // A relative logo or a `javascript:` value adds no source.
+        let line = csp_line(
+            loader,
+            &settings(&[("logo", "logo.png"), ("places", "javascript:alert(1)")]),
+        );
+        assert!(
+            !line.contains("img-src") && !line.contains("javascript"),
+            "{line}"
         );
     }
 }

@@ -15,6 +15,40 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
+thread_local! {
+    /// The widget's own files and their sha384, by absolute address, as the loader hands
+    /// them over (see `public/autonomie.js`). Each wasm module keeps its own copy.
+    static INTEGRITY: std::cell::RefCell<Vec<(String, String)>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Takes the loader's table of hashes (`{ url: "sha384-…" }`); a fetch of one of those files
+/// then carries its hash, and the browser refuses a file that does not match.
+pub fn set_integrity(table: &JsValue) {
+    let Ok(entries) = js_sys::Object::entries(table.unchecked_ref()).dyn_into::<js_sys::Array>()
+    else {
+        return;
+    };
+    let pairs = entries
+        .iter()
+        .filter_map(|entry| {
+            let pair: js_sys::Array = entry.dyn_into().ok()?;
+            Some((pair.get(0).as_string()?, pair.get(1).as_string()?))
+        })
+        .collect();
+    INTEGRITY.with(|table| *table.borrow_mut() = pairs);
+}
+
+fn integrity_of(url: &str) -> Option<String> {
+    let file = url.split(['?', '#']).next().unwrap_or(url);
+    INTEGRITY.with(|table| {
+        table
+            .borrow()
+            .iter()
+            .find(|(address, _)| address == file)
+            .map(|(_, hash)| hash.clone())
+    })
+}
+
 /// Longest silence accepted from a server, in milliseconds.
 pub const IDLE_TIMEOUT_MS: u32 = 10_000;
 
@@ -32,6 +66,9 @@ pub enum FetchError {
     TooLarge { limit: usize },
     /// Not valid UTF-8 text.
     NotText,
+    /// One of the widget's own files arrived changed: it does not match the hash the loader
+    /// holds for it, and the browser refused it.
+    Integrity,
 }
 
 impl FetchError {
@@ -39,6 +76,9 @@ impl FetchError {
     pub fn detail(&self) -> String {
         match self {
             FetchError::Network => "network error or CORS refusal".into(),
+            FetchError::Integrity => {
+                "the file does not match its integrity hash; it was not used".into()
+            }
             FetchError::Timeout => format!(
                 "the server sent nothing for {} s (no answer, or the body stopped)",
                 IDLE_TIMEOUT_MS / 1000
@@ -188,12 +228,35 @@ async fn request(
 ) -> Result<web_sys::Response, FetchError> {
     let init = web_sys::RequestInit::new();
     init.set_signal(Some(&controller.signal()));
+    let checked = integrity_of(url);
+    if let Some(integrity) = &checked {
+        init.set_integrity(integrity);
+    }
     if retry {
         init.set_cache(web_sys::RequestCache::NoStore);
     }
-    let response = JsFuture::from(window.fetch_with_str_and_init(url, &init))
-        .await
-        .map_err(|_| FetchError::Network)?;
+    let response = match JsFuture::from(window.fetch_with_str_and_init(url, &init)).await {
+        Ok(response) => response,
+        // The browser refuses a checked file for any reason (no network, an error page that is
+        // not the file, a changed file) with the same error: ask again, unchecked and never
+        // used, to tell which.
+        Err(_) if checked.is_some() => {
+            let again = web_sys::RequestInit::new();
+            again.set_signal(Some(&controller.signal()));
+            again.set_cache(web_sys::RequestCache::NoStore);
+            let response = JsFuture::from(window.fetch_with_str_and_init(url, &again))
+                .await
+                .map_err(|_| FetchError::Network)?;
+            let response: web_sys::Response =
+                response.dyn_into().map_err(|_| FetchError::Network)?;
+            return Err(match response.status() {
+                408 | 504 => FetchError::Timeout,
+                _ if !response.ok() => FetchError::Status(response.status()),
+                _ => FetchError::Integrity,
+            });
+        }
+        Err(_) => return Err(FetchError::Network),
+    };
     let response: web_sys::Response = response.dyn_into().map_err(|_| FetchError::Network)?;
     match response.status() {
         // A proxy or the offline service worker that gave up waiting (`public/sw.js`).

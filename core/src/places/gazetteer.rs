@@ -11,6 +11,7 @@ use std::collections::BTreeMap;
 use super::csv;
 use super::model::LatLon;
 use super::search::{centroid, commune_matches};
+use crate::postal_code::is_postal_code;
 use crate::text::fold;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -50,10 +51,6 @@ impl std::fmt::Display for GazetteerError {
     }
 }
 
-fn valid_code(code: &str) -> bool {
-    code.len() == 5 && code.bytes().all(|b| b.is_ascii_digit())
-}
-
 fn coordinate(text: &str) -> Option<f64> {
     text.trim().parse().ok()
 }
@@ -73,7 +70,7 @@ impl Gazetteer {
         let mut bad = 0;
         for (i, record) in csv::Reader::new(text, b';').enumerate() {
             let entry = match record.fields.as_slice() {
-                [code, commune, lat, lon] if valid_code(code.trim()) => coordinate(lat)
+                [code, commune, lat, lon] if is_postal_code(code.trim()) => coordinate(lat)
                     .zip(coordinate(lon))
                     .and_then(|(a, b)| LatLon::new(a, b))
                     .map(|location| GazetteerEntry {
@@ -220,7 +217,7 @@ pub fn build_from_communes(bytes: &[u8]) -> Result<(Gazetteer, BuildReport), Gaz
         report.rows_read += 1;
         let field = |i: usize| record.fields.get(i).map_or("", |f| f.trim());
         let code = field(code_col);
-        if !valid_code(code) {
+        if !is_postal_code(code) {
             report.rows_with_invalid_postal_code += 1;
             continue;
         }

@@ -520,14 +520,14 @@ impl<'a> RowBuilder<'a> {
 
     fn code_postal(&mut self) -> Result<String, Skip> {
         let raw = self.raw.get(Column::CodePostal).unwrap_or("").trim();
-        let digits = raw.len() <= 5 && !raw.is_empty() && raw.bytes().all(|b| b.is_ascii_digit());
-        match raw.len() {
-            5 if digits => Ok(raw.to_string()),
-            4 if digits => {
-                self.warn(Column::CodePostal, WarningKind::CodePostalPadded, raw);
-                Ok(format!("0{raw}"))
+        match crate::postal_code::from_file(raw) {
+            Some((code, padded)) => {
+                if padded {
+                    self.warn(Column::CodePostal, WarningKind::CodePostalPadded, raw);
+                }
+                Ok(code)
             }
-            _ => Err((SkipReason::InvalidCodePostal, excerpt(&clean_text(raw)))),
+            None => Err((SkipReason::InvalidCodePostal, excerpt(&clean_text(raw)))),
         }
     }
 

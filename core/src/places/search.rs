@@ -44,7 +44,7 @@ impl Centre {
     /// `None` for blank text.
     pub fn from_input(text: &str) -> Option<Centre> {
         let text = text.trim();
-        if text.len() == 5 && text.bytes().all(|b| b.is_ascii_digit()) {
+        if crate::postal_code::is_postal_code(text) {
             Some(Centre::PostalCode(text.to_string()))
         } else if text.is_empty() {
             None

@@ -291,6 +291,7 @@ fn serve_file(files: &Files, path: &str) -> Reply {
             .map(|rest| dir.join(rest))
     });
     let file = match (mounted, relative.strip_prefix("fixtures/")) {
+        (Some(folder), _) if relative.ends_with('/') => folder.join("index.html"),
         (Some(file), _) => file,
         (None, Some(rest)) => files.fixtures.join(rest),
         (None, None) if relative.is_empty() || relative.ends_with('/') => {

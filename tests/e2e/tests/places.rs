@@ -169,6 +169,10 @@ async fn missing_places_data_is_explained_and_the_flow_goes_on() {
     browser.expect_console(
         "lieux-demo.csv - Failed to load resource: the server responded with a status of 404",
     );
+    // The shipped file carries its hash: the browser checks the error page against it first
+    // (the widget then asks again, unchecked, and reads the 404).
+    browser.expect_console("lieux-demo.csv' with computed SHA-384 integrity");
+    browser.expect_console("lieux-demo.csv. SRI's integrity checks failed.");
     browser.goto(&server.url("/")).await;
     browser.wait_ready().await;
     reach_places(&browser).await;
@@ -188,6 +192,40 @@ async fn missing_places_data_is_explained_and_the_flow_goes_on() {
         .in_widget(0, "return !!root.querySelector('.an-sheet-place');")
         .await;
     assert_eq!(no_place, Value::Bool(false));
+    browser.close().await;
+}
+
+/// The demo places file with one letter changed, served where the widget expects it: the
+/// loader holds the file's hash, the browser refuses it, the person is told and goes on.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_changed_places_file_is_refused_and_the_flow_goes_on() {
+    let server = Server::start();
+    let mut file =
+        std::fs::read(autonomie_e2e::dist_dir().join("data/lieux-demo.csv")).expect("demo data");
+    let at = (file.len() / 2..file.len())
+        .find(|&i| file[i].is_ascii_lowercase())
+        .expect("a letter");
+    file[at] = if file[at] == b'e' { b'a' } else { b'e' };
+    server.route(
+        "/data/lieux-demo.csv",
+        Reply::new(200, "text/csv; charset=utf-8", file),
+    );
+    let browser = Browser::launch(PHONE).await;
+    browser.expect_console("lieux-demo.csv' with computed SHA-384 integrity");
+    browser.expect_console("lieux-demo.csv. SRI's integrity checks failed.");
+    browser.goto(&server.url("/")).await;
+    browser.wait_ready().await;
+    reach_places(&browser).await;
+    browser
+        .wait_widget("root.querySelector('.an-places [role=alert]')", "the error")
+        .await;
+    let text = browser.widget_text().await;
+    assert!(text.contains("La liste des lieux a été modifiée"), "{text}");
+    assert!(!text.contains("Vérifiez la connexion"), "{text}");
+    browser.click_text("Imprimer mon résumé").await;
+    browser
+        .wait_widget("root.querySelector('.an-sheet')", "the summary")
+        .await;
     browser.close().await;
 }
 

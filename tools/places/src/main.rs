@@ -36,6 +36,11 @@ Utilisation :
       d'une table des communes (colonnes code_postal, lat, lng).
 
 Chaque commande affiche un bilan : lignes lues, gardées, écartées par motif.
+
+  lieux --help       cette aide
+  lieux --version    la version de l'outil (celle du widget)
+
+Installation : cargo install --path tools/places
 ";
 
 /// A usage or input/output problem: message for stderr, exit code 2.
@@ -44,8 +49,11 @@ struct Failure(String);
 type Outcome = Result<ExitCode, Failure>;
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    match run(&args) {
+    let args: Vec<String> = std::env::args_os()
+        .skip(1)
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect();
+    match run(args) {
         Ok(code) => code,
         Err(Failure(message)) => {
             eprintln!("lieux : {message}");
@@ -54,49 +62,67 @@ fn main() -> ExitCode {
     }
 }
 
-/// Positional arguments and `--name value` options.
+/// Positional arguments, `--name value` options and flags, as lexopt splits them (so
+/// `--rayon=45.7,4.8,10` and `-oSORTIE.csv` work too).
 struct Args {
     positional: Vec<String>,
     options: Vec<(String, String)>,
     flags: Vec<String>,
 }
 
-const VALUE_OPTIONS: [&str; 5] = [
-    "-o",
-    "--output",
-    "--departement",
-    "--codes-postaux",
-    "--rayon",
-];
-const FLAGS: [&str; 3] = ["--complet", "-h", "--help"];
+/// Options that take a value, by their canonical name.
+const VALUE_OPTIONS: [&str; 4] = ["-o", "--departement", "--codes-postaux", "--rayon"];
 
-fn parse_args(args: &[String]) -> Result<Args, Failure> {
+fn parse_args(args: Vec<String>) -> Result<Args, Failure> {
+    use lexopt::Arg;
     let mut parsed = Args {
         positional: Vec::new(),
         options: Vec::new(),
         flags: Vec::new(),
     };
-    let mut iter = args.iter();
-    while let Some(arg) = iter.next() {
-        if VALUE_OPTIONS.contains(&arg.as_str()) {
-            let value = iter
-                .next()
-                .ok_or_else(|| Failure(format!("l'option {arg} attend une valeur")))?;
-            let name = if arg == "--output" {
-                "-o"
-            } else {
-                arg.as_str()
-            };
-            parsed.options.push((name.to_string(), value.clone()));
-        } else if FLAGS.contains(&arg.as_str()) {
-            parsed.flags.push(arg.clone());
-        } else if arg.starts_with('-') && arg.len() > 1 {
-            return Err(Failure(format!("option inconnue : {arg}\n\n{USAGE}")));
+    let mut parser = lexopt::Parser::from_args(args);
+    let text = |value: std::ffi::OsString| {
+        value
+            .into_string()
+            .map_err(|v| Failure(format!("valeur illisible : {}", v.to_string_lossy())))
+    };
+    while let Some(arg) = parser.next().map_err(|e| Failure(french(&e)))? {
+        let name = match arg {
+            Arg::Value(value) => {
+                parsed.positional.push(text(value)?);
+                continue;
+            }
+            Arg::Short('o') | Arg::Long("output") => "-o".to_string(),
+            Arg::Short('h') | Arg::Long("help") => "--help".to_string(),
+            Arg::Short('V') | Arg::Long("version") => "--version".to_string(),
+            Arg::Long(long) => format!("--{long}"),
+            Arg::Short(short) => format!("-{short}"),
+        };
+        if VALUE_OPTIONS.contains(&name.as_str()) {
+            let value = parser
+                .value()
+                .map_err(|_| Failure(format!("l'option {name} attend une valeur")))?;
+            parsed.options.push((name, text(value)?));
+        } else if ["--complet", "--help", "--version"].contains(&name.as_str()) {
+            parsed.flags.push(name);
         } else {
-            parsed.positional.push(arg.clone());
+            return Err(Failure(format!("option inconnue : {name}\n\n{USAGE}")));
         }
     }
     Ok(parsed)
+}
+
+/// lexopt's own messages are in English: the ones a person can meet, in French.
+fn french(error: &lexopt::Error) -> String {
+    match error {
+        lexopt::Error::UnexpectedValue { option, .. } => {
+            format!("l'option {option} ne prend pas de valeur\n\n{USAGE}")
+        }
+        lexopt::Error::NonUnicodeValue(value) => {
+            format!("valeur illisible : {}", value.to_string_lossy())
+        }
+        other => format!("arguments illisibles ({other})\n\n{USAGE}"),
+    }
 }
 
 impl Args {
@@ -129,12 +155,13 @@ impl Args {
     }
 }
 
-fn run(args: &[String]) -> Outcome {
+fn run(args: Vec<String>) -> Outcome {
     let args = parse_args(args)?;
-    if args.flag("-h")
-        || args.flag("--help")
-        || args.positional.first().map(String::as_str) == Some("help")
-    {
+    if args.flag("--version") {
+        println!("lieux {}", env!("CARGO_PKG_VERSION"));
+        return Ok(ExitCode::SUCCESS);
+    }
+    if args.flag("--help") || args.positional.first().map(String::as_str) == Some("help") {
         print!("{USAGE}");
         return Ok(ExitCode::SUCCESS);
     }

@@ -340,3 +340,39 @@ fn usage_and_file_errors_exit_with_2() {
     assert!(help.stdout.contains("lieux gazetteer"));
     let _ = std::fs::remove_dir_all(dir);
 }
+
+#[test]
+fn version_help_and_option_forms() {
+    for flag in ["--version", "-V"] {
+        let run = lieux(&[flag]);
+        assert_eq!(run.code, Some(0), "{flag}: {}", run.stderr);
+        assert_eq!(
+            run.stdout.trim(),
+            format!("lieux {}", env!("CARGO_PKG_VERSION"))
+        );
+    }
+    let help = lieux(&["-h"]);
+    assert_eq!(help.code, Some(0));
+    assert!(help.stdout.contains("Utilisation") && help.stdout.contains("--version"));
+    // `--name=value` and `-oFILE` as well as `--name value`.
+    let dir = out_dir("forms");
+    let out = dir.join("rayon.csv");
+    let input = fixture("valid-v1.csv");
+    let run = lieux(&[
+        "extract",
+        &input,
+        "--rayon=45.76,4.83,10",
+        &format!("-o{}", out.display()),
+    ]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    assert!(out.is_file());
+    // A flag given a value, in French.
+    let run = lieux(&["extract", &input, "--complet=oui", "--departement", "69"]);
+    assert_eq!(run.code, Some(2));
+    assert!(
+        run.stderr.contains("ne prend pas de valeur"),
+        "{}",
+        run.stderr
+    );
+    let _ = std::fs::remove_dir_all(dir);
+}
