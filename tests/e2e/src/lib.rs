@@ -656,6 +656,28 @@ impl Browser {
 
     /// Presses the welcome screen's start button, whatever the language, and waits for the
     /// first question.
+    /// Picks `lang` in the header's select (without waiting for its texts).
+    pub async fn pick_language(&self, lang: &str) {
+        self.in_widget(
+            0,
+            &format!(
+                "const s = root.querySelector('#an-lang'); s.value = {}; s.dispatchEvent(new Event('change')); return true;",
+                json!(lang)
+            ),
+        )
+        .await;
+    }
+
+    /// Picks `lang` in the header's select, as a person does, and waits for its texts.
+    pub async fn switch_language(&self, lang: &str) {
+        self.pick_language(lang).await;
+        self.wait_widget(
+            &format!("root.querySelector('.an-root').lang === {}", json!(lang)),
+            "the new language",
+        )
+        .await;
+    }
+
     pub async fn start_in_any_language(&self) {
         self.in_widget(
             0,

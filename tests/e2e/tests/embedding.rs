@@ -52,9 +52,7 @@ async fn the_widget_never_writes_to_the_host_page() {
     let before = browser.js(snapshot, vec![]).await;
     browser.start_assessment("Commencer").await;
     browser.answer("no").await;
-    browser
-        .in_widget(0, "const s = root.querySelector('#an-lang'); s.value = 'ar'; s.dispatchEvent(new Event('change')); return true;")
-        .await;
+    browser.pick_language("ar").await;
     browser
         .wait_widget("root.querySelector('.an-root').dir === 'rtl'", "Arabic")
         .await;
@@ -86,12 +84,7 @@ async fn a_strict_csp_with_only_the_documented_sources_works_without_violations(
     browser.start_assessment("Commencer").await;
     browser.answer("no").await;
     // Switching language fetches a file (connect-src).
-    browser
-        .in_widget(0, "const s = root.querySelector('#an-lang'); s.value = 'en'; s.dispatchEvent(new Event('change')); return true;")
-        .await;
-    browser
-        .wait_widget("root.querySelector('.an-root').lang === 'en'", "English")
-        .await;
+    browser.switch_language("en").await;
     let violations = browser.js("return window.__violations;", vec![]).await;
     assert_eq!(violations, serde_json::json!([]), "CSP violations");
     let refused: Vec<String> = browser

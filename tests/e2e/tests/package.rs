@@ -177,12 +177,7 @@ async fn the_installed_package_runs_from_another_origin_with_the_configurators_s
     browser.wait_ready().await;
     browser.start_assessment("Commencer").await;
     // A language file, then the lazily loaded module, both checked against their hashes.
-    browser
-        .in_widget(0, "const s = root.querySelector('#an-lang'); s.value = 'en'; s.dispatchEvent(new Event('change')); return true;")
-        .await;
-    browser
-        .wait_widget("root.querySelector('.an-root').lang === 'en'", "English")
-        .await;
+    browser.switch_language("en").await;
     browser.complete_to_summary(mixed_profile).await;
     let requested = widget.requests();
     for file in [

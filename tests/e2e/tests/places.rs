@@ -157,22 +157,16 @@ async fn filters_narrow_the_results() {
     browser.close().await;
 }
 
-#[tokio::test(flavor = "multi_thread")]
-async fn missing_places_data_is_explained_and_the_flow_goes_on() {
+/// The places step when the demo file is answered with `reply`: the person reads `message`
+/// (and not the network one), and the summary still prints, with no place on it. `console`:
+/// the browser's own errors this provokes on purpose.
+async fn places_file_refused(reply: Reply, console: &[&str], message: &str) {
     let server = Server::start();
-    server.route(
-        "/data/lieux-demo.csv",
-        Reply::new(404, "text/plain", "not found"),
-    );
+    server.route("/data/lieux-demo.csv", reply);
     let browser = Browser::launch(PHONE).await;
-    // The browser reports the 404 it was served, on purpose here.
-    browser.expect_console(
-        "lieux-demo.csv - Failed to load resource: the server responded with a status of 404",
-    );
-    // The shipped file carries its hash: the browser checks the error page against it first
-    // (the widget then asks again, unchecked, and reads the 404).
-    browser.expect_console("lieux-demo.csv' with computed SHA-384 integrity");
-    browser.expect_console("lieux-demo.csv. SRI's integrity checks failed.");
+    for expected in console {
+        browser.expect_console(expected);
+    }
     browser.goto(&server.url("/")).await;
     browser.wait_ready().await;
     reach_places(&browser).await;
@@ -180,10 +174,8 @@ async fn missing_places_data_is_explained_and_the_flow_goes_on() {
         .wait_widget("root.querySelector('.an-places [role=alert]')", "the error")
         .await;
     let text = browser.widget_text().await;
-    assert!(
-        text.contains("La liste des lieux est introuvable"),
-        "{text}"
-    );
+    assert!(text.contains(message), "{text}");
+    assert!(!text.contains("Vérifiez la connexion"), "{text}");
     browser.click_text("Imprimer mon résumé").await;
     browser
         .wait_widget("root.querySelector('.an-sheet')", "the summary")
@@ -195,38 +187,45 @@ async fn missing_places_data_is_explained_and_the_flow_goes_on() {
     browser.close().await;
 }
 
-/// The demo places file with one letter changed, served where the widget expects it: the
-/// loader holds the file's hash, the browser refuses it, the person is told and goes on.
+/// The shipped file carries its hash, so the browser checks whatever comes back against it.
+const SRI_REFUSAL: [&str; 2] = [
+    "lieux-demo.csv' with computed SHA-384 integrity",
+    "lieux-demo.csv. SRI's integrity checks failed.",
+];
+
+#[tokio::test(flavor = "multi_thread")]
+async fn missing_places_data_is_explained_and_the_flow_goes_on() {
+    // The browser reports the 404 it was served, after checking the error page against the
+    // file's hash (the widget then asks again, unchecked, and reads the 404).
+    let console = [
+        "lieux-demo.csv - Failed to load resource: the server responded with a status of 404",
+        SRI_REFUSAL[0],
+        SRI_REFUSAL[1],
+    ];
+    places_file_refused(
+        Reply::new(404, "text/plain", "not found"),
+        &console,
+        "La liste des lieux est introuvable",
+    )
+    .await;
+}
+
+/// The demo places file with one letter changed: the browser refuses it, the person is told
+/// and goes on.
 #[tokio::test(flavor = "multi_thread")]
 async fn a_changed_places_file_is_refused_and_the_flow_goes_on() {
-    let server = Server::start();
     let mut file =
         std::fs::read(autonomie_e2e::dist_dir().join("data/lieux-demo.csv")).expect("demo data");
     let at = (file.len() / 2..file.len())
         .find(|&i| file[i].is_ascii_lowercase())
         .expect("a letter");
     file[at] = if file[at] == b'e' { b'a' } else { b'e' };
-    server.route(
-        "/data/lieux-demo.csv",
+    places_file_refused(
         Reply::new(200, "text/csv; charset=utf-8", file),
-    );
-    let browser = Browser::launch(PHONE).await;
-    browser.expect_console("lieux-demo.csv' with computed SHA-384 integrity");
-    browser.expect_console("lieux-demo.csv. SRI's integrity checks failed.");
-    browser.goto(&server.url("/")).await;
-    browser.wait_ready().await;
-    reach_places(&browser).await;
-    browser
-        .wait_widget("root.querySelector('.an-places [role=alert]')", "the error")
-        .await;
-    let text = browser.widget_text().await;
-    assert!(text.contains("La liste des lieux a été modifiée"), "{text}");
-    assert!(!text.contains("Vérifiez la connexion"), "{text}");
-    browser.click_text("Imprimer mon résumé").await;
-    browser
-        .wait_widget("root.querySelector('.an-sheet')", "the summary")
-        .await;
-    browser.close().await;
+        &SRI_REFUSAL,
+        "La liste des lieux a été modifiée",
+    )
+    .await;
 }
 
 #[tokio::test(flavor = "multi_thread")]

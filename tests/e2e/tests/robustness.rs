@@ -314,9 +314,7 @@ async fn a_language_file_that_never_arrives_leaves_french_and_a_retry() {
     let browser = Browser::launch(PHONE).await;
     browser.goto(&server.url("/")).await;
     browser.wait_ready().await;
-    browser
-        .in_widget(0, "const s = root.querySelector('#an-lang'); s.value = 'en'; s.dispatchEvent(new Event('change')); return true;")
-        .await;
+    browser.pick_language("en").await;
     browser
         .wait_widget_within(
             0,
@@ -471,12 +469,7 @@ async fn a_full_run_fetches_only_the_widget_files_and_the_places_data() {
     browser.goto(&server.url("/index.html")).await;
     browser.wait_ready().await;
     // Another language, the places step with a search, the summary with its QR code.
-    browser
-        .in_widget(0, "const s = root.querySelector('#an-lang'); s.value = 'en'; s.dispatchEvent(new Event('change')); return true;")
-        .await;
-    browser
-        .wait_widget("root.querySelector('.an-root').lang === 'en'", "English")
-        .await;
+    browser.switch_language("en").await;
     finish(&browser).await;
     open_places(&browser).await;
     browser

@@ -6,25 +6,6 @@
 use autonomie_e2e::{mixed_profile, Browser, Server, DESKTOP, PHONE};
 use serde_json::{json, Value};
 
-/// Picks a language in the header's select, as a person does, and waits for the texts.
-async fn switch_language(browser: &Browser, lang: &str) {
-    browser
-        .in_widget(
-            0,
-            &format!(
-                "const s = root.querySelector('#an-lang'); s.value = {}; s.dispatchEvent(new Event('change')); return true;",
-                json!(lang)
-            ),
-        )
-        .await;
-    browser
-        .wait_widget(
-            &format!("root.querySelector('.an-root').lang === {}", json!(lang)),
-            "the new language",
-        )
-        .await;
-}
-
 /// Answers `count` questions (fewer if the assessment ends).
 async fn answer_some(browser: &Browser, count: usize) {
     for _ in 0..count {
@@ -68,7 +49,7 @@ async fn full_run_starting_in(lang: &str, switch_to: &str) {
     answer_some(&browser, 4).await;
     // In the middle of the questions, another language: same question, new texts.
     let before = browser.current_item().await;
-    switch_language(&browser, switch_to).await;
+    browser.switch_language(switch_to).await;
     assert_eq!(browser.current_item().await, before);
     let dir = browser
         .in_widget(0, "return root.querySelector('.an-root').dir;")
@@ -80,7 +61,7 @@ async fn full_run_starting_in(lang: &str, switch_to: &str) {
     browser.answer_all(mixed_profile).await;
     to_summary(&browser).await;
     // And back: the summary re-renders in the first language.
-    switch_language(&browser, lang).await;
+    browser.switch_language(lang).await;
     browser
         .wait_widget("root.querySelector('.an-sheet .an-code')", "the summary")
         .await;
@@ -132,7 +113,7 @@ async fn after_forgetting_everything_a_new_assessment_runs_to_the_end() {
     let browser = Browser::launch(DESKTOP).await;
     browser.goto(&server.url("/")).await;
     browser.wait_ready().await;
-    switch_language(&browser, "en").await;
+    browser.switch_language("en").await;
     browser.start_in_any_language().await;
     answer_some(&browser, 3).await;
     browser
@@ -180,7 +161,7 @@ async fn the_mediator_view_opens_after_a_language_switch() {
     let mediator = Browser::launch(PHONE).await;
     mediator.goto(&server.url("/")).await;
     mediator.wait_ready().await;
-    switch_language(&mediator, "uk").await;
+    mediator.switch_language("uk").await;
     mediator
         .in_widget(
             0,
@@ -207,7 +188,7 @@ async fn the_mediator_view_opens_after_a_language_switch() {
         )
         .await;
     // Still usable: another language while it is open, then print.
-    switch_language(&mediator, "ar").await;
+    mediator.switch_language("ar").await;
     mediator
         .wait_widget(
             "root.querySelector('.an-mediator .an-sheet')",
