@@ -79,6 +79,8 @@ function showRefusal() {
     const root = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
     const text = document.createElement('p');
     Object.assign(text, { role: 'alert', lang, dir: lang === 'ar' ? 'rtl' : 'ltr', textContent: MESSAGES[lang] });
+    // Set through the CSSOM, which a strict `style-src` allows (an inline style would not be).
+    text.style.cssText = 'border:2px solid #b91c1c;border-radius:6px;padding:.75em 1em;max-width:40em;font-size:1.05em;line-height:1.5';
     root.replaceChildren(text);
   }
 }

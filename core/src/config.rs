@@ -422,20 +422,19 @@ fn truncate(value: &str, max: usize) -> String {
     }
 }
 
-/// Text shown to people: no control characters, collapsed spaces, bounded length.
+/// Text shown to people: the one plain-text rule of the core
+/// ([`crate::places::clean::clean_text`]: no control or bidirectional-override characters,
+/// collapsed spaces), then bounded in length.
 pub fn clean_text(value: &str, max_chars: usize) -> String {
-    let cleaned: String = value
+    crate::places::clean::clean_text(value)
         .chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
-        .collect::<String>()
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
-    cleaned.chars().take(max_chars).collect()
+        .take(max_chars)
+        .collect()
 }
 
-/// `http:`/`https:` URLs, or relative paths (no scheme). Anything with another scheme
-/// (`javascript:`, `data:`, …) is refused.
+/// `http:`/`https:` URLs (the core's one URL rule, [`crate::places::clean::safe_url`]), or
+/// relative paths (no scheme). Anything with another scheme (`javascript:`, `data:`, …) is
+/// refused.
 pub fn safe_resource_url(value: &str) -> Option<String> {
     let value = value.trim();
     if value.is_empty()
@@ -444,9 +443,8 @@ pub fn safe_resource_url(value: &str) -> Option<String> {
     {
         return None;
     }
-    let lower = value.to_ascii_lowercase();
-    if lower.starts_with("https://") || lower.starts_with("http://") {
-        return (value.len() > lower.find("://").unwrap_or(0) + 3).then(|| value.to_string());
+    if value.contains("://") && !value.starts_with("//") {
+        return crate::places::clean::safe_url(value);
     }
     // A scheme is letters followed by ':' before any '/', '?' or '#'.
     let before_path = value.split(['/', '?', '#']).next().unwrap_or("");
@@ -767,6 +765,8 @@ mod tests {
             "//evil.example/x",
             "https://",
             "a b",
+            "https://user@evil.example/x",
+            "https://exemple.fr/\u{202e}gnp.exe",
         ] {
             assert_eq!(safe_resource_url(bad), None, "{bad}");
         }
@@ -779,6 +779,15 @@ mod tests {
         ] {
             assert!(safe_resource_url(good).is_some(), "{good}");
         }
+    }
+
+    #[test]
+    fn partner_names_are_plain_text_with_no_direction_override() {
+        assert_eq!(
+            clean_text("  Mairie\u{202e} de\n\tLyon ", 80),
+            "Mairie de Lyon"
+        );
+        assert_eq!(clean_text("Médiathèque", 5), "Média");
     }
 
     #[test]

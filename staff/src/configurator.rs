@@ -179,14 +179,17 @@ fn folder_of(loader_url: &str) -> &str {
         .map_or(loader_url, |slash| &loader_url[..=slash])
 }
 
-/// `scheme://host[:port]` of an absolute address; `None` for a relative one.
-fn origin_of(url: &str) -> Option<&str> {
+/// `scheme://host[:port]` of an absolute http(s) address that passes the core's URL rule;
+/// `None` for a relative or refused one.
+fn origin_of(url: &str) -> Option<String> {
+    let url = autonomie_core::places::safe_url(url)?;
     let (scheme, rest) = url.split_once("://")?;
-    if !matches!(scheme, "http" | "https") {
-        return None;
-    }
     let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
-    Some(&url[..scheme.len() + 3 + end])
+    Some(format!(
+        "{}://{}",
+        scheme.to_ascii_lowercase(),
+        &rest[..end]
+    ))
 }
 
 /// Percent-encodes a query value (RFC 3986 unreserved characters stay as they are).
@@ -219,14 +222,14 @@ pub fn iframe_snippet(loader_url: &str, attributes: &[(String, String)]) -> Stri
 /// The CSP directives a host page with a content security policy adds: the widget's origin
 /// for its code and files, wasm compilation, the places file's and the logo's origins.
 pub fn csp_line(loader_url: &str, attributes: &[(String, String)]) -> String {
-    let widget = origin_of(loader_url).unwrap_or("'self'");
+    let widget = origin_of(loader_url).unwrap_or_else(|| "'self'".into());
     let value = |name: &str| {
         attributes
             .iter()
             .find(|(n, _)| n == name)
             .and_then(|(_, v)| origin_of(v))
     };
-    let mut connect = vec![widget];
+    let mut connect = vec![widget.clone()];
     connect.extend(value("places").filter(|o| *o != widget));
     let mut line = format!(
         "script-src {widget} 'wasm-unsafe-eval'; connect-src {}",
