@@ -15,7 +15,12 @@ const here = (file) => new URL(file, import.meta.url);
 const hashes = Object.fromEntries(Object.entries(INTEGRITY).map(([f, h]) => [here(f).href, h]));
 const hashOf = (url) => hashes[url.split('?')[0]];
 
-class Refused extends Error {}
+class Refused extends Error {
+  constructor(url) {
+    super(`${url} does not match its integrity hash`);
+    this.name = 'IntegrityError';
+  }
+}
 
 // True when the file arrives but is not the one the hash describes (as opposed to a network
 // failure, which keeps the usual "try again" path).

@@ -21,6 +21,9 @@ step "clippy (wasm32)"
 cargo clippy -p autonomie -p autonomie-ui -p autonomie-extras -p autonomie-staff -p bench-wasm \
   --target wasm32-unknown-unknown --all-targets -- -D warnings
 
+step "no import cycle between the widget's modules (tools/imports)"
+cargo run -q -p imports -- src
+
 step "native tests"
 cargo test --workspace --exclude autonomie --exclude autonomie-e2e
 

@@ -7,7 +7,7 @@ use crate::state::Ctx;
 use crate::ui;
 use crate::ui::dom::{at_dyn, el};
 
-use crate::mount::Mounted;
+use crate::host::Mounted;
 
 #[component]
 pub fn App(mounted: Mounted) -> impl IntoView {

@@ -4,12 +4,16 @@
 //! `data-autonomie-numerique` attribute) and mounts one independent widget in its shadow root.
 
 mod app;
+mod bank;
 use autonomie_ui::clock;
 mod extras;
 use autonomie_ui::{net, storage};
+mod host;
 mod i18n_loader;
 mod mount;
+mod print;
 mod state;
+mod stylesheet;
 mod ui;
 
 pub use mount::boot;

@@ -10,11 +10,11 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::app::App;
+use crate::host::Mounted;
+use crate::stylesheet::STYLES;
 
 /// Elements the widget mounts into.
 pub const HOST_SELECTOR: &str = "autonomie-numerique, [data-autonomie-numerique]";
-
-pub const STYLES: &str = include_str!(concat!(env!("OUT_DIR"), "/widget.min.css"));
 
 thread_local! {
     static BOOTED: Cell<bool> = const { Cell::new(false) };
@@ -129,23 +129,6 @@ fn shared_sheet() -> Option<web_sys::CssStyleSheet> {
     })
 }
 
-/// What a widget instance gets from its host element.
-pub struct Mounted {
-    pub config: WidgetConfig,
-    /// Configuration problems, already logged to the console.
-    pub warnings: Vec<String>,
-    pub base_url: String,
-    /// The element inside the shadow root the widget renders into.
-    pub container: web_sys::HtmlElement,
-    /// Places data given inline in the host element (`data-places="inline"`).
-    pub inline_places: Option<String>,
-    /// Whether the widget may read a mediator code from the page's URL: on its own page
-    /// (`data-config-from-url`), or when the partner opts in with `data-url="on"`.
-    pub reads_url: bool,
-    /// Whether the widget is on its own page (`data-config-from-url`) rather than a host's.
-    pub own_page: bool,
-}
-
 fn mount(host: web_sys::Element) {
     let already = MOUNTED.with(|m| m.borrow().iter().any(|(h, _)| h == &host));
     if already {
@@ -163,7 +146,7 @@ fn mount(host: web_sys::Element) {
             .unwrap_or_default();
         attributes.extend(autonomie_core::config::parse_query(&search));
     }
-    let domains: Vec<&str> = crate::state::full_bank()
+    let domains: Vec<&str> = crate::bank::full_bank()
         .skill_domains()
         .map(|d| d.id.as_str())
         .collect();

@@ -15,47 +15,20 @@ use autonomie_core::session::Stage;
 use autonomie_core::{Answer, Bank, ItemKind, Session};
 use leptos::prelude::*;
 
+use crate::bank::bank_for;
 use crate::clock;
+use crate::host::Mounted;
 use crate::i18n_loader;
-use crate::mount::Mounted;
 use crate::storage::{Loaded, Persistence, Store};
 use autonomie_core::config::DeviceSettings;
 use autonomie_core::stats::{ActivityCounts, Event as StatsEvent};
 use autonomie_ui::contract::{Action, Modules, ScreenSettings};
 
-static BANK: LazyLock<Bank> = LazyLock::new(Bank::builtin);
 /// The French texts of this module (see `build.rs`): the lazily loaded modules carry their own.
 const FRENCH_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/fr-main.json"));
 static FRENCH: LazyLock<Arc<Catalog>> = LazyLock::new(|| {
     Arc::new(Catalog::from_json(Lang::Fr, FRENCH_JSON).unwrap_or_else(|_| Catalog::empty(Lang::Fr)))
 });
-
-thread_local! {
-    /// Banks restricted to a partner's domains, made once per distinct choice and kept for
-    /// the page's life, so screens can hold plain `&'static Bank` references.
-    static RESTRICTED: std::cell::RefCell<Vec<(Vec<String>, &'static Bank)>> =
-        const { std::cell::RefCell::new(Vec::new()) };
-}
-
-/// The whole question bank.
-pub fn full_bank() -> &'static Bank {
-    &BANK
-}
-
-fn bank_for(domains: &[String]) -> &'static Bank {
-    if domains.is_empty() {
-        return full_bank();
-    }
-    RESTRICTED.with(|cache| {
-        let mut cache = cache.borrow_mut();
-        if let Some((_, bank)) = cache.iter().find(|(d, _)| d == domains) {
-            return *bank;
-        }
-        let bank: &'static Bank = Box::leak(Box::new(full_bank().restricted_to(domains)));
-        cache.push((domains.to_vec(), bank));
-        bank
-    })
-}
 
 pub fn french() -> Arc<Catalog> {
     FRENCH.clone()
@@ -587,7 +560,10 @@ impl Ctx {
                 self.toggle_priority(&id);
             }
             Action::ChoosePlace(place) => self.set_chosen_place(place),
-            Action::Print => crate::ui::print::print(*self),
+            Action::Print => {
+                let container = self.container.with_value(|c| c.clone());
+                crate::print::print(&container, self.own_page, &self.t("app.title"));
+            }
             Action::Printed => {
                 self.count(|counts, day| counts.record(day, StatsEvent::Printed));
             }

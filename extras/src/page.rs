@@ -12,6 +12,7 @@
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
+use autonomie_ui::icons::Icon;
 use autonomie_ui::markup::Markup;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -184,7 +185,14 @@ impl Mounted {
 
 /// A button that asks for `action` (with `arg`): an icon before the text (`back`, `print`…)
 /// or after it (`next`).
-pub fn button(m: &mut Markup, class: &str, action: &str, arg: &str, icon: &str, label: &str) {
+pub fn button(
+    m: &mut Markup,
+    class: &str,
+    action: &str,
+    arg: &str,
+    icon: Option<Icon>,
+    label: &str,
+) {
     m.open(
         "button",
         &[
@@ -194,10 +202,10 @@ pub fn button(m: &mut Markup, class: &str, action: &str, arg: &str, icon: &str, 
             ("data-arg", arg),
         ],
     );
-    if icon == "next" {
-        m.text(label).raw_icon(icon);
-    } else {
-        m.raw_icon(icon).text(label);
-    }
+    match icon {
+        Some(Icon::Next) => m.text(label).raw_icon(Icon::Next),
+        Some(icon) => m.raw_icon(icon).text(label),
+        None => m.text(label),
+    };
     m.close("button");
 }

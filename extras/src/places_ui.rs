@@ -7,6 +7,7 @@
 //! [`crate::page`]): the search form and the filters stay as the person sets them, and only
 //! the status line, the position message and the places found are rewritten.
 
+use autonomie_ui::icons::Icon;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
@@ -271,7 +272,7 @@ fn run_search(ctx: &Ctx) {
                         "an-button an-secondary an-retry",
                         "retry_search",
                         "",
-                        "",
+                        None,
                         &ctx.t("places.retry"),
                     );
                     m.close("div");
@@ -384,7 +385,7 @@ fn show_status(ctx: &Ctx) {
                 "an-button an-secondary",
                 "retry_data",
                 "",
-                "",
+                None,
                 &ctx.t("places.retry"),
             );
             m.close("div");
@@ -456,7 +457,7 @@ fn screen(ctx: &Ctx, initial_where: &str) -> Markup {
         "an-button an-primary",
         "search",
         "",
-        "search",
+        Some(Icon::Search),
         &ctx.t("places.search"),
     );
     m.close("div");
@@ -465,7 +466,7 @@ fn screen(ctx: &Ctx, initial_where: &str) -> Markup {
         "an-button an-secondary",
         "locate",
         "",
-        "pin",
+        Some(Icon::Pin),
         &ctx.t("places.use_position"),
     );
     m.leaf("p", &[("class", "an-hint an-geo"), ("role", "status")], "")
@@ -478,7 +479,7 @@ fn screen(ctx: &Ctx, initial_where: &str) -> Markup {
         "an-button an-secondary",
         "go",
         "orientation",
-        "back",
+        Some(Icon::Back),
         &ctx.t("orientation.back"),
     );
     button(
@@ -486,7 +487,7 @@ fn screen(ctx: &Ctx, initial_where: &str) -> Markup {
         "an-button an-primary",
         "go",
         "summary",
-        "print",
+        Some(Icon::Print),
         &ctx.t("orientation.print"),
     );
     m.close("div").close("section");

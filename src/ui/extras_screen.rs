@@ -6,6 +6,7 @@
 use autonomie_core::json::{self, Json};
 use autonomie_core::session::Stage;
 use autonomie_ui::contract::Action;
+use autonomie_ui::icons::Icon;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -53,6 +54,8 @@ pub fn extras_screen(
     fallback: impl Fn() -> AnyView + Send + Sync + 'static,
 ) -> AnyView {
     let failed = RwSignal::new(false);
+    // The loader refused the module: it does not match its hash (see `public/autonomie.js`).
+    let changed = RwSignal::new(false);
     let loading = RwSignal::new(true);
     let handle = StoredValue::new_local(None::<JsValue>);
     let settings = StoredValue::new_local((settings, callbacks));
@@ -60,7 +63,15 @@ pub fn extras_screen(
         failed.set(false);
         loading.set(true);
         leptos::task::spawn_local(async move {
-            let loaded = extras::module(module).await.ok().and_then(|module| {
+            let loaded = extras::module(module).await;
+            let refused = loaded.as_ref().err().is_some_and(|error| {
+                js_sys::Reflect::get(error, &JsValue::from_str("name"))
+                    .ok()
+                    .and_then(|name| name.as_string())
+                    .is_some_and(|name| name == "IntegrityError")
+            });
+            let _ = changed.try_set(refused);
+            let loaded = loaded.ok().and_then(|module| {
                 js_sys::Reflect::get(&module, &JsValue::from_str(function))
                     .ok()?
                     .dyn_into::<js_sys::Function>()
@@ -110,13 +121,22 @@ pub fn extras_screen(
         reactive(move || {
             if failed.get() {
                 vec![
+                    if changed.get() {
+                        text_el(
+                            "p",
+                            vec![class("an-error"), at("role", "alert")],
+                            ctx.t("module.changed"),
+                        )
+                    } else {
+                        nothing()
+                    },
                     fallback(),
                     el(
                         "p",
                         vec![class("an-actions no-print")],
                         vec![button(
                             "an-button an-secondary an-retry",
-                            vec![icon("reload"), txt(ctx.t("module.retry"))],
+                            vec![icon(Icon::Reload), txt(ctx.t("module.retry"))],
                             load,
                         )],
                     ),
@@ -185,7 +205,7 @@ pub fn extras_step(
             message_key,
             button(
                 "an-button an-secondary",
-                vec![icon("back"), txt(ctx.t(back_key))],
+                vec![icon(Icon::Back), txt(ctx.t(back_key))],
                 move || ctx.act(back.clone()),
             ),
         )

@@ -1,6 +1,7 @@
 //! The bar above every screen (language, text size) and the footer (forget my data).
 
 use autonomie_core::i18n::Lang;
+use autonomie_ui::icons::Icon;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -89,7 +90,7 @@ pub fn header(ctx: Ctx) -> AnyView {
                             on_click(move || ctx.set_large_text(!large())),
                         ],
                         vec![
-                            icon("text_size"),
+                            icon(Icon::TextSize),
                             text_el("span", vec![], ctx.t("settings.larger_text")),
                         ],
                     ),
@@ -115,7 +116,7 @@ pub fn footer(ctx: Ctx) -> AnyView {
             return vec![
                 button(
                     "an-button an-secondary an-next-person",
-                    vec![icon("reload"), txt(ctx.t("public.next_person"))],
+                    vec![icon(Icon::Reload), txt(ctx.t("public.next_person"))],
                     move || ctx.next_person(crate::state::Notice::NextPerson),
                 ),
                 staff,

@@ -4,7 +4,6 @@
 pub mod extras_screen;
 pub mod header;
 pub mod notices;
-pub mod print;
 pub mod public;
 pub mod question;
 pub mod staff;

@@ -1,5 +1,6 @@
 //! Messages about storage, languages or configuration, shown above the screen.
 
+use autonomie_ui::icons::Icon;
 use leptos::prelude::*;
 
 use super::dom::*;
@@ -15,7 +16,7 @@ pub fn notices(ctx: Ctx) -> AnyView {
                 let retry = match notice {
                     Notice::LanguageUnavailable(lang) => button(
                         "an-button an-secondary an-retry",
-                        vec![icon("reload"), txt(ctx.t("module.retry"))],
+                        vec![icon(Icon::Reload), txt(ctx.t("module.retry"))],
                         move || {
                             ctx.dismiss(index);
                             ctx.retry_lang(lang);

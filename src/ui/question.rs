@@ -6,11 +6,12 @@ use autonomie_core::bank::{Item, ItemKind};
 use autonomie_core::i18n::Lang;
 use autonomie_core::session::Offer;
 use autonomie_core::{flow, Answer};
+use autonomie_ui::icons::Icon;
 use leptos::prelude::*;
 
 use super::dom::*;
 use super::focus_heading;
-use super::icons::{answer_icon, has_icon};
+use super::icons::answer_icon;
 use crate::state::Ctx;
 
 #[derive(Clone, PartialEq)]
@@ -166,7 +167,8 @@ fn question_card(ctx: Ctx, group: Option<String>, items: Vec<&'static Item>) -> 
     let domain_icon = ctx
         .bank()
         .domain(&first.domain)
-        .map_or_else(nothing, |d| icon(&d.icon));
+        .and_then(|d| Icon::from_name(&d.icon))
+        .map_or_else(nothing, icon);
     let heading = match &group {
         Some(group) => text_el(
             "h2",
@@ -208,7 +210,7 @@ fn question_card(ctx: Ctx, group: Option<String>, items: Vec<&'static Item>) -> 
                 ctx,
                 button(
                     "an-button an-primary an-validate",
-                    vec![txt(ctx.t("question.validate")), icon("next")],
+                    vec![txt(ctx.t("question.validate")), icon(Icon::Next)],
                     submit,
                 ),
             ),
@@ -239,9 +241,8 @@ fn fieldset(
                 Answer::Choice(option) => item
                     .options
                     .get(usize::from(option))
-                    .filter(|name| has_icon(name))
-                    .cloned(),
-                other => Some(answer_icon(other).to_string()).filter(|n| !n.is_empty()),
+                    .and_then(|name| Icon::from_name(name)),
+                other => answer_icon(other),
             };
             let input_id = format!("an-choice-{row}-{index}");
             let is_picture_task = matches!(choice, Answer::Choice(_)) && picture.is_some();
@@ -272,7 +273,7 @@ fn fieldset(
                         ],
                         vec![],
                     ),
-                    picture.map_or_else(nothing, |name| icon(&name)),
+                    picture.map_or_else(nothing, icon),
                     text_el("span", vec![], ctx.t(&choice.label_key(item))),
                 ],
             )
@@ -301,7 +302,7 @@ fn fieldset(
         el(
             "p",
             vec![class("an-scenario")],
-            vec![icon("mail"), text_el("span", vec![], text)],
+            vec![icon(Icon::Mail), text_el("span", vec![], text)],
         )
     });
     let hint = optional(&ctx, format!("q.{}.hint", item.id));
@@ -382,7 +383,7 @@ fn offer_card(ctx: Ctx, offer: Offer) -> AnyView {
             el(
                 "h2",
                 vec![at("tabindex", "-1")],
-                vec![icon("speaker"), text_el("span", vec![], text.clone())],
+                vec![icon(Icon::Speaker), text_el("span", vec![], text.clone())],
             ),
             autonomie_ui::speech::listen_button(ctx.lang(), ctx.t("question.listen"), text),
             el("div", vec![class("an-actions an-actions-wrap")], languages),
@@ -391,7 +392,7 @@ fn offer_card(ctx: Ctx, offer: Offer) -> AnyView {
                 vec![class("an-actions")],
                 vec![button(
                     "an-button an-primary an-offer-continue",
-                    vec![txt(ctx.t("offer.continue")), icon("next")],
+                    vec![txt(ctx.t("offer.continue")), icon(Icon::Next)],
                     move || ctx.offer_made(offer),
                 )],
             ),
@@ -432,7 +433,7 @@ fn task_feedback(ctx: Ctx, item: &Item) -> AnyView {
                 "h2",
                 vec![at("tabindex", "-1")],
                 vec![
-                    icon(if correct { "yes" } else { "star" }),
+                    icon(if correct { Icon::Yes } else { Icon::Star }),
                     text_el("span", vec![], title),
                 ],
             ),
@@ -441,7 +442,7 @@ fn task_feedback(ctx: Ctx, item: &Item) -> AnyView {
                 ctx,
                 button(
                     "an-button an-primary",
-                    vec![txt(ctx.t("question.continue")), icon("next")],
+                    vec![txt(ctx.t("question.continue")), icon(Icon::Next)],
                     move || ctx.continue_after_feedback(),
                 ),
             ),
@@ -457,7 +458,7 @@ fn back_and(ctx: Ctx, next: AnyView) -> AnyView {
         vec![
             button(
                 "an-button an-secondary",
-                vec![icon("back"), txt(ctx.t("question.back"))],
+                vec![icon(Icon::Back), txt(ctx.t("question.back"))],
                 move || ctx.back(),
             ),
             next,

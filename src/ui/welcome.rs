@@ -1,5 +1,6 @@
 //! "Bonjour": what the self-check is, and start or resume.
 
+use autonomie_ui::icons::Icon;
 use leptos::prelude::*;
 
 use super::dom::*;
@@ -13,12 +14,12 @@ pub fn welcome(ctx: Ctx) -> AnyView {
     let minutes = autonomie_core::flow::likely_minutes(ctx.bank()).to_string();
     let points = [
         (
-            "clock",
+            Icon::Clock,
             ctx.format("welcome.duration", &[("minutes", &minutes)]),
         ),
-        ("shield", ctx.t("welcome.private")),
-        ("print", ctx.t("welcome.print")),
-        ("star", ctx.t("welcome.exercises")),
+        (Icon::Shield, ctx.t("welcome.private")),
+        (Icon::Print, ctx.t("welcome.print")),
+        (Icon::Star, ctx.t("welcome.exercises")),
     ]
     .into_iter()
     .map(|(name, text)| {
@@ -59,7 +60,7 @@ pub fn welcome(ctx: Ctx) -> AnyView {
             ),
             button(
                 "an-button an-primary",
-                vec![txt(ctx.t("welcome.start")), icon("next")],
+                vec![txt(ctx.t("welcome.start")), icon(Icon::Next)],
                 move || ctx.start(&first_name.get_untracked()),
             ),
         ],

@@ -276,10 +276,17 @@ fn unlock(ctx: Ctx) -> AnyView {
             error.set(Some(ctx.t("staff.pin_paused")));
             return;
         }
-        if ctx
-            .pin()
-            .is_some_and(|record| record.verify(&typed.get_untracked()))
-        {
+        let pin = typed.get_untracked();
+        if let Some(record) = ctx.pin().filter(|record| record.verify(&pin)) {
+            // A PIN stored by an older version is stored again with the current scheme. If
+            // that fails (storage full), the older record still unlocks: nothing is lost.
+            if record.needs_rehash() {
+                if let Some(salt) = random_salt() {
+                    let _ = ctx
+                        .host
+                        .with_value(|h| h.store.save(PIN, &PinRecord::new(&pin, salt)));
+                }
+            }
             ctx.step.set(Step::Open);
             ctx.focus_heading();
             return;

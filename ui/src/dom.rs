@@ -9,6 +9,8 @@
 //! Text is always inserted as text nodes, never as HTML, so data can never inject markup.
 
 use leptos::prelude::*;
+
+pub use crate::icons::Icon;
 use leptos::tachys::html::attribute::any_attribute::{AnyAttribute, IntoAnyAttribute};
 use leptos::tachys::html::attribute::custom::custom_attribute;
 use leptos::tachys::html::element::custom;
@@ -174,14 +176,10 @@ pub fn svg_rect(attrs: Attrs) -> AnyView {
 }
 
 /// A decorative pictogram: the text next to it carries the meaning.
-pub fn icon(name: &str) -> AnyView {
-    let path = crate::icons::path(name);
-    if path.is_empty() {
-        return nothing();
-    }
+pub fn icon(icon: Icon) -> AnyView {
     svg(
         vec![
-            class(if crate::icons::is_directional(name) {
+            class(if icon.is_directional() {
                 "an-icon an-flip"
             } else {
                 "an-icon"
@@ -190,7 +188,7 @@ pub fn icon(name: &str) -> AnyView {
             at("aria-hidden", "true"),
             at("focusable", "false"),
         ],
-        vec![svg_path(path)],
+        vec![svg_path(icon.path())],
     )
 }
 

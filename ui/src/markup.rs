@@ -8,6 +8,8 @@
 //! attribute value goes through [`escape`], so no data (a first name, a place's name from a
 //! partner's file) can ever become markup.
 
+use crate::icons::Icon;
+
 /// HTML being written.
 #[derive(Default)]
 pub struct Markup {
@@ -94,13 +96,10 @@ impl Markup {
         self.close("ul")
     }
 
-    /// A decorative pictogram (see `dom::icon`); nothing for an unknown name.
-    pub fn raw_icon(&mut self, name: &str) -> &mut Markup {
-        let path = crate::icons::path(name);
-        if path.is_empty() {
-            return self;
-        }
-        let class = if crate::icons::is_directional(name) {
+    /// A decorative pictogram (see `dom::icon`).
+    pub fn raw_icon(&mut self, icon: Icon) -> &mut Markup {
+        let path = icon.path();
+        let class = if icon.is_directional() {
             "an-icon an-flip"
         } else {
             "an-icon"

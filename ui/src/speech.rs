@@ -2,6 +2,7 @@
 //! language. No button when the browser has no speech synthesis.
 
 use crate::dom::*;
+use crate::icons::Icon;
 use autonomie_core::i18n::Lang;
 use leptos::prelude::AnyView;
 
@@ -48,7 +49,7 @@ pub fn listen_button(lang: Lang, label: String, text: String) -> AnyView {
     }
     button(
         "an-button an-secondary an-listen",
-        vec![icon("speaker"), txt(label)],
+        vec![icon(Icon::Speaker), txt(label)],
         move || speak(lang, &text),
     )
 }

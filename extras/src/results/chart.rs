@@ -3,6 +3,7 @@
 //! when there is no level, and the "à vérifier" mark.
 
 use autonomie_core::scoring::{DomainResult, Level};
+use autonomie_ui::icons::Icon;
 use autonomie_ui::markup::Markup;
 
 use super::Ctx;
@@ -72,8 +73,12 @@ pub fn level_chart(ctx: &Ctx, m: &mut Markup, domains: &[DomainResult]) {
     for d in shown_domains(domains) {
         m.open_class("li", "an-chart-row")
             .open_class("span", "an-chart-label");
-        if let Some(domain) = ctx.bank().domain(&d.domain) {
-            m.raw_icon(&domain.icon);
+        if let Some(icon) = ctx
+            .bank()
+            .domain(&d.domain)
+            .and_then(|domain| Icon::from_name(&domain.icon))
+        {
+            m.raw_icon(icon);
         }
         m.text(&ctx.domain_name(&d.domain)).close("span");
         step_bar(m, d.level.map_or(0, Level::step));

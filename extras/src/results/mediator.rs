@@ -4,6 +4,7 @@
 //! reading, the exercises, every answer, and the answers to questions that no longer exist.
 //! Read-only: nothing is stored unless the mediator keeps it.
 
+use autonomie_ui::icons::Icon;
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -145,7 +146,7 @@ fn entry(ctx: &Ctx, code: &str, error: Option<String>) {
         "an-button an-primary an-open-code",
         "open_code",
         "",
-        "next",
+        Some(Icon::Next),
         &ctx.t("mediator.open"),
     );
     m.close("div");
@@ -154,7 +155,7 @@ fn entry(ctx: &Ctx, code: &str, error: Option<String>) {
         "an-button an-secondary",
         "close_mediator",
         "",
-        "back",
+        Some(Icon::Back),
         &ctx.t("mediator.close"),
     );
     m.close("section");
@@ -175,7 +176,7 @@ fn opened_view(ctx: &Ctx, opened: &autonomie_core::share_code::Opened) {
             "an-button an-secondary",
             "close_mediator",
             "",
-            "back",
+            Some(Icon::Back),
             &ctx.t("mediator.close"),
         );
         button(
@@ -183,7 +184,7 @@ fn opened_view(ctx: &Ctx, opened: &autonomie_core::share_code::Opened) {
             "an-button an-primary an-print",
             "print",
             "",
-            "print",
+            Some(Icon::Print),
             &ctx.t("summary.print"),
         );
         m.open_class("div", "an-keep-slot");
@@ -192,7 +193,7 @@ fn opened_view(ctx: &Ctx, opened: &autonomie_core::share_code::Opened) {
             "an-button an-secondary an-keep",
             "keep",
             "",
-            "",
+            None,
             &ctx.t("mediator.keep"),
         );
         m.close("div");

@@ -3,6 +3,7 @@
 
 use autonomie_core::evaluation::Evaluation;
 use autonomie_core::orientation::ServiceAdvice;
+use autonomie_ui::icons::Icon;
 use autonomie_ui::markup::Markup;
 
 use super::{actions, common_action, Ctx};
@@ -27,7 +28,7 @@ pub fn orientation(ctx: Ctx) {
             "an-button an-secondary",
             "go",
             "result",
-            "back",
+            Some(Icon::Back),
             &ctx.t("orientation.back"),
         );
         if places {
@@ -36,7 +37,7 @@ pub fn orientation(ctx: Ctx) {
                 "an-button an-primary an-go-places",
                 "go",
                 "places",
-                "pin",
+                Some(Icon::Pin),
                 &ctx.t("orientation.find_place"),
             );
         }
@@ -49,7 +50,7 @@ pub fn orientation(ctx: Ctx) {
             },
             "go",
             "summary",
-            "print",
+            Some(Icon::Print),
             &ctx.t("orientation.print"),
         );
     });

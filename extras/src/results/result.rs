@@ -1,6 +1,7 @@
 //! "Votre résultat": what is missing to go online, the level per domain with what is to check,
 //! strong points, progress since last time, the national reading, and the priorities to choose.
 
+use autonomie_ui::icons::Icon;
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -36,7 +37,7 @@ pub fn result(ctx: Ctx) {
             "an-button an-secondary an-listen",
             "listen",
             "",
-            "speaker",
+            Some(Icon::Speaker),
             &ctx.t("question.listen"),
         );
     }
@@ -48,7 +49,7 @@ pub fn result(ctx: Ctx) {
             "an-button an-secondary",
             "back",
             "",
-            "back",
+            Some(Icon::Back),
             &ctx.t("question.back"),
         );
         button(
@@ -56,7 +57,7 @@ pub fn result(ctx: Ctx) {
             "an-button an-secondary",
             "restart",
             "",
-            "reload",
+            Some(Icon::Reload),
             &ctx.t("result.restart"),
         );
         button(
@@ -64,7 +65,7 @@ pub fn result(ctx: Ctx) {
             "an-button an-secondary an-go-summary",
             "go",
             "summary",
-            "print",
+            Some(Icon::Print),
             &ctx.t("result.see_summary"),
         );
         button(
@@ -72,7 +73,7 @@ pub fn result(ctx: Ctx) {
             "an-button an-primary an-go-orientation",
             "go",
             "orientation",
-            "next",
+            Some(Icon::Next),
             &ctx.t("result.next"),
         );
     });

@@ -3,6 +3,7 @@
 //! goes ("Terminer").
 
 use autonomie_ui::contract::Action;
+use autonomie_ui::icons::Icon;
 use autonomie_ui::markup::Markup;
 
 use super::sheet::{sheet, SheetOf};
@@ -23,7 +24,7 @@ pub fn summary(ctx: Ctx) {
             "an-button an-secondary",
             "go",
             "result",
-            "back",
+            Some(Icon::Back),
             &ctx.t("summary.back"),
         );
         button(
@@ -31,7 +32,7 @@ pub fn summary(ctx: Ctx) {
             "an-button an-primary an-print",
             "print_sheet",
             "",
-            "print",
+            Some(Icon::Print),
             &ctx.t("summary.print"),
         );
         if public {
@@ -40,7 +41,7 @@ pub fn summary(ctx: Ctx) {
                 "an-button an-secondary an-finish",
                 "next_person",
                 "",
-                "",
+                None,
                 &ctx.t("nav.finish"),
             );
         }
@@ -66,7 +67,7 @@ pub fn summary(ctx: Ctx) {
             "an-button an-primary",
             "next_person",
             "",
-            "",
+            None,
             &ctx.t("public.printed_yes"),
         );
         button(
@@ -74,7 +75,7 @@ pub fn summary(ctx: Ctx) {
             "an-button an-secondary",
             "print",
             "",
-            "",
+            None,
             &ctx.t("public.printed_no"),
         );
         m.close("div");

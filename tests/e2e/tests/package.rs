@@ -237,6 +237,43 @@ async fn a_changed_byte_in_the_wasm_is_refused_and_never_run() {
     let _ = std::fs::remove_dir_all(installed.join("../.."));
 }
 
+/// The lazily loaded module changed: the questions run (their module is intact), then the
+/// step after them says a file was changed instead of running it, and the flow stays usable.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_changed_lazily_loaded_module_is_refused_with_a_message() {
+    let installed = install("npm-tampered-extras");
+    let wasm = installed.join("widget/autonomie-extras_bg.wasm");
+    let mut bytes = std::fs::read(&wasm).expect("wasm");
+    let middle = bytes.len() / 2;
+    bytes[middle] ^= 0x01;
+    std::fs::write(&wasm, bytes).expect("tampered wasm");
+    let widget = widget_server(&installed.join("widget"));
+    let host = Server::start();
+    let browser = Browser::launch(DESKTOP).await;
+    let snippet = configurator_snippet(&browser, &widget).await;
+    browser.expect_console("autonomie-extras_bg.wasm does not match its integrity hash");
+    browser.expect_console("autonomie-extras_bg.wasm' with computed SHA-384 integrity");
+    browser.expect_console("autonomie-extras_bg.wasm. SRI's integrity checks failed.");
+    host.route("/mairie.html", host_page(&snippet));
+    browser.goto(&host.url("/mairie.html")).await;
+    browser.wait_ready().await;
+    browser.start_assessment("Commencer").await;
+    browser.answer_all(mixed_profile).await;
+    browser
+        .wait_widget(
+            "root.querySelector('.an-error[role=alert]')",
+            "the message about the changed file",
+        )
+        .await;
+    let text = browser.widget_text().await;
+    assert!(
+        text.contains("Un fichier de l'outil a été modifié") && text.contains("Réessayer"),
+        "{text}"
+    );
+    browser.close().await;
+    let _ = std::fs::remove_dir_all(installed.join("../.."));
+}
+
 #[test]
 fn the_zip_the_sums_and_the_tarball_hold_the_same_widget_files_and_nothing_else() {
     let dir = package_dir();

@@ -323,6 +323,58 @@ async fn staff_see_anonymous_counts_behind_a_pin_and_export_them() {
     browser.close().await;
 }
 
+/// A staff PIN chosen with version 0.2.0 (envelope 1, iterated SHA-256, no scheme): it still
+/// opens the settings, and is then stored again with PBKDF2.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_pin_stored_by_an_older_version_unlocks_and_is_stored_again_with_pbkdf2() {
+    let server = Server::start();
+    let browser = Browser::launch(DESKTOP).await;
+    browser.goto(&server.url("/fixtures/public.html")).await;
+    browser.wait_ready().await;
+    // "2468", salt 16 × 0x05, 3 rounds: computed with Python's hashlib.
+    browser
+        .js(
+            "localStorage.setItem('autonomie-numerique:poste:staff', JSON.stringify({v: 1, data: {salt: '05050505050505050505050505050505', rounds: 3, hash: 'f01f95f5bb63664fb022a98091088557f8542c3988c3007ab1b48d8b272dc5d1'}})); return true;",
+            vec![],
+        )
+        .await;
+    browser.goto(&server.url("/fixtures/public.html")).await;
+    browser.wait_ready().await;
+    browser.click_text("Réglages du poste").await;
+    browser
+        .wait_widget("root.querySelector('#an-pin')", "the PIN prompt")
+        .await;
+    browser
+        .in_widget(
+            0,
+            "const i = root.querySelector('#an-pin'); i.value = '2468'; i.dispatchEvent(new Event('input')); return true;",
+        )
+        .await;
+    browser.click_text("Ouvrir les réglages").await;
+    browser
+        .wait_widget("root.querySelector('.an-staff table')", "the counts")
+        .await;
+    let stored = browser
+        .js(
+            "return JSON.parse(localStorage.getItem('autonomie-numerique:poste:staff'));",
+            vec![],
+        )
+        .await;
+    assert_eq!(stored["v"], Value::from(2), "{stored}");
+    assert_eq!(
+        stored["data"]["scheme"],
+        Value::from("pbkdf2-sha256"),
+        "{stored}"
+    );
+    assert_eq!(stored["data"]["rounds"], Value::from(100_000), "{stored}");
+    assert_ne!(
+        stored["data"]["salt"],
+        Value::from("05050505050505050505050505050505"),
+        "a fresh salt"
+    );
+    browser.close().await;
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn staff_can_turn_public_mode_on_for_this_computer() {
     let server = Server::start();

@@ -1,19 +1,15 @@
 //! Printing the summary sheet: on the widget's own page the browser prints the page; on a
 //! partner's page only the sheet is printed, from a frame.
 
-use leptos::prelude::*;
-
-use crate::state::Ctx;
-
 /// Prints the summary sheet on one page. On the widget's own page the page holds only the
 /// widget, so the browser prints it. Embedded in a partner's page, printing the page would print
 /// the whole host page (3 A4 pages on the demo town site): the sheet is copied into an empty
 /// frame inside the widget's shadow root, with the widget's styles, and the frame is printed.
-pub fn print(ctx: Ctx) {
+pub fn print(container: &web_sys::HtmlElement, own_page: bool, title: &str) {
     let Some(window) = web_sys::window() else {
         return;
     };
-    let printed_alone = !ctx.own_page && print_in_frame(&ctx).is_some();
+    let printed_alone = !own_page && print_in_frame(container, title).is_some();
     if !printed_alone {
         let _ = window.print();
     }
@@ -22,9 +18,8 @@ pub fn print(ctx: Ctx) {
 /// The A4 page of the printed sheet (the widget's own page sets it in `page.css`).
 const PRINT_PAGE: &str = "@page{size:A4 portrait;margin:10mm}";
 
-fn print_in_frame(ctx: &Ctx) -> Option<()> {
+fn print_in_frame(container: &web_sys::HtmlElement, title: &str) -> Option<()> {
     use wasm_bindgen::{JsCast, JsValue};
-    let container = ctx.container.with_value(|c| c.clone());
     let root = container.query_selector(".an-root").ok()??;
     let sheet = root.query_selector(".an-sheet").ok()??;
     let shadow = container.parent_node()?;
@@ -43,7 +38,7 @@ fn print_in_frame(ctx: &Ctx) -> Option<()> {
         .dyn_into()
         .ok()?;
     frame.set_class_name("an-print-frame");
-    frame.set_title(&ctx.t("app.title"));
+    frame.set_title(title);
     let _ = frame.set_attribute("aria-hidden", "true");
     let _ = frame.set_attribute("tabindex", "-1");
     shadow.append_child(&frame).ok()?;
@@ -73,7 +68,7 @@ fn print_in_frame(ctx: &Ctx) -> Option<()> {
             .ok()?
             .dyn_into()
             .ok()?;
-    let text = format!("{}{PRINT_PAGE}", crate::mount::STYLES);
+    let text = format!("{}{PRINT_PAGE}", crate::stylesheet::STYLES);
     replace_sync
         .call1(&styles, &JsValue::from_str(&text))
         .ok()?;
