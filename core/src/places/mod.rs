@@ -1,5 +1,5 @@
 //! Mediation places ("lieux de médiation numérique", standard v1.0.2): reading partner files,
-//! searching the nearest places, opening hours, and the results sent to the widget.
+//! searching the nearest places, opening hours, and what the places screen shows.
 //!
 //! Typical use, in the module that loads the data:
 //!
@@ -18,9 +18,7 @@
 //! assert_eq!(result.hits.len(), 1);
 //!
 //! let now = LocalTime { weekday: 0, minute: 10 * 60 };
-//! let json = ResultsMessage::new(&index, &result, Some(now)).to_json();
-//! // …sent to the widget, which reads it back:
-//! let message = ResultsMessage::from_json(&json).unwrap();
+//! let message = ResultsMessage::new(&index, &result, Some(now));
 //! assert_eq!(message.places[0].open_now, Some(true));
 //! ```
 //!
@@ -32,11 +30,12 @@
 //! - [`hours`]: OSM opening hours;
 //! - [`search`]: index, query, ranking, distances;
 //! - [`gazetteer`]: postal code → coordinates fallback;
-//! - [`wire`]: the JSON results sent to the widget;
+//! - [`card`]: what the places screen shows of each place found;
 //! - [`write`](mod@write): v1 CSV output (for the partner CLI);
 //! - [`clean`]: plain text, safe URLs, phones and e-mails;
 //! - [`csv`]: the small CSV reader/writer.
 
+pub mod card;
 pub mod clean;
 pub mod csv;
 pub mod gazetteer;
@@ -49,9 +48,9 @@ pub mod report;
 pub mod sample;
 pub mod schema;
 pub mod search;
-pub mod wire;
 pub mod write;
 
+pub use card::{LocalTime, PlaceCard, ResultsMessage};
 pub use clean::{display_phone, normalize_phone, safe_email, safe_url};
 pub use gazetteer::{build_from_communes, Gazetteer, GazetteerEntry, GazetteerError};
 pub use hours::{HoursError, HoursErrorReason, OpeningHours};
@@ -66,4 +65,3 @@ pub use report::{
 };
 pub use schema::Column;
 pub use search::{distance_km, Centre, CentreSource, Hit, PlaceIndex, Query, SearchResult};
-pub use wire::{LocalTime, PlaceCard, QueryMessage, ResultsMessage, WireError};
