@@ -128,13 +128,57 @@ fn widget_server(folder: &Path) -> Server {
     })
 }
 
+/// A partner's page on another origin than the widget's, holding the snippet the configurator
+/// served with the package writes; the package installed from its tarball, with one byte of
+/// `changed` (a widget file) flipped if given. The browser is left on the configurator.
+struct PartnerPage {
+    installed: PathBuf,
+    widget: Server,
+    host: Server,
+    browser: Browser,
+    snippet: String,
+}
+
+impl PartnerPage {
+    async fn new(name: &str, changed: Option<&str>) -> PartnerPage {
+        let installed = install(name);
+        if let Some(file) = changed {
+            let path = installed.join("widget").join(file);
+            let mut bytes = std::fs::read(&path).expect("the file to change");
+            let middle = bytes.len() / 2;
+            bytes[middle] ^= 0x01;
+            std::fs::write(&path, bytes).expect("the changed file");
+        }
+        let widget = widget_server(&installed.join("widget"));
+        let host = Server::start();
+        let browser = Browser::launch(DESKTOP).await;
+        // The configurator is served by the same copy: it runs even when a module's wasm
+        // changed, and its snippet pins the unchanged loader.
+        let snippet = configurator_snippet(&browser, &widget).await;
+        host.route("/mairie.html", host_page(&snippet));
+        PartnerPage {
+            installed,
+            widget,
+            host,
+            browser,
+            snippet,
+        }
+    }
+
+    async fn open(&self) {
+        self.browser.goto(&self.host.url("/mairie.html")).await;
+    }
+
+    async fn close(self) {
+        self.browser.close().await;
+        let _ = std::fs::remove_dir_all(self.installed.join("../.."));
+    }
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn the_installed_package_runs_from_another_origin_with_the_configurators_snippet() {
-    let installed = install("npm-ok");
-    let widget = widget_server(&installed.join("widget"));
-    let host = Server::start();
-    let browser = Browser::launch(DESKTOP).await;
-    let snippet = configurator_snippet(&browser, &widget).await;
+    let page = PartnerPage::new("npm-ok", None).await;
+    let (widget, browser, snippet) = (&page.widget, &page.browser, &page.snippet);
     let loader = widget.url("/pkg/autonomie.js");
     assert!(
         snippet.contains(&format!("src=\"{loader}\""))
@@ -172,8 +216,7 @@ async fn the_installed_package_runs_from_another_origin_with_the_configurators_s
         ))
     );
 
-    host.route("/mairie.html", host_page(&snippet));
-    browser.goto(&host.url("/mairie.html")).await;
+    page.open().await;
     browser.wait_ready().await;
     browser.start_assessment("Commencer").await;
     // A language file, then the lazily loaded module, both checked against their hashes.
@@ -190,29 +233,17 @@ async fn the_installed_package_runs_from_another_origin_with_the_configurators_s
             "{file} was not served by the widget's origin: {requested:?}"
         );
     }
-    browser.close().await;
-    let _ = std::fs::remove_dir_all(installed.join("../.."));
+    page.close().await;
 }
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_changed_byte_in_the_wasm_is_refused_and_never_run() {
-    let installed = install("npm-tampered");
-    let wasm = installed.join("widget/autonomie-app_bg.wasm");
-    let mut bytes = std::fs::read(&wasm).expect("wasm");
-    let middle = bytes.len() / 2;
-    bytes[middle] ^= 0x01;
-    std::fs::write(&wasm, bytes).expect("tampered wasm");
-    let widget = widget_server(&installed.join("widget"));
-    let host = Server::start();
-    let browser = Browser::launch(DESKTOP).await;
-    // The configurator is served by the same (tampered) copy: it still runs, since only the
-    // main module's wasm changed; the snippet pins the unchanged loader.
-    let snippet = configurator_snippet(&browser, &widget).await;
+    let page = PartnerPage::new("npm-tampered", Some("autonomie-app_bg.wasm")).await;
+    let browser = &page.browser;
     browser.expect_console("does not match its integrity hash; it was not run");
     browser.expect_console("Failed to find a valid digest in the 'integrity' attribute");
     browser.expect_console("autonomie-app_bg.wasm. SRI's integrity checks failed.");
-    host.route("/mairie.html", host_page(&snippet));
-    browser.goto(&host.url("/mairie.html")).await;
+    page.open().await;
     browser
         .wait_page(
             "document.querySelector('autonomie-numerique').shadowRoot?.querySelector('[role=alert]')",
@@ -233,29 +264,19 @@ async fn a_changed_byte_in_the_wasm_is_refused_and_never_run() {
     );
     // Only the message: the widget never mounted.
     assert_eq!(message[1], Value::from(1), "{message}");
-    browser.close().await;
-    let _ = std::fs::remove_dir_all(installed.join("../.."));
+    page.close().await;
 }
 
 /// The lazily loaded module changed: the questions run (their module is intact), then the
 /// step after them says a file was changed instead of running it, and the flow stays usable.
 #[tokio::test(flavor = "multi_thread")]
 async fn a_changed_lazily_loaded_module_is_refused_with_a_message() {
-    let installed = install("npm-tampered-extras");
-    let wasm = installed.join("widget/autonomie-extras_bg.wasm");
-    let mut bytes = std::fs::read(&wasm).expect("wasm");
-    let middle = bytes.len() / 2;
-    bytes[middle] ^= 0x01;
-    std::fs::write(&wasm, bytes).expect("tampered wasm");
-    let widget = widget_server(&installed.join("widget"));
-    let host = Server::start();
-    let browser = Browser::launch(DESKTOP).await;
-    let snippet = configurator_snippet(&browser, &widget).await;
+    let page = PartnerPage::new("npm-tampered-extras", Some("autonomie-extras_bg.wasm")).await;
+    let browser = &page.browser;
     browser.expect_console("autonomie-extras_bg.wasm does not match its integrity hash");
     browser.expect_console("autonomie-extras_bg.wasm' with computed SHA-384 integrity");
     browser.expect_console("autonomie-extras_bg.wasm. SRI's integrity checks failed.");
-    host.route("/mairie.html", host_page(&snippet));
-    browser.goto(&host.url("/mairie.html")).await;
+    page.open().await;
     browser.wait_ready().await;
     browser.start_assessment("Commencer").await;
     browser.answer_all(mixed_profile).await;
@@ -270,8 +291,7 @@ async fn a_changed_lazily_loaded_module_is_refused_with_a_message() {
         text.contains("Un fichier de l'outil a été modifié") && text.contains("Réessayer"),
         "{text}"
     );
-    browser.close().await;
-    let _ = std::fs::remove_dir_all(installed.join("../.."));
+    page.close().await;
 }
 
 #[test]
