@@ -390,6 +390,28 @@ impl WidgetConfig {
     }
 }
 
+/// The query string [`parse_query`] reads back (without `?`): `name=value` pairs joined by
+/// `&`, values percent-encoded (RFC 3986 unreserved characters kept). The configurator writes
+/// the iframe fallback's address with it.
+pub fn to_query(attributes: &[(String, String)]) -> String {
+    let mut out = String::new();
+    for (name, value) in attributes {
+        if !out.is_empty() {
+            out.push('&');
+        }
+        out.push_str(name);
+        out.push('=');
+        for byte in value.bytes() {
+            if byte.is_ascii_alphanumeric() || b"-_.~".contains(&byte) {
+                out.push(char::from(byte));
+            } else {
+                out.push_str(&format!("%{byte:02X}"));
+            }
+        }
+    }
+    out
+}
+
 /// A query string as attribute names (without `data-`) and percent-decoded values.
 pub fn parse_query(query: &str) -> BTreeMap<String, String> {
     // Inserted one by one (the last of a repeated name wins): collecting would sort, and a
@@ -791,6 +813,24 @@ mod tests {
             "Mairie de Lyon"
         );
         assert_eq!(clean_text("Médiathèque", 5), "Média");
+    }
+
+    #[test]
+    fn written_queries_read_back() {
+        let pairs = vec![
+            (
+                "partner".to_string(),
+                "Mairie \"Les Lilas\" & co +1 €".to_string(),
+            ),
+            ("lang".to_string(), "ar".to_string()),
+        ];
+        let query = to_query(&pairs);
+        assert_eq!(
+            query,
+            "partner=Mairie%20%22Les%20Lilas%22%20%26%20co%20%2B1%20%E2%82%AC&lang=ar"
+        );
+        assert_eq!(parse_query(&query), pairs.into_iter().collect());
+        assert_eq!(to_query(&[]), "");
     }
 
     #[test]

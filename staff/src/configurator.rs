@@ -192,26 +192,9 @@ fn origin_of(url: &str) -> Option<String> {
     ))
 }
 
-/// Percent-encodes a query value (RFC 3986 unreserved characters stay as they are).
-fn encode_query(value: &str) -> String {
-    let mut out = String::new();
-    for byte in value.bytes() {
-        if byte.is_ascii_alphanumeric() || b"-_.~".contains(&byte) {
-            out.push(char::from(byte));
-        } else {
-            out.push_str(&format!("%{byte:02X}"));
-        }
-    }
-    out
-}
-
 /// The iframe fallback: the widget's own page, the settings in its address.
 pub fn iframe_snippet(loader_url: &str, attributes: &[(String, String)]) -> String {
-    let query = attributes
-        .iter()
-        .map(|(name, value)| format!("{name}={}", encode_query(value)))
-        .collect::<Vec<_>>()
-        .join("&");
+    let query = autonomie_core::config::to_query(attributes);
     let separator = if query.is_empty() { "" } else { "?" };
     format!(
         "<iframe src=\"{}\"\n  title=\"Faire le point sur le numérique\" style=\"width:100%;height:900px;border:0\"></iframe>",

@@ -333,18 +333,8 @@ fn first_of_month(today: &str) -> String {
     format!("{}-01", today.get(..7).unwrap_or("2025-01"))
 }
 
-fn today() -> String {
-    let now = js_sys::Date::new_0();
-    format!(
-        "{:04}-{:02}-{:02}",
-        now.get_full_year(),
-        now.get_month() + 1,
-        now.get_date()
-    )
-}
-
 fn dashboard(ctx: Ctx) -> AnyView {
-    let to = RwSignal::new(today());
+    let to = RwSignal::new(autonomie_ui::clock::today_iso());
     let from = RwSignal::new(first_of_month(&to.get_untracked()));
     let counts = RwSignal::new(ctx.counts());
     let confirm_reset = RwSignal::new(false);
