@@ -19,6 +19,9 @@ const APP_FILES = [
   'i18n/ar.json',
   'i18n/uk.json',
   'data/lieux-demo.csv',
+  // The national places index: its manifest; the département files are kept as they are
+  // fetched (below), so the places a person searched stay available offline.
+  'data/lieux/manifest.json',
 ];
 
 self.addEventListener('install', (event) => {

@@ -508,6 +508,7 @@ impl Ctx {
             .with_untracked(|h| h.previous_to(&session.id).cloned());
         self.config.with_value(|c| {
             let (places, inline) = match &c.places {
+                PlacesSource::National => ("national".to_string(), None),
                 PlacesSource::Demo => ("demo".to_string(), None),
                 PlacesSource::Inline => ("inline".to_string(), self.inline_places.get_value()),
                 PlacesSource::Url(url) => (url.clone(), None),

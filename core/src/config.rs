@@ -15,7 +15,7 @@
 //! | `data-accent` | `#rgb` or `#rrggbb`, contrast ≥ 4.5:1 with white | `#1d4ed8` |
 //! | `data-domains` | comma list of skill domain ids to include (the situation is always asked) | all |
 //! | `data-modules` | comma list among `places`, `share`, `national` | all |
-//! | `data-places` | `https:` / `http:` URL of a places file, `inline`, or `demo` | `demo` |
+//! | `data-places` | `https:` / `http:` URL of a places file, `inline`, `national` or `demo` | `national` |
 //! | `data-centre` | `lat,lon` or a 5-digit postal code | none |
 //! | `data-inactivity` | minutes before "Vous êtes toujours là ?" (public mode), 1–60, or seconds with `s` (20s–3600s) | 5 |
 //! | `data-stats` | `on` / `off`: local activity counts | on in public mode |
@@ -68,8 +68,11 @@ impl Module {
 /// Where the places data comes from.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub enum PlacesSource {
-    /// The small demo set shipped with the widget, shown with a notice.
+    /// The national index shipped with the widget (`data/lieux/`): the files near the person.
+    /// When the widget's files hold no index, the demo set is used instead, with its notice.
     #[default]
+    National,
+    /// The small demo set shipped with the widget, shown with a notice (the demo town).
     Demo,
     /// A file in the national standard (CSV or JSON).
     Url(String),
@@ -119,7 +122,7 @@ impl Default for WidgetConfig {
             accent: DEFAULT_ACCENT.to_string(),
             domains: Vec::new(),
             modules: Module::ALL.to_vec(),
-            places: PlacesSource::Demo,
+            places: PlacesSource::National,
             centre: None,
             inactivity_seconds: 5 * 60,
             stats: None,
@@ -316,14 +319,15 @@ impl WidgetConfig {
         }
         if let Some(value) = get("places") {
             match value {
-                "demo" | "" => config.places = PlacesSource::Demo,
+                "national" | "" => config.places = PlacesSource::National,
+                "demo" => config.places = PlacesSource::Demo,
                 "inline" => config.places = PlacesSource::Inline,
                 url => match safe_resource_url(url) {
                     Some(url) => config.places = PlacesSource::Url(url),
                     None => warn(
                         "places",
                         value,
-                        "the demo places (use an https: URL, inline or demo)",
+                        "the national places index (use an https: URL, inline, national or demo)",
                     ),
                 },
             }
@@ -706,7 +710,7 @@ mod tests {
         assert_eq!(config.accent, DEFAULT_ACCENT);
         assert!(config.domains.is_empty());
         assert_eq!(config.modules, [Module::Places]);
-        assert_eq!(config.places, PlacesSource::Demo);
+        assert_eq!(config.places, PlacesSource::National);
         assert_eq!(config.centre, None);
         assert_eq!(config.inactivity_seconds, 300);
         assert_eq!(config.stats, None);

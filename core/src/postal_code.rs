@@ -1,4 +1,4 @@
-//! The French postal code: the one rule, used by the widget's settings (`data-centre`), the
+//! The French postal code and its département: the one rule, used by the widget's settings (`data-centre`), the
 //! places search, the postal-code table and the places screen.
 //!
 //! A postal code is exactly 5 ASCII digits, as written on an envelope (`69100`, `20000`,
@@ -22,6 +22,30 @@ pub fn from_file(raw: &str) -> Option<(String, bool)> {
     } else {
         None
     }
+}
+
+/// The département of a French postal code, as [`DEPARTEMENTS`](crate::share_code::DEPARTEMENTS) writes it: Corsica's 20xxx
+/// split into 2A (20000–20199) and 2B (20200–20699), overseas 97x on 3 digits.
+pub fn departement_of(postal_code: &str) -> Option<&'static str> {
+    let code = postal_code.trim();
+    if code.len() != 5 || !code.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let wanted = match &code[..2] {
+        "20" => {
+            if code < "20200" {
+                "2A"
+            } else {
+                "2B"
+            }
+        }
+        "97" => &code[..3],
+        two => two,
+    };
+    crate::share_code::DEPARTEMENTS
+        .iter()
+        .copied()
+        .find(|d| *d == wanted)
 }
 
 #[cfg(test)]

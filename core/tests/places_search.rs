@@ -442,3 +442,73 @@ fn search_20000_places_is_fast() {
     assert!(found > 0);
     assert!(per_query.as_millis() < 50, "{per_query:?}");
 }
+
+/// Four places at the same distance, each with one of the attributes the new filters read.
+fn filter_index() -> PlaceIndex {
+    let file = "id,nom,commune,code_postal,adresse,latitude,longitude,horaires,prise_rdv,modalites_acces,fiche_acces_libre,modalites_accompagnement,dispositif_programmes_nationaux\n\
+        saturday,A Samedi,Brest,29200,1 rue A,48.39,-4.49,Sa 09:00-12:00,,,,Dans un atelier collectif,\n\
+        weekdays,B Semaine,Brest,29200,2 rue B,48.39,-4.49,Mo-Fr 09:00-17:00,https://rdv.example/b,,,Accompagnement individuel,\n\
+        booking,C Rendez-vous,Brest,29200,3 rue C,48.39,-4.49,,,Prendre un RDV en ligne,https://acceslibre.beta.gouv.fr/c,,Aidants Connect\n\
+        nothing,D Rien,Brest,29200,4 rue D,48.39,-4.49,,,,,,\n";
+    let report = parse_places(file.as_bytes()).map_err(|e| e.to_string());
+    assert_eq!(report.as_ref().map(|r| r.skipped.len()), Ok(0));
+    PlaceIndex::new(report.map(|r| r.places).unwrap_or_default())
+}
+
+#[test]
+fn open_booking_and_accessibility_filters() {
+    use autonomie_core::places::{LocalTime, OpenWhen};
+    let index = filter_index();
+    let search = |edit: &dyn Fn(&mut Query)| {
+        let mut query = Query::new(Centre::PostalCode("29200".into()));
+        edit(&mut query);
+        ids(&index, &index.search(&query, None))
+    };
+    assert_eq!(search(&|_| {}).len(), 4);
+    assert_eq!(search(&|q| q.open = Some(OpenWhen::Day(5))), ["saturday"]);
+    assert_eq!(search(&|q| q.open = Some(OpenWhen::Day(0))), ["weekdays"]);
+    assert!(search(&|q| q.open = Some(OpenWhen::Day(6))).is_empty());
+    let monday_10 = LocalTime {
+        weekday: 0,
+        minute: 600,
+    };
+    let monday_20 = LocalTime {
+        weekday: 0,
+        minute: 1200,
+    };
+    assert_eq!(
+        search(&|q| q.open = Some(OpenWhen::Now(monday_10))),
+        ["weekdays"]
+    );
+    assert!(search(&|q| q.open = Some(OpenWhen::Now(monday_20))).is_empty());
+    // A booking page or "Prendre un RDV en ligne" both count.
+    assert_eq!(
+        search(&|q| q.online_booking = true),
+        ["weekdays", "booking"]
+    );
+    assert_eq!(search(&|q| q.accessibility_sheet = true), ["booking"]);
+    // The screen's values.
+    assert_eq!(OpenWhen::from_id("5", monday_10), Some(OpenWhen::Day(5)));
+    assert_eq!(
+        OpenWhen::from_id("now", monday_10),
+        Some(OpenWhen::Now(monday_10))
+    );
+    assert_eq!(OpenWhen::from_id("7", monday_10), None);
+    assert_eq!(OpenWhen::from_id("", monday_10), None);
+}
+
+#[test]
+fn the_recommended_kind_of_help_ranks_first_at_equal_services() {
+    use autonomie_core::orientation::HelpKind;
+    let index = filter_index();
+    let ranked = |help: Option<HelpKind>| {
+        let mut query = Query::new(Centre::PostalCode("29200".into()));
+        query.preferred_help = help;
+        ids(&index, &index.search(&query, None))
+    };
+    // Same distance: by name without a preference.
+    assert_eq!(ranked(None), ["saturday", "weekdays", "booking", "nothing"]);
+    assert_eq!(ranked(Some(HelpKind::WithSomeone))[0], "weekdays");
+    assert_eq!(ranked(Some(HelpKind::Workshop))[0], "saturday");
+    assert_eq!(ranked(Some(HelpKind::DoneForMe))[0], "booking");
+}

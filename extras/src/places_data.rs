@@ -3,12 +3,21 @@
 //! Data is fetched only when the person reaches the "where to go" step. Every way it can fail
 //! (network, 404, wrong content type, too large, unreadable) becomes a [`PlacesFailure`] the
 //! screen explains; the rest of the flow stays usable.
+//!
+//! With the national index (`data/lieux/`, see `autonomie_core::places::index`), the manifest
+//! is fetched first; a search then fetches the person's département file, finds the centre
+//! (the places of the postal code, else the postal-code table), and fetches the files near it
+//! that the manifest names (at most 3, each checked against its hash). A file that does not
+//! come is named in [`Searched::missing`]; the others still answer. When the widget's files
+//! hold no index (the manifest is not found), the demo places are used, with their notice.
 
 use std::cell::RefCell;
 use std::collections::BTreeMap;
+use std::rc::Rc;
 
 use autonomie_core::places::{
-    parse_places, CentreSource, Gazetteer, LocalTime, PlaceIndex, Query, ResultsMessage, SkipReason,
+    parse_places, Centre, CentreSource, Gazetteer, LatLon, LocalTime, Manifest, Place, PlaceIndex,
+    Query, ResultsMessage, SkipReason,
 };
 use autonomie_ui::net::{fetch_bytes, fetch_text, FetchError};
 
@@ -18,6 +27,12 @@ pub const MAX_PLACES_BYTES: usize = 20 * 1024 * 1024;
 
 /// The postal-code gazetteer is about 210 KB; anything much bigger is not ours.
 const MAX_GAZETTEER_BYTES: usize = 2 * 1024 * 1024;
+
+/// A manifest lists about 100 files and their grid cells: tens of kilobytes.
+const MAX_MANIFEST_BYTES: usize = 1024 * 1024;
+
+/// A département file of the national index: the densest is about 200 KB.
+const MAX_DEPARTEMENT_BYTES: usize = 4 * 1024 * 1024;
 
 const PLACES_TYPES: [&str; 8] = [
     "text/csv",
@@ -33,7 +48,13 @@ const PLACES_TYPES: [&str; 8] = [
 /// Where a widget's places come from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Source {
-    Demo { base_url: String },
+    /// The national index in the widget's files (`data/lieux/`).
+    National {
+        base_url: String,
+    },
+    Demo {
+        base_url: String,
+    },
     Url(String),
     Inline(Option<String>),
 }
@@ -54,6 +75,8 @@ pub enum PlacesStatus {
         kept: usize,
         skipped: Vec<(SkipReason, usize)>,
         demo: bool,
+        /// The newest update of the national index's places (`YYYY-MM-DD`).
+        updated: Option<String>,
     },
     Failed(PlacesFailure),
 }
@@ -91,22 +114,71 @@ thread_local! {
     /// One data set per widget instance (by its storage key), kept for the page's life.
     static SETS: RefCell<BTreeMap<String, PlaceIndex>> = const { RefCell::new(BTreeMap::new()) };
     static GAZETTEER: RefCell<Option<Gazetteer>> = const { RefCell::new(None) };
+    /// The national index's manifest, by widget key.
+    static MANIFESTS: RefCell<Vec<(String, Rc<Manifest>)>> = const { RefCell::new(Vec::new()) };
+    /// Département files read, by address, as their checked bytes: joining files parses them
+    /// again (a few milliseconds), which weighs less in the wasm than copying places.
+    static FILES: RefCell<Vec<(String, Rc<Vec<u8>>)>> = const { RefCell::new(Vec::new()) };
+    /// The index over the files of the last national search, by their addresses.
+    static JOINED: RefCell<Option<(Vec<String>, Rc<PlaceIndex>)>> = const { RefCell::new(None) };
     /// The postal-code table was asked for and did not come: the next try bypasses the cache.
     static GAZETTEER_FAILED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// The national index's manifest of the widget `key`, once loaded. (A list, not a map: the
+/// map's code for one more value type weighs more than the search of a list of one or two.)
+fn manifest_of(key: &str) -> Option<Rc<Manifest>> {
+    MANIFESTS.with(|m| {
+        m.borrow()
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, manifest)| manifest.clone())
+    })
 }
 
 /// Loads (or reuses) the data of the widget `key`; `retry` when the person pressed
 /// "Réessayer" (see `net::fetch_bytes`).
 pub async fn load(key: &str, source: &Source, retry: bool) -> PlacesStatus {
+    if let Some(manifest) = manifest_of(key) {
+        return ready_national(&manifest);
+    }
     let demo = matches!(source, Source::Demo { .. });
     if let Some(kept) = SETS.with(|sets| sets.borrow().get(key).map(PlaceIndex::len)) {
         return PlacesStatus::Ready {
             kept,
             skipped: Vec::new(),
-            demo,
+            demo: demo || matches!(source, Source::National { .. }),
+            updated: None,
         };
     }
     let bytes = match source {
+        Source::National { base_url } => {
+            let url = format!(
+                "{base_url}data/lieux/{}",
+                autonomie_core::places::index::MANIFEST
+            );
+            match fetch_text(&url, &PLACES_TYPES, MAX_MANIFEST_BYTES, retry).await {
+                Ok(text) => {
+                    return match Manifest::parse(&text) {
+                        Ok(manifest) => {
+                            let manifest = Rc::new(manifest);
+                            MANIFESTS
+                                .with(|m| m.borrow_mut().push((key.to_string(), manifest.clone())));
+                            ready_national(&manifest)
+                        }
+                        Err(e) => fail(PlacesFailure::Unreadable(e.to_string())),
+                    };
+                }
+                // These widget files hold no index: the demo places, with their notice.
+                Err(FetchError::Status(404)) => {
+                    let demo = Source::Demo {
+                        base_url: base_url.clone(),
+                    };
+                    return Box::pin(load(key, &demo, retry)).await;
+                }
+                Err(e) => return fail(PlacesFailure::Fetch(e)),
+            }
+        }
         Source::Demo { base_url } => {
             fetch_bytes(
                 &format!("{base_url}data/lieux-demo.csv"),
@@ -159,6 +231,16 @@ pub async fn load(key: &str, source: &Source, retry: bool) -> PlacesStatus {
         kept,
         skipped,
         demo,
+        updated: None,
+    }
+}
+
+fn ready_national(manifest: &Manifest) -> PlacesStatus {
+    PlacesStatus::Ready {
+        kept: manifest.places,
+        skipped: Vec::new(),
+        demo: false,
+        updated: manifest.newest.clone(),
     }
 }
 
@@ -176,15 +258,17 @@ pub fn local_time() -> LocalTime {
     }
 }
 
-fn run(key: &str, query: &Query, now: LocalTime) -> Option<ResultsMessage> {
-    SETS.with(|sets| {
-        let sets = sets.borrow();
-        let index = sets.get(key)?;
-        GAZETTEER.with(|gazetteer| {
-            let result = index.search(query, gazetteer.borrow().as_ref());
-            Some(ResultsMessage::new(index, &result, Some(now)))
-        })
+fn run_on(index: &PlaceIndex, query: &Query, now: LocalTime) -> ResultsMessage {
+    GAZETTEER.with(|gazetteer| {
+        let result = index.search(query, gazetteer.borrow().as_ref());
+        let mut message = ResultsMessage::new(index, &result, Some(now));
+        message.mark_stale(&autonomie_ui::clock::today_iso());
+        message
     })
+}
+
+fn run(key: &str, query: &Query, now: LocalTime) -> Option<ResultsMessage> {
+    SETS.with(|sets| Some(run_on(sets.borrow().get(key)?, query, now)))
 }
 
 /// What a search found, and whether the postal-code table it needed could not be loaded.
@@ -193,11 +277,17 @@ pub struct Searched {
     /// The area is unknown to the data and the postal-code table did not load: the results
     /// may be far away, and the screen offers to try again.
     pub gazetteer_failed: bool,
+    /// Département files of the national index that did not come (codes such as `29`): the
+    /// results lack their places, and the screen says so.
+    pub missing: Vec<String>,
 }
 
 /// Runs a search. When the area is unknown to the data, loads the postal-code gazetteer once
 /// and tries again, so the nearest places can still be offered.
-pub async fn search(key: &str, base_url: &str, query: &Query) -> Option<Searched> {
+pub async fn search(key: &str, base_url: &str, query: &Query, retry: bool) -> Option<Searched> {
+    if let Some(manifest) = manifest_of(key) {
+        return Some(search_national(&manifest, base_url, query, retry).await);
+    }
     let now = local_time();
     let first = run(key, query, now)?;
     let need_gazetteer =
@@ -206,8 +296,138 @@ pub async fn search(key: &str, base_url: &str, query: &Query) -> Option<Searched
         return Some(Searched {
             results: first,
             gazetteer_failed: false,
+            missing: Vec::new(),
         });
     }
+    let gazetteer_failed = !load_gazetteer(base_url).await;
+    let results = if gazetteer_failed {
+        first
+    } else {
+        run(key, query, now)?
+    };
+    Some(Searched {
+        results,
+        gazetteer_failed,
+        missing: Vec::new(),
+    })
+}
+
+/// A search in the national index (see the module's doc).
+async fn search_national(
+    manifest: &Manifest,
+    base_url: &str,
+    query: &Query,
+    retry: bool,
+) -> Searched {
+    let now = local_time();
+    let folder = format!("{base_url}data/lieux/");
+    let mut missing = Vec::new();
+    let home = Manifest::home(&query.centre);
+    let home_files = manifest.files_near(None, 0.0, home);
+    let home_index = join(&folder, &home_files, &mut missing, retry).await;
+    // The centre: the places of the postal code, else the postal-code table.
+    let mut gazetteer_failed = false;
+    let mut centre = home_index.search(query, None).centre;
+    if centre.is_none() {
+        if GAZETTEER.with(|g| g.borrow().is_none()) {
+            gazetteer_failed = !load_gazetteer(base_url).await;
+        }
+        centre = GAZETTEER.with(|g| home_index.search(query, g.borrow().as_ref()).centre);
+    }
+    let files = manifest.files_near(centre, query.max_km, home);
+    let index = join(&folder, &files, &mut missing, retry).await;
+    let mut results = run_on(&index, query, now);
+    if let (Some(point), Centre::Commune(_)) = (centre, &query.centre) {
+        // A commune found by the postal-code table and none of its places in the files read:
+        // the hits are still the nearest, around the commune's point.
+        if results.centre_source == CentreSource::Unknown {
+            let mut around = query.clone();
+            around.centre = Centre::Point(LatLon {
+                lat: point.lat,
+                lon: point.lon,
+            });
+            results = run_on(&index, &around, now);
+            results.no_place_in_area = true;
+        }
+    }
+    Searched {
+        results,
+        gazetteer_failed,
+        missing,
+    }
+}
+
+/// The index over `files`, fetching those not read yet; a file that does not come is added to
+/// `missing` and left out.
+async fn join(
+    folder: &str,
+    files: &[&autonomie_core::places::DepartementFile],
+    missing: &mut Vec<String>,
+    retry: bool,
+) -> Rc<PlaceIndex> {
+    let mut urls = Vec::new();
+    for file in files {
+        // Already asked for in this search, and it did not come.
+        if missing.contains(&file.code) {
+            continue;
+        }
+        let url = format!("{folder}{}", file.file);
+        if FILES.with(|f| f.borrow().iter().any(|(read, _)| *read == url)) {
+            urls.push(url);
+            continue;
+        }
+        autonomie_ui::net::add_integrity(&url, &file.integrity);
+        let loaded = fetch_bytes(&url, &PLACES_TYPES, MAX_DEPARTEMENT_BYTES, retry)
+            .await
+            .map_err(|e| e.detail());
+        match loaded {
+            Ok(bytes) => {
+                FILES.with(|f| f.borrow_mut().push((url.clone(), Rc::new(bytes))));
+                urls.push(url);
+            }
+            Err(detail) => {
+                web_sys::console::warn_1(
+                    &format!("autonomie-numerique: places of {}: {detail}", file.code).into(),
+                );
+                if !missing.contains(&file.code) {
+                    missing.push(file.code.clone());
+                }
+            }
+        }
+    }
+    if let Some(index) = JOINED.with(|j| {
+        j.borrow()
+            .as_ref()
+            .filter(|(joined, _)| *joined == urls)
+            .map(|(_, index)| index.clone())
+    }) {
+        return index;
+    }
+    let files: Vec<Rc<Vec<u8>>> = FILES.with(|f| {
+        let f = f.borrow();
+        urls.iter()
+            .filter_map(|url| {
+                f.iter()
+                    .find(|(read, _)| read == url)
+                    .map(|(_, b)| b.clone())
+            })
+            .collect()
+    });
+    let mut places: Vec<Place> = Vec::new();
+    for bytes in files {
+        // Checked against the manifest's hash: unreadable rows are the index builder's bug.
+        if let Ok(report) = parse_places(&bytes) {
+            places.extend(report.places);
+        }
+    }
+    let index = Rc::new(PlaceIndex::new(places));
+    JOINED.with(|j| *j.borrow_mut() = Some((urls, index.clone())));
+    index
+}
+
+/// Loads the postal-code table once; `false` when it did not come (the next try bypasses the
+/// cache).
+async fn load_gazetteer(base_url: &str) -> bool {
     let url = format!("{base_url}data/codes-postaux.csv");
     let retry = GAZETTEER_FAILED.with(std::cell::Cell::get);
     let loaded = match fetch_text(&url, &PLACES_TYPES, MAX_GAZETTEER_BYTES, retry).await {
@@ -219,20 +439,14 @@ pub async fn search(key: &str, base_url: &str, query: &Query) -> Option<Searched
     match loaded {
         Ok(gazetteer) => {
             GAZETTEER.with(|g| *g.borrow_mut() = Some(gazetteer));
-            run(key, query, now).map(|results| Searched {
-                results,
-                gazetteer_failed: false,
-            })
+            true
         }
         Err(detail) => {
             GAZETTEER_FAILED.with(|f| f.set(true));
             web_sys::console::warn_1(
                 &format!("autonomie-numerique: postal-code table: {detail}").into(),
             );
-            Some(Searched {
-                results: first,
-                gazetteer_failed: true,
-            })
+            false
         }
     }
 }
@@ -269,14 +483,34 @@ pub async fn current_position() -> Option<(f64, f64)> {
 }
 
 /// The place whose id hashes to `hash` (see `share_code::place_hash`), from the widget's data,
-/// for the mediator view. Loads the data if needed.
+/// for the mediator view. Loads the data if needed; with the national index, the file of the
+/// place's `departement` (carried by the share code).
 pub async fn find_by_hash(
     key: &str,
     source: &Source,
     hash: u32,
+    departement: Option<&str>,
 ) -> Option<autonomie_core::places::PlaceCard> {
     if !matches!(load(key, source, false).await, PlacesStatus::Ready { .. }) {
         return None;
+    }
+    if let Some(manifest) = manifest_of(key) {
+        let Source::National { base_url } = source else {
+            return None;
+        };
+        let files = manifest.files_near(None, 0.0, departement);
+        let index = join(
+            &format!("{base_url}data/lieux/"),
+            &files,
+            &mut Vec::new(),
+            false,
+        )
+        .await;
+        let place = index
+            .places()
+            .iter()
+            .find(|p| autonomie_core::share_code::place_hash(&p.id) == hash)?;
+        return Some(autonomie_core::places::PlaceCard::new(place, None, None));
     }
     SETS.with(|sets| {
         let sets = sets.borrow();

@@ -13,8 +13,9 @@ use std::rc::Rc;
 
 use autonomie_core::evaluation::evaluate;
 use autonomie_core::i18n::{Catalog, Lang};
+use autonomie_core::orientation::HelpKind;
 use autonomie_core::places::{
-    Accompaniment, Centre, LatLon, PlaceCard, Query, ResultsMessage, Support,
+    Accompaniment, Centre, LatLon, OpenWhen, PlaceCard, Query, ResultsMessage, Support,
 };
 use autonomie_core::session::ChosenPlace;
 use autonomie_core::Service;
@@ -40,6 +41,8 @@ struct Places {
     services: Vec<Service>,
     /// The person reads French with difficulty: the "accompagnement adapté" filter is proposed.
     reading_help: bool,
+    /// The kind of help the orientation recommends first: places offering it rank first.
+    help: Option<HelpKind>,
     /// The partner's `data-debug`: show what was skipped in their file.
     debug: bool,
     status: RefCell<PlacesStatus>,
@@ -77,6 +80,9 @@ impl Places {
 /// The places data of a widget: its storage key and where its places come from.
 pub fn data_source(settings: &ScreenSettings) -> (String, Source) {
     let source = match settings.places.as_str() {
+        "national" | "" => Source::National {
+            base_url: settings.base.clone(),
+        },
         "demo" => Source::Demo {
             base_url: settings.base.clone(),
         },
@@ -117,6 +123,9 @@ pub fn places_ui_mount(
         reading_help: evaluation
             .as_ref()
             .is_some_and(|e| e.orientation.reading_help),
+        help: evaluation
+            .as_ref()
+            .and_then(|e| e.orientation.help.first().copied()),
         debug: settings.debug,
         status: RefCell::new(PlacesStatus::Loading),
         point: Cell::new(
@@ -158,7 +167,7 @@ fn load(ctx: &Ctx, retry: bool) {
         }
         *ctx.status.borrow_mut() = status;
         show_status(&ctx);
-        run_search(&ctx);
+        run_search(&ctx, false);
     });
 }
 
@@ -167,10 +176,10 @@ fn listen(ctx: &Ctx) {
     ctx.page.on("click", move |_, action| {
         let ctx = &on_click;
         match action.name.as_str() {
-            "search" => run_search(ctx),
+            "search" => run_search(ctx, false),
             "locate" => locate(ctx),
             "retry_data" => load(ctx, true),
-            "retry_search" => run_search(ctx),
+            "retry_search" => run_search(ctx, true),
             "choose" => choose(ctx, &action.arg),
             "go" => {
                 if let Some(stage) = autonomie_core::session::Stage::from_id(&action.arg) {
@@ -191,20 +200,20 @@ fn listen(ctx: &Ctx) {
         let complete = autonomie_core::postal_code::is_postal_code(&value)
             || (value.chars().count() >= 3 && !value.bytes().any(|b| b.is_ascii_digit()));
         if complete {
-            run_search(&on_input);
+            run_search(&on_input, false);
         }
     });
     let on_key = ctx.clone();
     ctx.page.on("keydown", move |event, action| {
         if action.name == "where" && is_enter(event) {
             event.prevent_default();
-            run_search(&on_key);
+            run_search(&on_key, false);
         }
     });
     let on_change = ctx.clone();
     ctx.page.on("change", move |_, action| {
         if action.name == "filter" {
-            run_search(&on_change);
+            run_search(&on_change, false);
         }
     });
 }
@@ -230,8 +239,9 @@ fn checked(ctx: &Ctx, selector: &str) -> bool {
         .is_some_and(|i| i.checked())
 }
 
-/// Searches with what the form says now.
-fn run_search(ctx: &Ctx) {
+/// Searches with what the form says now; `retry` after "Réessayer" (files that did not come
+/// are asked again, bypassing the cache).
+fn run_search(ctx: &Ctx, retry: bool) {
     let centre = match ctx.point.get() {
         Some((lat, lon)) => Some(Centre::Point(LatLon { lat, lon })),
         None => Centre::from_input(&field(ctx, "#an-where")),
@@ -249,6 +259,15 @@ fn run_search(ctx: &Ctx) {
     query.done_for_me = checked(ctx, "#an-done-for-me");
     query.support = Support::from_id(&field(ctx, "#an-support"));
     query.accompaniment = Accompaniment::from_id(&field(ctx, "#an-help"));
+    query.online_booking = checked(ctx, "#an-booking");
+    query.accessibility_sheet = checked(ctx, "#an-accessibility");
+    query.open = OpenWhen::from_id(&field(ctx, "#an-when"), places_data::local_time());
+    if let Ok(km) = field(ctx, "#an-radius").parse::<u16>() {
+        if Query::RADII_KM.contains(&km) {
+            query.max_km = f64::from(km);
+        }
+    }
+    query.preferred_help = ctx.help;
     let mine = ctx.generation.get() + 1;
     ctx.generation.set(mine);
     let mut m = Markup::new();
@@ -256,7 +275,7 @@ fn run_search(ctx: &Ctx) {
     ctx.page.fill(".an-results", &m);
     let ctx = ctx.clone();
     wasm_bindgen_futures::spawn_local(async move {
-        let result = places_data::search(&ctx.key, &ctx.base_url, &query).await;
+        let result = places_data::search(&ctx.key, &ctx.base_url, &query, retry).await;
         // An older search, or a screen the person has left.
         if ctx.generation.get() != mine || !ctx.page.alive() {
             return;
@@ -264,18 +283,23 @@ fn run_search(ctx: &Ctx) {
         let mut m = Markup::new();
         match result {
             Some(searched) => {
-                if searched.gazetteer_failed {
-                    m.open("div", &[("class", "an-notice"), ("role", "alert")])
-                        .leaf("p", &[], &ctx.t("places.error.postal_codes"));
-                    button(
-                        &mut m,
-                        "an-button an-secondary an-retry",
-                        "retry_search",
-                        "",
-                        None,
-                        &ctx.t("places.retry"),
-                    );
-                    m.close("div");
+                for (failed, key) in [
+                    (!searched.missing.is_empty(), "places.error.missing_files"),
+                    (searched.gazetteer_failed, "places.error.postal_codes"),
+                ] {
+                    if failed {
+                        m.open("div", &[("class", "an-notice"), ("role", "alert")])
+                            .leaf("p", &[], &ctx.t(key));
+                        button(
+                            &mut m,
+                            "an-button an-secondary an-retry",
+                            "retry_search",
+                            "",
+                            None,
+                            &ctx.t("places.retry"),
+                        );
+                        m.close("div");
+                    }
                 }
                 results_view(&ctx, searched.results, &mut m);
             }
@@ -311,7 +335,7 @@ fn locate(ctx: &Ctx) {
                 {
                     input.set_value("");
                 }
-                run_search(&ctx);
+                run_search(&ctx, false);
             }
             None => geo_message(&ctx, &ctx.t("places.position_refused")),
         }
@@ -413,6 +437,17 @@ fn show_status(ctx: &Ctx) {
                 &ctx.t("places.demo_notice"),
             );
         }
+        PlacesStatus::Ready {
+            updated: Some(date),
+            ..
+        } => {
+            let date = autonomie_ui::clock::long_date(date, ctx.lang());
+            m.leaf(
+                "p",
+                &[("class", "an-hint an-updated")],
+                &ctx.format("places.updated", &[("date", &date)]),
+            );
+        }
         PlacesStatus::Ready { .. } => {}
     }
     ctx.page.fill(".an-status-slot", &m);
@@ -495,13 +530,19 @@ fn screen(ctx: &Ctx, initial_where: &str) -> Markup {
 }
 
 fn filters(ctx: &Ctx, m: &mut Markup) {
-    m.open_class("fieldset", "an-box an-filters")
-        .open("legend", &[])
-        .leaf("h3", &[], &ctx.t("places.filters"))
-        .close("legend");
+    // Folded by default, so that on a phone the places come right after the search; open
+    // for a person who reads French with difficulty, whose filter is proposed.
+    let mut attrs = vec![("class", "an-box an-filters")];
+    if ctx.reading_help {
+        attrs.push(("open", ""));
+    }
+    m.open("details", &attrs)
+        .leaf("summary", &[], &ctx.t("places.filters"));
     for (key, id) in [
         ("places.filter.free", "an-free"),
         ("places.filter.done_for_me", "an-done-for-me"),
+        ("places.filter.booking", "an-booking"),
+        ("places.filter.accessibility", "an-accessibility"),
     ] {
         m.open("label", &[("class", "an-check"), ("for", id)])
             .open(
@@ -511,7 +552,23 @@ fn filters(ctx: &Ctx, m: &mut Markup) {
             .leaf("span", &[], &ctx.t(key))
             .close("label");
     }
-    m.leaf(
+    m.leaf("label", &[("for", "an-when")], &ctx.t("places.filter.when"))
+        .open("select", &[("id", "an-when"), ("data-do", "filter")])
+        .leaf("option", &[("value", "")], &ctx.t("places.filter.any"))
+        .leaf(
+            "option",
+            &[("value", "now")],
+            &ctx.t("places.filter.when_now"),
+        );
+    for day in 0..7 {
+        let value = day.to_string();
+        m.leaf(
+            "option",
+            &[("value", &value)],
+            &ctx.t(&format!("places.filter.day.{day}")),
+        );
+    }
+    m.close("select").leaf(
         "label",
         &[("for", "an-support")],
         &ctx.t("places.filter.support"),
@@ -558,7 +615,26 @@ fn filters(ctx: &Ctx, m: &mut Markup) {
             &ctx.t(&format!("accompaniment.{}", help.id())),
         );
     }
-    m.close("select").close("fieldset");
+    m.close("select")
+        .leaf(
+            "label",
+            &[("for", "an-radius")],
+            &ctx.t("places.filter.radius"),
+        )
+        .open("select", &[("id", "an-radius"), ("data-do", "filter")]);
+    for km in Query::RADII_KM {
+        let value = km.to_string();
+        let mut attrs = vec![("value", value.as_str())];
+        if f64::from(km) == Query::DEFAULT_MAX_KM {
+            attrs.push(("selected", ""));
+        }
+        m.leaf(
+            "option",
+            &attrs,
+            &ctx.format("places.filter.radius_km", &[("km", &value)]),
+        );
+    }
+    m.close("select").close("details");
 }
 
 /// "à 850 m", "à 12,5 km".
@@ -634,9 +710,11 @@ fn link(m: &mut Markup, href: &str, label: &str) {
 /// One place; returns what goes on the summary if the person chooses it.
 fn place_card(ctx: &Ctx, card: PlaceCard, index: usize, m: &mut Markup) -> ChosenPlace {
     let chosen = chosen_place(&ctx.texts, &card);
+    // Names and addresses are French whatever the widget's language: `dir="auto"` keeps
+    // "150 rue du 4 Août 1789, 69100 Villeurbanne" in its order on an Arabic screen.
     m.open_class("li", "an-place")
-        .leaf("h3", &[], &card.name)
-        .leaf("p", &[], &chosen.address);
+        .leaf("h3", &[("dir", "auto")], &card.name)
+        .leaf("p", &[("dir", "auto")], &chosen.address);
     if let Some(metres) = card.distance_m {
         m.leaf_class("p", "an-distance", &distance_text(ctx, metres));
     }
@@ -684,6 +762,9 @@ fn place_card(ctx: &Ctx, card: PlaceCard, index: usize, m: &mut Markup) -> Chose
     }
     if !tags.is_empty() {
         m.leaf_class("p", "an-small", &tags.join(" · "));
+    }
+    if card.stale {
+        m.leaf_class("p", "an-small an-stale", &ctx.t("places.stale"));
     }
     let has_links = (card.phone.is_some() && card.phone_display.is_some())
         || card.booking_url.is_some()

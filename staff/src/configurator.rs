@@ -22,7 +22,7 @@ const DEFAULTS: [(&str, &str); 4] = [
     ("lang", "fr"),
     ("mode", "normal"),
     ("accent", DEFAULT_ACCENT),
-    ("places", "demo"),
+    ("places", "national"),
 ];
 
 /// Wires the configurator form. `loader_url` is the absolute URL of `autonomie.js` to put in

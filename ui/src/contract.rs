@@ -201,7 +201,7 @@ impl ScreenSettings {
                 share: flag(&modules, "share"),
                 national: flag(&modules, "national"),
             },
-            places: text("places").unwrap_or_else(|| "demo".into()),
+            places: text("places").unwrap_or_else(|| "national".into()),
             inline: text("inline"),
             centre_postal_code: centre
                 .and_then(|c| c.get("postal_code"))
@@ -289,7 +289,7 @@ mod tests {
         assert_eq!(ScreenSettings::from_json(&settings.to_json()), settings);
         let fallback = ScreenSettings::from_json("]");
         assert_eq!(fallback.lang, "fr");
-        assert_eq!(fallback.places, "demo");
+        assert_eq!(fallback.places, "national");
         assert_eq!(fallback.session, None);
     }
 }

@@ -38,6 +38,16 @@ pub fn set_integrity(table: &JsValue) {
     INTEGRITY.with(|table| *table.borrow_mut() = pairs);
 }
 
+/// Adds one file's hash (`sha384-…`) to the table: a national index's manifest lists the
+/// hashes of its département files, and the browser then checks each file it fetches.
+pub fn add_integrity(url: &str, hash: &str) {
+    INTEGRITY.with(|table| {
+        let mut table = table.borrow_mut();
+        table.retain(|(address, _)| address != url);
+        table.push((url.to_string(), hash.to_string()));
+    });
+}
+
 fn integrity_of(url: &str) -> Option<String> {
     let file = url.split(['?', '#']).next().unwrap_or(url);
     INTEGRITY.with(|table| {

@@ -58,6 +58,11 @@ pub struct PlaceCard {
     pub services: Vec<String>,
     pub aidants_connect: bool,
     pub free: bool,
+    /// `date_maj` of the place (`YYYY-MM-DD`).
+    pub date_maj: Option<String>,
+    /// The information is more than a year old (see [`ResultsMessage::mark_stale`]): the
+    /// screen asks the person to call before going.
+    pub stale: bool,
 }
 
 impl PlaceCard {
@@ -106,6 +111,8 @@ impl PlaceCard {
             services: place.services.iter().map(|s| s.id().to_string()).collect(),
             aidants_connect: place.has_aidants_connect(),
             free: place.is_free(),
+            date_maj: place.date_maj.clone(),
+            stale: false,
         }
     }
 }
@@ -136,6 +143,14 @@ impl ResultsMessage {
                 .iter()
                 .filter_map(|hit| Some(PlaceCard::new(index.get(hit.index)?, Some(hit), now)))
                 .collect(),
+        }
+    }
+
+    /// Marks the places whose information is more than a year old on `today` (`YYYY-MM-DD`),
+    /// by [`super::index::is_stale`].
+    pub fn mark_stale(&mut self, today: &str) {
+        for card in &mut self.places {
+            card.stale = super::index::is_stale(card.date_maj.as_deref(), today);
         }
     }
 }

@@ -2,7 +2,7 @@
 //! phone numbers usable in `tel:` links, e-mail addresses usable in `mailto:` links.
 
 /// Removes control and bidirectional-override characters, turns any whitespace run into one
-/// space and trims. Text stays plain text: the UI escapes it when rendering.
+/// space, reads a fullwidth quote `＂` as `"` and trims. Text stays plain text: the UI escapes it when rendering.
 pub fn clean_text(raw: &str) -> String {
     if is_clean(raw) {
         return raw.to_string();
@@ -21,10 +21,14 @@ pub fn clean_text(raw: &str) -> String {
             out.push(' ');
             pending_space = false;
         }
-        out.push(c);
+        // The national export writes a quote inside a cell as a fullwidth one.
+        out.push(if c == FULLWIDTH_QUOTE { '"' } else { c });
     }
     out
 }
+
+/// U+FF02, which the national places export writes instead of `"`.
+const FULLWIDTH_QUOTE: char = '\u{ff02}';
 
 /// Already what [`clean_text`] would return (the common case, checked without allocating).
 fn is_clean(raw: &str) -> bool {
@@ -39,7 +43,7 @@ fn is_clean(raw: &str) -> bool {
         } else if c.is_ascii_graphic() {
             // The common case, decided without the Unicode tables.
             after_space = false;
-        } else if c.is_whitespace() || is_invisible_hazard(c) {
+        } else if c.is_whitespace() || is_invisible_hazard(c) || c == FULLWIDTH_QUOTE {
             return false;
         } else {
             after_space = false;

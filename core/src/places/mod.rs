@@ -27,9 +27,11 @@
 //! - [`parse`]: file reading, format and version detection, row normalization;
 //! - [`report`]: what reading reports: skipped rows and their reasons, repairs;
 //! - [`legacy`]: the v0.1 → v1 mapping table;
+//! - [`france_services`]: the ANCT list of France Services (its own CSV) read into places;
 //! - [`hours`]: OSM opening hours;
 //! - [`search`]: index, query, ranking, distances;
 //! - [`gazetteer`]: postal code → coordinates fallback;
+//! - [`index`]: the national index: one file per département and a manifest;
 //! - [`card`]: what the places screen shows of each place found;
 //! - [`write`](mod@write): v1 CSV output (for the partner CLI);
 //! - [`clean`]: plain text, safe URLs, phones and e-mails;
@@ -38,8 +40,10 @@
 pub mod card;
 pub mod clean;
 pub mod csv;
+pub mod france_services;
 pub mod gazetteer;
 pub mod hours;
+pub mod index;
 mod json_rows;
 pub mod legacy;
 pub mod model;
@@ -54,6 +58,7 @@ pub use card::{LocalTime, PlaceCard, ResultsMessage};
 pub use clean::{display_phone, normalize_phone, safe_email, safe_url};
 pub use gazetteer::{build_from_communes, Gazetteer, GazetteerEntry, GazetteerError};
 pub use hours::{HoursError, HoursErrorReason, OpeningHours};
+pub use index::{DepartementFile, Manifest, ManifestError};
 pub use json_rows::JsonFileError;
 pub use model::{
     AccessMode, Accompaniment, Audience, Fee, LatLon, Mobility, Place, Programme, Support,
@@ -64,4 +69,6 @@ pub use report::{
     WarningKind,
 };
 pub use schema::Column;
-pub use search::{distance_km, Centre, CentreSource, Hit, PlaceIndex, Query, SearchResult};
+pub use search::{
+    distance_km, Centre, CentreSource, Hit, OpenWhen, PlaceIndex, Query, SearchResult,
+};

@@ -74,8 +74,9 @@ pub fn parse_places_str(text: &str) -> Result<ParseReport, FileError> {
     parse_text(text, false)
 }
 
-/// `lossy`: the text was decoded with U+FFFD for bytes that were not UTF-8.
-fn parse_text(text: &str, lossy: bool) -> Result<ParseReport, FileError> {
+/// `lossy`: the text was decoded with U+FFFD for bytes that were not UTF-8. The France services
+/// reader gives it the list's rows in the standard's columns ([`super::france_services`]).
+pub(crate) fn parse_text(text: &str, lossy: bool) -> Result<ParseReport, FileError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let trimmed = text.trim_start();
     if trimmed.trim_end().is_empty() {
@@ -535,6 +536,12 @@ impl<'a> RowBuilder<'a> {
         let lat = self.coordinate(Column::Latitude)?;
         let lon = self.coordinate(Column::Longitude)?;
         match (lat, lon) {
+            // The national export writes 0, 0 for a place it cannot locate (in the Gulf of
+            // Guinea): missing, not a point.
+            (Some(lat), Some(lon)) if lat == 0.0 && lon == 0.0 => {
+                self.warn(Column::Latitude, WarningKind::ZeroCoordinates, "");
+                Ok((None, None))
+            }
             (Some(lat), Some(lon)) => match LatLon::new(lat, lon) {
                 Some(point) => Ok((Some(point.lat), Some(point.lon))),
                 None => {

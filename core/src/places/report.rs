@@ -192,6 +192,9 @@ pub enum WarningKind {
     CodePostalPadded,
     /// Outside -90..90 / -180..180 or not finite: the place has no coordinates.
     CoordinatesOutOfRange,
+    /// Written 0, 0 (the national export's way of saying "unknown"): the place has no
+    /// coordinates.
+    ZeroCoordinates,
     /// Only one of latitude and longitude: the place has no coordinates.
     HalfCoordinates,
     /// A decimal comma (`45,76`) read as a decimal point.
@@ -227,6 +230,7 @@ impl WarningKind {
             WarningKind::InvalidCodeInsee => "invalid_code_insee",
             WarningKind::CodePostalPadded => "code_postal_padded",
             WarningKind::CoordinatesOutOfRange => "coordinates_out_of_range",
+            WarningKind::ZeroCoordinates => "zero_coordinates",
             WarningKind::HalfCoordinates => "half_coordinates",
             WarningKind::DecimalComma => "decimal_comma",
             WarningKind::InvalidPhone => "invalid_phone",
@@ -250,6 +254,7 @@ impl WarningKind {
             WarningKind::InvalidCodeInsee => "code INSEE invalide, ignoré",
             WarningKind::CodePostalPadded => "code postal à 4 chiffres complété par un 0",
             WarningKind::CoordinatesOutOfRange => "coordonnées hors limites, ignorées",
+            WarningKind::ZeroCoordinates => "coordonnées 0, 0 lues comme absentes",
             WarningKind::HalfCoordinates => "latitude sans longitude (ou l'inverse), ignorée",
             WarningKind::DecimalComma => "virgule décimale lue comme un point",
             WarningKind::InvalidPhone => "téléphone illisible, ignoré",
@@ -279,6 +284,7 @@ impl WarningKind {
             WarningKind::InvalidCodeInsee => "invalid INSEE code, dropped",
             WarningKind::CodePostalPadded => "4-digit postal code padded with a 0",
             WarningKind::CoordinatesOutOfRange => "coordinates out of range, dropped",
+            WarningKind::ZeroCoordinates => "coordinates 0, 0 read as missing",
             WarningKind::HalfCoordinates => "latitude without longitude (or the reverse), dropped",
             WarningKind::DecimalComma => "decimal comma read as a point",
             WarningKind::InvalidPhone => "unreadable phone number, dropped",

@@ -1,11 +1,16 @@
 //! Finding nearby places: an index built once, then fast queries.
 //!
-//! Ranking: places offering more of the needed services first, then the nearest. With 20,000
+//! Ranking: places offering more of the needed services first, then those offering the kind
+//! of help the assessment recommends first (one-to-one, workshop, on one's own, or Aidants
+//! Connect), then the nearest. With 20,000
 //! places a query (filter, distances, sort) takes about a millisecond natively; see the
 //! ignored test `search_20000_places_is_fast` in `core/tests/places_search.rs`.
 
+use super::card::LocalTime;
 use super::gazetteer::Gazetteer;
-use super::model::{Accompaniment, LatLon, Place, Support};
+use super::hours::OpeningHours;
+use super::model::{AccessMode, Accompaniment, LatLon, Place, Support};
+use crate::orientation::HelpKind;
 use crate::services::Service;
 use crate::text::fold;
 
@@ -68,6 +73,15 @@ pub struct Query {
     pub accompaniment: Option<Accompaniment>,
     /// Only places where someone can do the procedure for the person (Aidants Connect).
     pub done_for_me: bool,
+    /// Only places open then (their opening hours say so; unknown hours do not pass).
+    pub open: Option<OpenWhen>,
+    /// Only places where an appointment can be booked online.
+    pub online_booking: bool,
+    /// Only places with an accessibility sheet (acceslibre).
+    pub accessibility_sheet: bool,
+    /// The kind of help the assessment recommends first: places offering it rank first among
+    /// those offering as many of the needed services.
+    pub preferred_help: Option<HelpKind>,
     /// Places farther than this are left out.
     pub max_km: f64,
     /// Most hits returned.
@@ -76,6 +90,8 @@ pub struct Query {
 
 impl Query {
     pub const DEFAULT_MAX_KM: f64 = 40.0;
+    /// The radii a person can choose, in km.
+    pub const RADII_KM: [u16; 5] = [5, 10, 20, 40, 100];
     pub const DEFAULT_LIMIT: usize = 20;
 
     pub fn new(centre: Centre) -> Query {
@@ -86,8 +102,30 @@ impl Query {
             support: None,
             accompaniment: None,
             done_for_me: false,
+            open: None,
+            online_booking: false,
+            accessibility_sheet: false,
+            preferred_help: None,
             max_km: Query::DEFAULT_MAX_KM,
             limit: Query::DEFAULT_LIMIT,
+        }
+    }
+}
+
+/// "Open now" or "open on a day".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OpenWhen {
+    Now(LocalTime),
+    /// Monday = 0 … Sunday = 6.
+    Day(u8),
+}
+
+impl OpenWhen {
+    /// The value of the places screen's "Quand ?" choice: `now`, or a day `0`…`6`.
+    pub fn from_id(id: &str, now: LocalTime) -> Option<OpenWhen> {
+        match id {
+            "now" => Some(OpenWhen::Now(now)),
+            _ => id.parse::<u8>().ok().filter(|d| *d < 7).map(OpenWhen::Day),
         }
     }
 }
@@ -114,6 +152,8 @@ pub struct Hit {
     pub distance_km: Option<f64>,
     /// The needed services this place offers, in the order of [`Service::ALL`].
     pub matched: Vec<Service>,
+    /// The place offers the [`Query::preferred_help`].
+    pub help_match: bool,
 }
 
 /// The answer to a [`Query`].
@@ -138,6 +178,9 @@ struct Entry {
     accompaniments: u32,
     free: bool,
     aidants_connect: bool,
+    online_booking: bool,
+    accessibility_sheet: bool,
+    hours: Option<OpeningHours>,
     commune: String,
 }
 
@@ -182,6 +225,13 @@ impl PlaceIndex {
                     .fold(0, |bits, a| bits | a.bit()),
                 free: place.is_free(),
                 aidants_connect: place.has_aidants_connect(),
+                online_booking: place.prise_rdv.is_some()
+                    || place.modalites_acces.contains(&AccessMode::OnlineBooking),
+                accessibility_sheet: place.fiche_acces_libre.is_some(),
+                hours: place
+                    .horaires
+                    .as_deref()
+                    .and_then(|h| OpeningHours::parse(h).ok()),
                 commune: fold(&place.commune),
             })
             .collect();
@@ -291,6 +341,11 @@ impl PlaceIndex {
             || query
                 .accompaniment
                 .is_some_and(|a| entry.accompaniments & a.bit() == 0)
+            || (query.online_booking && !entry.online_booking)
+            || (query.accessibility_sheet && !entry.accessibility_sheet)
+            || query
+                .open
+                .is_some_and(|when| !is_open(entry.hours.as_ref(), when))
         {
             return None;
         }
@@ -305,10 +360,16 @@ impl PlaceIndex {
             .into_iter()
             .filter(|&s| common & service_bit(s) != 0)
             .collect();
+        let help_match = match query.preferred_help {
+            Some(HelpKind::DoneForMe) => entry.aidants_connect,
+            Some(kind) => entry.accompaniments & accompaniment_of(kind).bit() != 0,
+            None => false,
+        };
         Some(Hit {
             index: i,
             distance_km,
             matched,
+            help_match,
         })
     }
 
@@ -354,12 +415,35 @@ impl PlaceIndex {
     }
 }
 
-/// More matched services first, then nearest (unknown distances last), then name.
+/// The place's `modalites_accompagnement` value for a kind of help the orientation gives
+/// (Aidants Connect is a programme, see [`Place::has_aidants_connect`]).
+fn accompaniment_of(kind: HelpKind) -> Accompaniment {
+    match kind {
+        HelpKind::WithSomeone | HelpKind::DoneForMe => Accompaniment::Individual,
+        HelpKind::Workshop => Accompaniment::Workshop,
+        HelpKind::Alone => Accompaniment::Autonomous,
+    }
+}
+
+/// Whether hours say the place is open then; unknown hours never pass the filter.
+fn is_open(hours: Option<&OpeningHours>, when: OpenWhen) -> bool {
+    let Some(hours) = hours else {
+        return false;
+    };
+    match when {
+        OpenWhen::Now(now) => hours.is_open(now.weekday, now.minute),
+        OpenWhen::Day(day) => !hours.day_text(day).is_empty(),
+    }
+}
+
+/// More matched services first, then the recommended kind of help, then nearest (unknown
+/// distances last), then name.
 fn sort_hits(hits: &mut [Hit], places: &[Place]) {
     hits.sort_by(|a, b| {
         b.matched
             .len()
             .cmp(&a.matched.len())
+            .then(b.help_match.cmp(&a.help_match))
             .then_with(|| match (a.distance_km, b.distance_km) {
                 (Some(x), Some(y)) => x.total_cmp(&y),
                 (Some(_), None) => std::cmp::Ordering::Less,

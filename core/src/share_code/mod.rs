@@ -241,26 +241,7 @@ impl SharePayload {
     }
 }
 
-/// The département of a French postal code, as [`DEPARTEMENTS`] writes it: Corsica's 20xxx
-/// split into 2A (20000–20199) and 2B (20200–20699), overseas 97x on 3 digits.
-pub fn departement_of(postal_code: &str) -> Option<&'static str> {
-    let code = postal_code.trim();
-    if code.len() != 5 || !code.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    let wanted = match &code[..2] {
-        "20" => {
-            if code < "20200" {
-                "2A"
-            } else {
-                "2B"
-            }
-        }
-        "97" => &code[..3],
-        two => two,
-    };
-    DEPARTEMENTS.iter().copied().find(|d| *d == wanted)
-}
+pub use crate::postal_code::departement_of;
 
 /// Why a payload cannot be encoded or a text decoded. Decoding errors come first.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -214,9 +214,11 @@ fn opened_view(ctx: &Ctx, opened: &autonomie_core::share_code::Opened) {
     // The chosen place travels as a hash of its id: look it up in this widget's places data.
     if let Some(hash) = opened.place_hash {
         let (key, source) = ctx.settings(crate::places_ui::data_source);
+        let departement = opened.departement.clone();
         let ctx = ctx.clone();
         wasm_bindgen_futures::spawn_local(async move {
-            let found = crate::places_data::find_by_hash(&key, &source, hash).await;
+            let found =
+                crate::places_data::find_by_hash(&key, &source, hash, departement.as_deref()).await;
             if let (Some(card), true) = (found, ctx.page().alive()) {
                 let place = crate::places_ui::chosen_place(&ctx.host.texts, &card);
                 let mut m = Markup::new();

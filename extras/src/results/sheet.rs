@@ -283,7 +283,11 @@ fn advice(ctx: &Ctx, evaluation: &Evaluation, m: &mut Markup) {
 pub fn place_section(ctx: &Ctx, m: &mut Markup, place: &ChosenPlace) {
     m.open_class("section", "an-sheet-place")
         .leaf("h3", &[], &ctx.t("summary.place"))
-        .leaf("p", &[], &format!("{} — {}", place.name, place.address));
+        .leaf(
+            "p",
+            &[("dir", "auto")],
+            &format!("{} — {}", place.name, place.address),
+        );
     if !place.phone.is_empty() {
         m.leaf(
             "p",

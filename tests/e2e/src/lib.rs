@@ -629,6 +629,19 @@ impl Browser {
         .to_string()
     }
 
+    /// From the welcome screen: the whole assessment (mixed answers), the orientation, then
+    /// the places step.
+    pub async fn reach_places(&self) {
+        self.start_assessment("Commencer").await;
+        self.answer_all(mixed_profile).await;
+        self.wait_widget("root.querySelector('.an-result')", "the result")
+            .await;
+        self.click_text("Voir l'aide qui me correspond").await;
+        self.click_text("Trouver un lieu près de chez moi").await;
+        self.wait_widget("root.querySelector('.an-places')", "the places screen")
+            .await;
+    }
+
     /// Waits until the widget is mounted and shows its welcome screen or a later one.
     /// From the orientation, opens the places step, searches near 69100 (in the demo data) and
     /// chooses the first place found.

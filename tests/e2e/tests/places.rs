@@ -1,22 +1,8 @@
 //! Finding a mediation place: search by postal code, filters, choosing a place, and the place
 //! on the printed summary; and what happens when the data is missing or broken.
 
-use autonomie_e2e::{mixed_profile, pdf_pages, pdf_text, Browser, Reply, Server, DESKTOP, PHONE};
+use autonomie_e2e::{pdf_pages, pdf_text, Browser, Reply, Server, DESKTOP, PHONE};
 use serde_json::Value;
-
-/// Runs the assessment and opens the places step.
-async fn reach_places(browser: &Browser) {
-    browser.start_assessment("Commencer").await;
-    browser.answer_all(mixed_profile).await;
-    browser
-        .wait_widget("root.querySelector('.an-result')", "the result")
-        .await;
-    browser.click_text("Voir l'aide qui me correspond").await;
-    browser.click_text("Trouver un lieu près de chez moi").await;
-    browser
-        .wait_widget("root.querySelector('.an-places')", "the places screen")
-        .await;
-}
 
 async fn type_where(browser: &Browser, text: &str) {
     browser
@@ -40,10 +26,10 @@ async fn place_names(browser: &Browser) -> Vec<String> {
 async fn search_by_postal_code_choose_a_place_and_print_it() {
     let server = Server::start();
     let browser = Browser::launch(DESKTOP).await;
-    browser.goto(&server.url("/")).await;
+    browser.goto(&server.url("/index.html?places=demo")).await;
     browser.wait_ready().await;
-    reach_places(&browser).await;
-    // No data was configured: the demo set, with its notice.
+    browser.reach_places().await;
+    // The demo set, with its notice.
     browser
         .wait_widget("root.querySelector('.an-demo')", "the demo notice")
         .await;
@@ -134,7 +120,7 @@ async fn filters_narrow_the_results() {
     let browser = Browser::launch(PHONE).await;
     browser.goto(&server.url("/")).await;
     browser.wait_ready().await;
-    reach_places(&browser).await;
+    browser.reach_places().await;
     type_where(&browser, "Villeurbanne").await;
     browser
         .wait_widget("root.querySelectorAll('.an-place').length > 0", "results")
@@ -157,7 +143,8 @@ async fn filters_narrow_the_results() {
     browser.close().await;
 }
 
-/// The places step when the demo file is answered with `reply`: the person reads `message`
+/// The places step of a widget showing the demo places, when the demo file is answered with
+/// `reply`: the person reads `message`
 /// (and not the network one), and the summary still prints, with no place on it. `console`:
 /// the browser's own errors this provokes on purpose.
 async fn places_file_refused(reply: Reply, console: &[&str], message: &str) {
@@ -167,9 +154,9 @@ async fn places_file_refused(reply: Reply, console: &[&str], message: &str) {
     for expected in console {
         browser.expect_console(expected);
     }
-    browser.goto(&server.url("/")).await;
+    browser.goto(&server.url("/index.html?places=demo")).await;
     browser.wait_ready().await;
-    reach_places(&browser).await;
+    browser.reach_places().await;
     browser
         .wait_widget("root.querySelector('.an-places [role=alert]')", "the error")
         .await;

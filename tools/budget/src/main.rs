@@ -213,6 +213,60 @@ fn main() -> ExitCode {
     }
 
     let mut failed = false;
+    // Each file of the national places index: a search reads at most 3 of them.
+    let index_max = config["places_index"]["max_brotli_per_file"]
+        .as_u64()
+        .unwrap_or(0) as usize;
+    if let Some(folder) = config["places_index"]["folder"].as_str() {
+        let mut names: Vec<String> = std::fs::read_dir(dist.join(folder))
+            .map(|entries| {
+                entries
+                    .flatten()
+                    .map(|e| e.file_name().to_string_lossy().into_owned())
+                    .filter(|n| n.ends_with(".csv"))
+                    .collect()
+            })
+            .unwrap_or_default();
+        names.sort();
+        let sizes = measure_all(
+            &names
+                .iter()
+                .map(|n| format!("{folder}/{n}"))
+                .collect::<Vec<_>>(),
+        );
+        match sizes {
+            Ok(sizes) if !sizes.is_empty() => {
+                let densest = sizes
+                    .iter()
+                    .max_by_key(|s| s.brotli)
+                    .map(|s| (s.file.clone(), s.brotli));
+                if let Some((file, brotli)) = densest {
+                    println!(
+                        "places index: {} département files, the densest {file} {} / {} brotli",
+                        sizes.len(),
+                        kb(brotli),
+                        kb(index_max)
+                    );
+                    if brotli > index_max {
+                        eprintln!(
+                            "FAIL: {file} needs {} brotli, over the {} budget of one places file",
+                            kb(brotli),
+                            kb(index_max)
+                        );
+                        failed = true;
+                    }
+                }
+            }
+            Ok(_) => {
+                eprintln!("FAIL: no places index in {folder}");
+                failed = true;
+            }
+            Err(e) => {
+                eprintln!("{e}");
+                failed = true;
+            }
+        }
+    }
     if first_total.brotli > first_max {
         eprintln!(
             "FAIL: the first question needs {} brotli, over the {} budget",

@@ -6,6 +6,7 @@
 //! lieux convert FICHIER -o SORTIE.csv
 //! lieux extract FICHIER (--departement 69 | --codes-postaux 69001,69002 | --rayon LAT,LON,KM) -o SORTIE.csv [--complet]
 //! lieux gazetteer COMMUNES.csv -o SORTIE.csv
+//! lieux index FICHIER... -o DOSSIER [--date AAAA-MM-JJ]
 //! ```
 //!
 //! Exit codes: 0 done, 1 `validate` found rows that break the standard, 2 usage error or
@@ -15,8 +16,8 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use autonomie_core::places::{
-    build_from_communes, distance_km, parse_places, write, Column, FileFormat, LatLon, ParseReport,
-    Place, SchemaVersion,
+    build_from_communes, distance_km, france_services, index, parse_places, write, Column,
+    FileFormat, LatLon, ParseReport, Place, SchemaVersion,
 };
 
 const USAGE: &str = "\
@@ -31,6 +32,13 @@ Utilisation :
   lieux extract FICHIER (--departement 69 | --codes-postaux 69001,69002 | --rayon LAT,LON,KM) -o SORTIE.csv [--complet]
       Écrit un CSV v1 compact pour le widget : les lieux choisis, les seules colonnes
       utiles au widget (--complet : les 32 colonnes).
+  lieux index FICHIER... -o DOSSIER [--date AAAA-MM-JJ]
+      Construit l'index national du widget : un fichier par département
+      (01.csv … 2A.csv … 974.csv) et manifest.json (sources, dates, empreintes).
+      Lit le fichier national publié sur data.gouv.fr (v1.0.2), les fichiers v0.1
+      et la liste des France services (son nom doit contenir sa date, AAAAMMJJ).
+      Un même lieu venu de deux fichiers est gardé une fois (le plus récent).
+      --date : date de construction écrite dans le manifeste (aujourd'hui sinon).
   lieux gazetteer COMMUNES.csv -o SORTIE.csv
       Construit la table code postal → commune, latitude, longitude du widget à partir
       d'une table des communes (colonnes code_postal, lat, lng).
@@ -71,7 +79,13 @@ struct Args {
 }
 
 /// Options that take a value, by their canonical name.
-const VALUE_OPTIONS: [&str; 4] = ["-o", "--departement", "--codes-postaux", "--rayon"];
+const VALUE_OPTIONS: [&str; 5] = [
+    "-o",
+    "--departement",
+    "--codes-postaux",
+    "--rayon",
+    "--date",
+];
 
 fn parse_args(args: Vec<String>) -> Result<Args, Failure> {
     use lexopt::Arg;
@@ -170,6 +184,7 @@ fn run(args: Vec<String>) -> Outcome {
         Some("convert") => convert(&args),
         Some("extract") => extract(&args),
         Some("gazetteer") => gazetteer(&args),
+        Some("index") => index(&args),
         Some(other) => Err(Failure(format!("commande inconnue : {other}\n\n{USAGE}"))),
         None => Err(Failure(USAGE.to_string())),
     }
@@ -204,6 +219,13 @@ fn describe_format(report: &ParseReport) -> String {
         FileFormat::Json => "JSON".to_string(),
     };
     let version = match report.version {
+        _ if report
+            .places
+            .first()
+            .is_some_and(|p| p.id.starts_with(france_services::ID_PREFIX)) =>
+        {
+            "liste des France services, lue vers le standard v1.0.2"
+        }
         SchemaVersion::V1 => "standard v1.0.2",
         SchemaVersion::Legacy => "ancien standard v0.1 (converti vers v1.0.2 à la lecture)",
     };
@@ -502,6 +524,157 @@ fn gazetteer(args: &Args) -> Outcome {
         "Écrit : {name} ({} codes postaux, {} octets)",
         report.postal_codes,
         csv.len()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// A date written in a file name: `20221201` or `2022-12-01`.
+fn date_in_name(path: &str) -> Option<String> {
+    let name = Path::new(path).file_name()?.to_string_lossy().into_owned();
+    let digits: Vec<(usize, char)> = name.char_indices().collect();
+    for start in 0..digits.len() {
+        let rest: String = digits[start..].iter().map(|(_, c)| c).collect();
+        let compact: String = rest.chars().take(8).collect();
+        let candidates = [
+            compact
+                .bytes()
+                .all(|b| b.is_ascii_digit())
+                .then(|| compact.clone())
+                .filter(|c| c.len() == 8)
+                .map(|c| format!("{}-{}-{}", &c[..4], &c[4..6], &c[6..])),
+            Some(rest.chars().take(10).collect::<String>()),
+        ];
+        if let Some(date) = candidates
+            .into_iter()
+            .flatten()
+            .find(|d| index::is_iso_date(d) && d.starts_with("20"))
+        {
+            return Some(date);
+        }
+    }
+    None
+}
+
+/// Today's date, from the system clock.
+fn today() -> String {
+    let days = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() / 86_400);
+    // `day_to_iso` counts from 2025-01-01, which is day 20,089 of the Unix epoch.
+    let since_2025 = days.saturating_sub(20_089).min(u64::from(u16::MAX)) as u16;
+    autonomie_core::share_code::day_to_iso(since_2025)
+}
+
+fn index(args: &Args) -> Outcome {
+    let inputs = args.positional.get(1..).unwrap_or_default();
+    if inputs.is_empty() {
+        return Err(Failure(format!("fichier d'entrée manquant\n\n{USAGE}")));
+    }
+    let folder = args
+        .option("-o")
+        .ok_or_else(|| Failure("dossier de sortie manquant (-o DOSSIER)".into()))?;
+    let built = match args.option("--date") {
+        Some(date) if index::is_iso_date(date) => date.to_string(),
+        Some(date) => return Err(Failure(format!("--date attend AAAA-MM-JJ, pas « {date} »"))),
+        None => today(),
+    };
+    let mut places = Vec::new();
+    let mut sources = Vec::new();
+    for path in inputs {
+        let bytes = read(path)?;
+        let name = Path::new(path)
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| path.clone());
+        let is_france_services = france_services::is_france_services(&bytes);
+        let report = if is_france_services {
+            let date = date_in_name(path).ok_or_else(|| {
+                Failure(format!(
+                    "{path} : liste des France services sans date dans son nom (AAAAMMJJ) : \
+                     renommez-la, par exemple liste-fs-20221201.csv"
+                ))
+            })?;
+            france_services::parse_france_services(&bytes, &date)
+        } else {
+            parse_places(&bytes)
+        }
+        .map_err(|e| Failure(format!("{path} : {}", e.message_fr())))?;
+        println!("== {name}");
+        if is_france_services {
+            println!(
+                "Liste des France services (ANCT), datée du {}",
+                date_in_name(path).unwrap_or_default()
+            );
+        }
+        print_summary(&report);
+        let date = report
+            .places
+            .iter()
+            .filter_map(|p| p.date_maj.as_deref())
+            .filter(|d| index::is_iso_date(d))
+            .max()
+            .map(str::to_string)
+            .or_else(|| date_in_name(path));
+        sources.push(index::SourceFile::new(
+            &name,
+            date,
+            &bytes,
+            report.rows_read,
+            report.places.len(),
+        ));
+        places.extend(report.places);
+    }
+    let built = index::build(places, sources, &built);
+    std::fs::create_dir_all(folder)
+        .map_err(|e| Failure(format!("impossible de créer {folder} : {e}")))?;
+    // Files of an earlier build that this one does not write would be listed nowhere.
+    if let Ok(entries) = std::fs::read_dir(folder) {
+        for entry in entries.flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let ours = name == index::MANIFEST
+                || name
+                    .strip_suffix(".csv")
+                    .is_some_and(|code| autonomie_core::share_code::DEPARTEMENTS.contains(&code));
+            if ours && !built.files.iter().any(|(file, _)| *file == name) {
+                let _ = std::fs::remove_file(entry.path());
+            }
+        }
+    }
+    for (file, text) in &built.files {
+        let path = Path::new(folder).join(file);
+        std::fs::write(&path, text)
+            .map_err(|e| Failure(format!("impossible d'écrire {} : {e}", path.display())))?;
+    }
+    let manifest = &built.manifest;
+    let largest = built
+        .files
+        .iter()
+        .filter(|(file, _)| file != index::MANIFEST)
+        .max_by_key(|(_, text)| text.len());
+    println!("== Index");
+    println!("Lieux gardés : {}", manifest.places);
+    println!(
+        "Doublons fusionnés (le plus récent gardé) : {}",
+        built.merged
+    );
+    if built.no_departement > 0 {
+        println!(
+            "Lieux écartés, code postal hors départements (Monaco, 98…) : {}",
+            built.no_departement
+        );
+    }
+    println!(
+        "Mises à jour des lieux : du {} au {}",
+        manifest.oldest.as_deref().unwrap_or("?"),
+        manifest.newest.as_deref().unwrap_or("?")
+    );
+    if let Some((file, text)) = largest {
+        println!("Plus gros fichier : {file} ({} octets)", text.len());
+    }
+    println!(
+        "Écrit : {folder} ({} fichiers de département et {})",
+        manifest.departements.len(),
+        index::MANIFEST
     );
     Ok(ExitCode::SUCCESS)
 }

@@ -376,3 +376,102 @@ fn version_help_and_option_forms() {
     );
     let _ = std::fs::remove_dir_all(dir);
 }
+
+#[test]
+fn index_writes_one_file_per_departement_and_a_manifest() {
+    let dir = out_dir("index");
+    let folder = dir.join("lieux");
+    // A stale file of an earlier build is removed; a file of the partner's is not touched.
+    if let Err(e) = std::fs::create_dir_all(&folder) {
+        panic!("{e}");
+    }
+    for (name, text) in [("01.csv", "old"), ("notes.txt", "mine")] {
+        if let Err(e) = std::fs::write(folder.join(name), text) {
+            panic!("{e}");
+        }
+    }
+    let run = lieux(&[
+        "index",
+        &fixture("valid-v1.csv"),
+        &fixture("legacy.json"),
+        &fixture("liste-fs-20221201.csv"),
+        "-o",
+        &folder.display().to_string(),
+        "--date",
+        "2026-12-01",
+    ]);
+    assert_eq!(run.code, Some(0), "{}{}", run.stdout, run.stderr);
+    assert!(
+        run.stdout
+            .contains("Liste des France services (ANCT), datée du 2022-12-01"),
+        "{}",
+        run.stdout
+    );
+    // "France Services Villeurbanne" is in the v1 file and in the list: kept once.
+    assert!(
+        run.stdout
+            .contains("Doublons fusionnés (le plus récent gardé) : 1"),
+        "{}",
+        run.stdout
+    );
+    let mut files: Vec<String> = std::fs::read_dir(&folder)
+        .map(|entries| {
+            entries
+                .flatten()
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .collect()
+        })
+        .unwrap_or_default();
+    files.sort();
+    assert_eq!(
+        files,
+        [
+            "29.csv",
+            "2A.csv",
+            "69.csv",
+            "974.csv",
+            "manifest.json",
+            "notes.txt"
+        ]
+    );
+    let manifest = read(&folder.join("manifest.json"));
+    for expected in [
+        "\"built\":\"2026-12-01\"",
+        "\"file\":\"liste-fs-20221201.csv\"",
+        "\"date\":\"2022-12-01\"",
+        "\"code\":\"974\"",
+    ] {
+        assert!(manifest.contains(expected), "{expected} not in {manifest}");
+    }
+    let reunion = read(&folder.join("974.csv"));
+    assert!(reunion.contains("France services du Port"), "{reunion}");
+    assert!(reunion.contains("Mo 08:00-12:00"), "{reunion}");
+    // A wrong date, no output folder, and a France services list without its date.
+    let bad_date = lieux(&[
+        "index",
+        &fixture("valid-v1.csv"),
+        "-o",
+        "x",
+        "--date",
+        "hier",
+    ]);
+    assert_eq!(bad_date.code, Some(2));
+    assert!(
+        bad_date.stderr.contains("AAAA-MM-JJ"),
+        "{}",
+        bad_date.stderr
+    );
+    let no_output = lieux(&["index", &fixture("valid-v1.csv")]);
+    assert_eq!(no_output.code, Some(2));
+    let undated = dir.join("liste-fs.csv");
+    if let Err(e) = std::fs::copy(fixture("liste-fs-20221201.csv"), &undated) {
+        panic!("{e}");
+    }
+    let run = lieux(&["index", &undated.display().to_string(), "-o", "x"]);
+    assert_eq!(run.code, Some(2));
+    assert!(
+        run.stderr.contains("sans date dans son nom"),
+        "{}",
+        run.stderr
+    );
+}

@@ -5,7 +5,9 @@
 //! It reads what the script measured before (payload sizes from the budget tool, divan's
 //! native micro-benchmarks), then measures in headless Chromium: Lighthouse on the standalone
 //! page and on the demo partner page (median of `--runs`), and place search over generated
-//! files of 1 000, 20 000 and 100 000 places. It prints one table and writes it as JSON.
+//! files of 1 000, 20 000 and 100 000 places, and the national index: the time from a postal
+//! code typed on the places step to the first results shown (the département file fetched
+//! from the local server, read and searched). It prints one table and writes it as JSON.
 //!
 //! Timings are noisy: this is not a test, and nothing here fails on a slow figure.
 
@@ -105,6 +107,11 @@ async fn main() {
         }
         results.insert("lighthouse".into(), Value::Object(pages));
     }
+
+    eprintln!("first results from the national index");
+    let national = national_first_results(&server).await;
+    rows.extend(national_rows(&national));
+    results.insert("national_first_results".into(), national);
 
     eprintln!("place search in the browser");
     let places = place_search(&server).await;
@@ -417,6 +424,75 @@ import init, * as bench from "./bench_wasm.js";
 await init();
 window.placesBench = bench;
 </script></html>"#;
+
+/// Postal codes typed on the places step, each in another département (so each fetches its
+/// file): Brest, Ajaccio, Saint-Denis de La Réunion, Lille (the densest file), Paris 11e.
+const POSTAL_CODES_TIMED: [&str; 5] = ["29200", "20000", "97400", "59000", "75011"];
+
+/// The standalone page with the shipped index: the assessment, then for each postal code the
+/// milliseconds from the `input` event to the first place on screen.
+async fn national_first_results(server: &Server) -> Value {
+    let browser = Browser::launch(DESKTOP).await;
+    browser.goto(&server.url("/index.html")).await;
+    browser.wait_ready().await;
+    browser.reach_places().await;
+    browser
+        .wait_widget("root.querySelector('.an-updated')", "the index")
+        .await;
+    let mut timings = serde_json::Map::new();
+    for code in POSTAL_CODES_TIMED {
+        browser
+            .in_widget(
+                0,
+                &format!(
+                    "window.__firstResults = undefined;
+                     root.querySelector('.an-results').innerHTML = '';
+                     const start = performance.now();
+                     new MutationObserver((_, observer) => {{
+                       if (root.querySelector('.an-place')) {{
+                         window.__firstResults = performance.now() - start;
+                         observer.disconnect();
+                       }}
+                     }}).observe(root, {{ childList: true, subtree: true }});
+                     const input = root.querySelector('#an-where');
+                     input.value = '{code}';
+                     input.dispatchEvent(new Event('input'));
+                     return true;"
+                ),
+            )
+            .await;
+        browser
+            .wait_page("window.__firstResults !== undefined", "the first results")
+            .await;
+        let ms = browser.js("return window.__firstResults;", vec![]).await;
+        timings.insert(code.into(), ms);
+    }
+    browser.close().await;
+    Value::Object(timings)
+}
+
+fn national_rows(timings: &Value) -> Vec<Row> {
+    let mut ms: Vec<f64> = timings
+        .as_object()
+        .map(|t| t.values().filter_map(Value::as_f64).collect())
+        .unwrap_or_default();
+    ms.sort_by(f64::total_cmp);
+    let detail = timings
+        .as_object()
+        .map(|t| {
+            t.iter()
+                .map(|(code, ms)| format!("{code}: {:.0} ms", ms.as_f64().unwrap_or(f64::NAN)))
+                .collect::<Vec<_>>()
+                .join(", ")
+        })
+        .unwrap_or_default();
+    vec![row(
+        "National index, standalone page served locally",
+        "postal code typed → first results (slowest of 5)",
+        format!("{:.0} ms", ms.last().copied().unwrap_or(f64::NAN)),
+        detail,
+    )]
+}
 
 async fn place_search(server: &Server) -> Vec<Value> {
     server.route("/bench/index.html", Reply::html(BENCH_PAGE));
