@@ -116,9 +116,8 @@ thread_local! {
     static GAZETTEER: RefCell<Option<Gazetteer>> = const { RefCell::new(None) };
     /// The national index's manifest, by widget key.
     static MANIFESTS: RefCell<Vec<(String, Rc<Manifest>)>> = const { RefCell::new(Vec::new()) };
-    /// Département files read, by address, as their checked bytes: joining files parses them
-    /// again (a few milliseconds), which weighs less in the wasm than copying places.
-    static FILES: RefCell<Vec<(String, Rc<Vec<u8>>)>> = const { RefCell::new(Vec::new()) };
+    /// Département files read, by address: their places, read once.
+    static FILES: RefCell<Vec<(String, Rc<Vec<Place>>)>> = const { RefCell::new(Vec::new()) };
     /// The index over the files of the last national search, by their addresses.
     static JOINED: RefCell<Option<(Vec<String>, Rc<PlaceIndex>)>> = const { RefCell::new(None) };
     /// The postal-code table was asked for and did not come: the next try bypasses the cache.
@@ -377,12 +376,15 @@ async fn join(
             continue;
         }
         autonomie_ui::net::add_integrity(&url, &file.integrity);
-        let loaded = fetch_bytes(&url, &PLACES_TYPES, MAX_DEPARTEMENT_BYTES, retry)
-            .await
-            .map_err(|e| e.detail());
+        let loaded = match fetch_bytes(&url, &PLACES_TYPES, MAX_DEPARTEMENT_BYTES, retry).await {
+            Ok(bytes) => parse_places(&bytes)
+                .map(|report| report.places)
+                .map_err(|e| e.message_en()),
+            Err(e) => Err(e.detail()),
+        };
         match loaded {
-            Ok(bytes) => {
-                FILES.with(|f| f.borrow_mut().push((url.clone(), Rc::new(bytes))));
+            Ok(places) => {
+                FILES.with(|f| f.borrow_mut().push((url.clone(), Rc::new(places))));
                 urls.push(url);
             }
             Err(detail) => {
@@ -403,23 +405,13 @@ async fn join(
     }) {
         return index;
     }
-    let files: Vec<Rc<Vec<u8>>> = FILES.with(|f| {
+    let places: Vec<Place> = FILES.with(|f| {
         let f = f.borrow();
         urls.iter()
-            .filter_map(|url| {
-                f.iter()
-                    .find(|(read, _)| read == url)
-                    .map(|(_, b)| b.clone())
-            })
+            .filter_map(|url| f.iter().find(|(read, _)| read == url))
+            .flat_map(|(_, places)| places.iter().cloned())
             .collect()
     });
-    let mut places: Vec<Place> = Vec::new();
-    for bytes in files {
-        // Checked against the manifest's hash: unreadable rows are the index builder's bug.
-        if let Ok(report) = parse_places(&bytes) {
-            places.extend(report.places);
-        }
-    }
     let index = Rc::new(PlaceIndex::new(places));
     JOINED.with(|j| *j.borrow_mut() = Some((urls, index.clone())));
     index

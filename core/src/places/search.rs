@@ -180,7 +180,6 @@ struct Entry {
     aidants_connect: bool,
     online_booking: bool,
     accessibility_sheet: bool,
-    hours: Option<OpeningHours>,
     commune: String,
 }
 
@@ -228,10 +227,6 @@ impl PlaceIndex {
                 online_booking: place.prise_rdv.is_some()
                     || place.modalites_acces.contains(&AccessMode::OnlineBooking),
                 accessibility_sheet: place.fiche_acces_libre.is_some(),
-                hours: place
-                    .horaires
-                    .as_deref()
-                    .and_then(|h| OpeningHours::parse(h).ok()),
                 commune: fold(&place.commune),
             })
             .collect();
@@ -343,9 +338,11 @@ impl PlaceIndex {
                 .is_some_and(|a| entry.accompaniments & a.bit() == 0)
             || (query.online_booking && !entry.online_booking)
             || (query.accessibility_sheet && !entry.accessibility_sheet)
+            // Hours are read only when the filter is on: reading them for every place would
+            // add to the time to build the index of a département.
             || query
                 .open
-                .is_some_and(|when| !is_open(entry.hours.as_ref(), when))
+                .is_some_and(|when| !is_open(self.places[i].horaires.as_deref(), when))
         {
             return None;
         }
@@ -425,9 +422,10 @@ fn accompaniment_of(kind: HelpKind) -> Accompaniment {
     }
 }
 
-/// Whether hours say the place is open then; unknown hours never pass the filter.
-fn is_open(hours: Option<&OpeningHours>, when: OpenWhen) -> bool {
-    let Some(hours) = hours else {
+/// Whether hours say the place is open then; unknown or unreadable hours never pass the
+/// filter.
+fn is_open(hours: Option<&str>, when: OpenWhen) -> bool {
+    let Some(hours) = hours.and_then(|h| OpeningHours::parse(h).ok()) else {
         return false;
     };
     match when {

@@ -348,9 +348,14 @@ fn the_zip_the_sums_and_the_tarball_hold_the_same_widget_files_and_nothing_else(
         let allowed = match path.split_once('/') {
             None => top.contains(&path.as_str()),
             Some(("i18n", file)) => file.ends_with(".json") && !file.contains('/'),
-            Some(("data", file)) => {
-                [".csv", ".json", ".md"].iter().any(|e| file.ends_with(e)) && !file.contains('/')
-            }
+            Some(("data", file)) => match file.split_once('/') {
+                // The national places index: département files and their manifest.
+                Some(("lieux", name)) => {
+                    autonomie_core::places::index::safe_file_name(name) && !name.contains('/')
+                }
+                Some(_) => false,
+                None => [".csv", ".json", ".md"].iter().any(|e| file.ends_with(e)),
+            },
             Some(("partenaires", file)) => {
                 [".html", ".css", ".js"].iter().any(|e| file.ends_with(e)) && !file.contains('/')
             }

@@ -505,13 +505,25 @@ async fn a_full_run_fetches_only_the_widget_files_and_the_places_data() {
         "/i18n/uk.json",
         "/data/lieux-demo.csv",
         "/data/codes-postaux.csv",
+        "/data/lieux/manifest.json",
     ];
+    // The national index's files near 01000 (Bourg-en-Bresse): its own first.
+    let mut index_files = Vec::new();
     for request in server.requests() {
         let (method, target) = request.split_once(' ').unwrap_or(("?", &request));
         let path = target.split(['?', '#']).next().unwrap_or("");
         assert_eq!(method, "GET", "the widget sent something: {request}");
+        if let Some(file) = path
+            .strip_prefix("/data/lieux/")
+            .filter(|f| f.ends_with(".csv"))
+        {
+            index_files.push(file.to_string());
+            continue;
+        }
         assert!(allowed.contains(&path), "unexpected request {request}");
     }
+    assert_eq!(index_files.first().map(String::as_str), Some("01.csv"));
+    assert!(index_files.len() <= 3, "{index_files:?}");
     // Nothing went anywhere else either (the page's resource timing sees every origin).
     let origin = server.url("");
     let elsewhere = browser

@@ -435,12 +435,28 @@ async fn national_first_results(server: &Server) -> Value {
     let browser = Browser::launch(DESKTOP).await;
     browser.goto(&server.url("/index.html")).await;
     browser.wait_ready().await;
+    // The test server compresses a file the first time it is asked for (brotli 11, slow); a
+    // real server or CDN sends files compressed once. Ask for each data file once, outside
+    // the browser's cache, so that the figures are the widget's, not the compressor's.
+    browser
+        .js(
+            "return fetch('data/lieux/manifest.json', {cache: 'no-store'}).then(r => r.json()).then(m =>
+               Promise.all(m.departements.map(d => d.file).concat(['../codes-postaux.csv'])
+                 .map(f => fetch('data/lieux/' + f, {cache: 'no-store'}).then(r => r.arrayBuffer()))))
+               .then(() => true);",
+            vec![],
+        )
+        .await;
     browser.reach_places().await;
     browser
         .wait_widget("root.querySelector('.an-updated')", "the index")
         .await;
     let mut timings = serde_json::Map::new();
-    for code in POSTAL_CODES_TIMED {
+    // Each postal code twice: its files fetched and read, then again with them in memory.
+    for (code, pass) in POSTAL_CODES_TIMED
+        .iter()
+        .flat_map(|code| [(code, "first"), (code, "again")])
+    {
         browser
             .in_widget(
                 0,
@@ -465,33 +481,47 @@ async fn national_first_results(server: &Server) -> Value {
             .wait_page("window.__firstResults !== undefined", "the first results")
             .await;
         let ms = browser.js("return window.__firstResults;", vec![]).await;
-        timings.insert(code.into(), ms);
+        timings.insert(format!("{code} {pass}"), ms);
     }
     browser.close().await;
     Value::Object(timings)
 }
 
 fn national_rows(timings: &Value) -> Vec<Row> {
-    let mut ms: Vec<f64> = timings
-        .as_object()
-        .map(|t| t.values().filter_map(Value::as_f64).collect())
-        .unwrap_or_default();
-    ms.sort_by(f64::total_cmp);
-    let detail = timings
-        .as_object()
-        .map(|t| {
-            t.iter()
-                .map(|(code, ms)| format!("{code}: {:.0} ms", ms.as_f64().unwrap_or(f64::NAN)))
-                .collect::<Vec<_>>()
-                .join(", ")
-        })
-        .unwrap_or_default();
-    vec![row(
-        "National index, standalone page served locally",
-        "postal code typed → first results (slowest of 5)",
-        format!("{:.0} ms", ms.last().copied().unwrap_or(f64::NAN)),
-        detail,
-    )]
+    let mut rows = Vec::new();
+    for (pass, what) in [
+        (
+            "first",
+            "postal code typed → first results, files fetched (slowest of 5)",
+        ),
+        (
+            "again",
+            "the same search again, files in memory (slowest of 5)",
+        ),
+    ] {
+        let of_pass: Vec<(&String, f64)> = timings
+            .as_object()
+            .map(|t| {
+                t.iter()
+                    .filter(|(key, _)| key.ends_with(pass))
+                    .filter_map(|(key, ms)| Some((key, ms.as_f64()?)))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let slowest = of_pass.iter().map(|(_, ms)| *ms).fold(f64::NAN, f64::max);
+        let detail = of_pass
+            .iter()
+            .map(|(key, ms)| format!("{}: {ms:.0} ms", key.trim_end_matches(pass).trim()))
+            .collect::<Vec<_>>()
+            .join(", ");
+        rows.push(row(
+            "National index, standalone page served locally",
+            what,
+            format!("{slowest:.0} ms"),
+            detail,
+        ));
+    }
+    rows
 }
 
 async fn place_search(server: &Server) -> Vec<Value> {
