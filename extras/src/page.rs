@@ -19,6 +19,29 @@ use wasm_bindgen::JsCast;
 
 type Listener = Closure<dyn FnMut(web_sys::Event)>;
 
+/// The events a screen listens for: a misspelt one does not compile.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum On {
+    Click,
+    /// A field's value at each keystroke.
+    Input,
+    /// A committed value: a checkbox, a select, a field left.
+    Change,
+    KeyDown,
+}
+
+impl On {
+    /// The DOM event's name.
+    pub fn name(self) -> &'static str {
+        match self {
+            On::Click => "click",
+            On::Input => "input",
+            On::Change => "change",
+            On::KeyDown => "keydown",
+        }
+    }
+}
+
 /// One mounted screen: its element, its listeners, and whether it is still on show.
 pub struct Page {
     container: web_sys::HtmlElement,
@@ -84,11 +107,7 @@ impl Page {
 
     /// Calls `handler` with the event and the `data-do` element it came from (a click on a
     /// button's icon counts for the button), for every `event` in the screen.
-    pub fn on(
-        &self,
-        event: &'static str,
-        mut handler: impl FnMut(&web_sys::Event, Action) + 'static,
-    ) {
+    pub fn on(&self, event: On, mut handler: impl FnMut(&web_sys::Event, Action) + 'static) {
         let listener: Listener = Closure::new(move |e: web_sys::Event| {
             if let Some(action) = Action::of(&e) {
                 handler(&e, action);
@@ -97,11 +116,11 @@ impl Page {
         // In the capture phase, so events that do not bubble (a script's `new Event('input')`,
         // focus events) reach the screen too.
         let _ = self.container.add_event_listener_with_callback_and_bool(
-            event,
+            event.name(),
             listener.as_ref().unchecked_ref(),
             true,
         );
-        self.listeners.borrow_mut().push((event, listener));
+        self.listeners.borrow_mut().push((event.name(), listener));
     }
 
     /// Removes the listeners and the markup.

@@ -7,6 +7,7 @@
 //! [`crate::page`]): the search form and the filters stay as the person sets them, and only
 //! the status line, the position message and the places found are rewritten.
 
+use crate::page::On;
 use autonomie_ui::icons::Icon;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -173,7 +174,7 @@ fn load(ctx: &Ctx, retry: bool) {
 
 fn listen(ctx: &Ctx) {
     let on_click = ctx.clone();
-    ctx.page.on("click", move |_, action| {
+    ctx.page.on(On::Click, move |_, action| {
         let ctx = &on_click;
         match action.name.as_str() {
             "search" => run_search(ctx, false),
@@ -190,7 +191,7 @@ fn listen(ctx: &Ctx) {
         }
     });
     let on_input = ctx.clone();
-    ctx.page.on("input", move |_, action| {
+    ctx.page.on(On::Input, move |_, action| {
         if action.name != "where" {
             return;
         }
@@ -204,14 +205,14 @@ fn listen(ctx: &Ctx) {
         }
     });
     let on_key = ctx.clone();
-    ctx.page.on("keydown", move |event, action| {
+    ctx.page.on(On::KeyDown, move |event, action| {
         if action.name == "where" && is_enter(event) {
             event.prevent_default();
             run_search(&on_key, false);
         }
     });
     let on_change = ctx.clone();
-    ctx.page.on("change", move |_, action| {
+    ctx.page.on(On::Change, move |_, action| {
         if action.name == "filter" {
             run_search(&on_change, false);
         }

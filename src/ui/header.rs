@@ -72,7 +72,7 @@ pub fn header(ctx: Ctx) -> AnyView {
                         "select",
                         vec![
                             id("an-lang"),
-                            on_value("change", move |code| {
+                            on_value(ValueEvent::Change, move |code| {
                                 if let Some(lang) = Lang::from_code(&code) {
                                     ctx.lang_just_changed.set_value(true);
                                     ctx.set_lang(lang);

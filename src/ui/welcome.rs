@@ -53,7 +53,7 @@ pub fn welcome(ctx: Ctx) -> AnyView {
                     at("autocomplete", "given-name"),
                     at("maxlength", "40"),
                     at("aria-describedby", "an-first-name-hint"),
-                    on_value("input", move |value| first_name.set(value)),
+                    on_value(ValueEvent::Input, move |value| first_name.set(value)),
                     on_enter(move || ctx.start(&first_name.get_untracked())),
                 ],
                 vec![],

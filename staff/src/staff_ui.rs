@@ -185,7 +185,7 @@ fn pin_input(
             at("autocomplete", "off"),
             at("maxlength", "8"),
             at("aria-describedby", describedby),
-            on_value("input", move |v| value.set(v)),
+            on_value(ValueEvent::Input, move |v| value.set(v)),
             on_enter(on_done),
         ],
         vec![],
@@ -395,7 +395,7 @@ fn dashboard(ctx: Ctx) -> AnyView {
                         id(id_attr),
                         at("type", "date"),
                         at("value", value.get_untracked()),
-                        on_value("change", move |v| {
+                        on_value(ValueEvent::Change, move |v| {
                             if v.len() == 10 {
                                 value.set(v)
                             }

@@ -103,13 +103,22 @@ pub fn on_checked(mut action: impl FnMut(bool) + 'static) -> AnyAttribute {
     on(leptos::ev::change, handler).into_any_attr()
 }
 
-/// Calls `action` with the new value of an input or select.
-pub fn on_value(event: &'static str, mut action: impl FnMut(String) + 'static) -> AnyAttribute {
+/// When [`on_value`] reads a field's value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ValueEvent {
+    /// At each keystroke (`input`).
+    Input,
+    /// When the value is committed: a choice in a select, a field left (`change`).
+    Change,
+}
+
+/// Calls `action` with the new value of an input or select, at `event`.
+pub fn on_value(event: ValueEvent, mut action: impl FnMut(String) + 'static) -> AnyAttribute {
     let handler: Box<dyn FnMut(leptos::ev::Event)> =
         Box::new(move |ev| action(event_target_value(&ev)));
     match event {
-        "input" => on(leptos::ev::input, handler).into_any_attr(),
-        _ => on(leptos::ev::change, handler).into_any_attr(),
+        ValueEvent::Input => on(leptos::ev::input, handler).into_any_attr(),
+        ValueEvent::Change => on(leptos::ev::change, handler).into_any_attr(),
     }
 }
 

@@ -4,6 +4,7 @@
 //! reading, the exercises, every answer, and the answers to questions that no longer exist.
 //! Read-only: nothing is stored unless the mediator keeps it.
 
+use crate::page::On;
 use autonomie_ui::icons::Icon;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -59,7 +60,7 @@ pub fn mediator(ctx: Ctx) {
     });
     let typed = shown;
     let listening = ctx.clone();
-    ctx.page().on("keydown", move |event, action| {
+    ctx.page().on(On::KeyDown, move |event, action| {
         if action.name == "code" && is_enter(event) {
             event.prevent_default();
             open_typed(&listening, &typed);

@@ -14,6 +14,7 @@ mod result;
 pub mod sheet;
 mod summary;
 
+use crate::page::On;
 use std::rc::Rc;
 
 use autonomie_core::bank::Bank;
@@ -211,7 +212,7 @@ pub fn actions(m: &mut Markup, buttons: impl FnOnce(&mut Markup)) {
 pub fn on_click(ctx: &Ctx, handle: impl Fn(&Ctx, &crate::page::Action) + 'static) {
     let listening = ctx.clone();
     ctx.page()
-        .on("click", move |_, action| handle(&listening, &action));
+        .on(On::Click, move |_, action| handle(&listening, &action));
 }
 
 /// The actions every screen of this module shares: go to a step, back, restart, print.

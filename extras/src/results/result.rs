@@ -1,6 +1,7 @@
 //! "Votre résultat": what is missing to go online, the level per domain with what is to check,
 //! strong points, progress since last time, the national reading, and the priorities to choose.
 
+use crate::page::On;
 use autonomie_ui::icons::Icon;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -102,7 +103,7 @@ pub fn result(ctx: Ctx) {
     // same toggles (the core's `Session::toggle_priority` on both).
     let chosen = Rc::new(RefCell::new(session));
     let listening = ctx.clone();
-    ctx.page().on("change", move |_, action| {
+    ctx.page().on(On::Change, move |_, action| {
         if action.name != "priority" {
             return;
         }
