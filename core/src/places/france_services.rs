@@ -570,15 +570,7 @@ fn day_ranges(cell: &str) -> Option<Vec<(u16, u16)>> {
             next => next,
         };
     }
-    ranges.sort_unstable();
-    let mut merged: Vec<(u16, u16)> = Vec::with_capacity(ranges.len());
-    for (start, end) in ranges {
-        match merged.last_mut() {
-            Some(last) if start <= last.1 => last.1 = last.1.max(end),
-            _ => merged.push((start, end)),
-        }
-    }
-    Some(merged)
+    Some(super::hours::merge_ranges(ranges))
 }
 
 /// Splits an hours cell into tokens; `None` at the first character that is not part of a

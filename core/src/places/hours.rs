@@ -112,15 +112,7 @@ impl OpeningHours {
                 .iter()
                 .map(|&(start, end)| (start, end.min(DAY))),
         );
-        ranges.sort_unstable();
-        let mut merged: Vec<(u16, u16)> = Vec::with_capacity(ranges.len());
-        for (start, end) in ranges {
-            match merged.last_mut() {
-                Some(last) if start <= last.1 => last.1 = last.1.max(end),
-                _ => merged.push((start, end)),
-            }
-        }
-        merged
+        merge_ranges(ranges)
     }
 
     /// The day's ranges as text, `09:00–12:00, 14:00–17:30` (en dash); empty when closed.
@@ -346,4 +338,17 @@ impl RuleParser<'_> {
         self.pos += 5;
         Ok(hours * 60 + minutes)
     }
+}
+
+/// Ranges of minutes sorted, overlapping or touching ones joined.
+pub(crate) fn merge_ranges(mut ranges: Vec<(u16, u16)>) -> Vec<(u16, u16)> {
+    ranges.sort_unstable();
+    let mut merged: Vec<(u16, u16)> = Vec::with_capacity(ranges.len());
+    for (start, end) in ranges {
+        match merged.last_mut() {
+            Some(last) if start <= last.1 => last.1 = last.1.max(end),
+            _ => merged.push((start, end)),
+        }
+    }
+    merged
 }
