@@ -774,7 +774,13 @@ fn place_card(ctx: &Ctx, card: PlaceCard, index: usize, m: &mut Markup) -> Chose
     if has_links {
         m.open_class("p", "an-place-links");
         if let (Some(phone), Some(display)) = (&card.phone, &card.phone_display) {
-            m.leaf("a", &[("href", &format!("tel:{phone}"))], display);
+            // Digits read left to right in every language: "02 62 97 83 91", not reversed
+            // groups on an Arabic screen.
+            m.leaf(
+                "a",
+                &[("href", &format!("tel:{phone}")), ("dir", "ltr")],
+                display,
+            );
         }
         if let Some(url) = &card.booking_url {
             link(m, url, &ctx.t("places.booking"));

@@ -289,11 +289,10 @@ pub fn place_section(ctx: &Ctx, m: &mut Markup, place: &ChosenPlace) {
             &format!("{} — {}", place.name, place.address),
         );
     if !place.phone.is_empty() {
-        m.leaf(
-            "p",
-            &[],
-            &format!("{} {}", ctx.t("summary.phone"), place.phone),
-        );
+        m.open("p", &[])
+            .text(&format!("{} ", ctx.t("summary.phone")))
+            .leaf("span", &[("dir", "ltr")], &place.phone)
+            .close("p");
     }
     if !place.hours.is_empty() {
         m.leaf(
