@@ -1,10 +1,6 @@
-//! Compiles in the French texts only this module shows: the main module leaves them out
-//! (see `autonomie_core::i18n::text_module`).
+//! Compiles in the French texts of this module (`content/i18n/extras/fr.json`) and writes its
+//! text keys (see `autonomie_core::build_script::module_texts`).
 
 fn main() {
-    autonomie_core::build_script::module_french(
-        autonomie_core::i18n::TextModule::Extras,
-        "extras",
-        &[],
-    );
+    autonomie_core::build_script::module_texts(autonomie_core::i18n::TextModule::Extras);
 }

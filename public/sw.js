@@ -4,7 +4,7 @@
 // Network first: when online, every file comes fresh from the server (so a new version is used
 // on the next visit) and the copy in the cache is refreshed; the cache answers only when the
 // network does not. Nothing is ever stale for good.
-const CACHE = 'autonomie-numerique-v1';
+const CACHE = 'autonomie-numerique-v2';
 const APP_FILES = [
   'index.html',
   'autonomie.js',
@@ -15,9 +15,16 @@ const APP_FILES = [
   'autonomie-staff.js',
   'autonomie-staff_bg.wasm',
   'page.css',
-  'i18n/en.json',
-  'i18n/ar.json',
-  'i18n/uk.json',
+  // Each wasm module's texts in the languages other than French (French is compiled in).
+  'i18n/main/en.json',
+  'i18n/main/ar.json',
+  'i18n/main/uk.json',
+  'i18n/extras/en.json',
+  'i18n/extras/ar.json',
+  'i18n/extras/uk.json',
+  'i18n/staff/en.json',
+  'i18n/staff/ar.json',
+  'i18n/staff/uk.json',
   'data/lieux-demo.csv',
   // The national places index: its manifest; the département files are kept as they are
   // fetched (below), so the places a person searched stay available offline.

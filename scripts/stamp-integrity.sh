@@ -12,7 +12,7 @@ integrity() { echo "sha384-$(openssl dgst -sha384 -binary "$1" | openssl base64 
 
 files=()
 for f in autonomie-app.js autonomie-app_bg.wasm autonomie-extras.js autonomie-extras_bg.wasm \
-  autonomie-staff.js autonomie-staff_bg.wasm i18n/*.json data/*.csv data/*.json data/lieux/manifest.json; do
+  autonomie-staff.js autonomie-staff_bg.wasm i18n/*/*.json data/*.csv data/*.json data/lieux/manifest.json; do
   [[ -f "$f" ]] && files+=("$f")
 done
 table=""

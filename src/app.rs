@@ -1,11 +1,12 @@
 //! The root component of one widget instance.
 
+use crate::k;
 use autonomie_core::session::Stage;
 use leptos::prelude::*;
 
 use crate::state::Ctx;
 use crate::ui;
-use crate::ui::dom::{at_dyn, el};
+use crate::ui::dom::h;
 
 use crate::host::Mounted;
 
@@ -26,9 +27,9 @@ pub fn App(mounted: Mounted) -> impl IntoView {
             return ui::extras_screen::extras_step(
                 ctx,
                 "mediator_mount",
-                "nav.mediator",
+                k::nav::MEDIATOR,
                 autonomie_ui::contract::Action::CloseMediator,
-                "module.close",
+                k::module::CLOSE,
             );
         }
         match stage.get() {
@@ -49,27 +50,25 @@ pub fn App(mounted: Mounted) -> impl IntoView {
     };
     // Once per widget, outside the part that re-renders with the language (see its docs).
     let inactivity = ui::public::inactivity_guard(ctx);
-    el(
-        "div",
-        vec![
-            at_dyn("class", move || {
-                if ctx.prefs.with(|p| p.large_text) {
-                    "an-root an-large".into()
-                } else {
-                    "an-root".into()
-                }
-            }),
-            at_dyn("lang", move || {
-                ctx.catalog.with(|c| c.lang().code().to_string())
-            }),
-            at_dyn("dir", move || {
-                ctx.catalog.with(|c| c.lang().dir().to_string())
-            }),
-            at_dyn("aria-label", move || {
-                ctx.catalog.with(|c| c.text("app.region_label"))
-            }),
-            ui::dom::at("role", "region"),
-        ],
-        vec![ui::dom::reactive(move || body().into_any()), inactivity],
-    )
+    h("div")
+        .attr_dyn("class", move || {
+            if ctx.prefs.with(|p| p.large_text) {
+                "an-root an-large".into()
+            } else {
+                "an-root".into()
+            }
+        })
+        .attr_dyn("lang", move || {
+            ctx.catalog.with(|c| c.lang().code().to_string())
+        })
+        .attr_dyn("dir", move || {
+            ctx.catalog.with(|c| c.lang().dir().to_string())
+        })
+        .attr_dyn("aria-label", move || {
+            ctx.catalog.with(|c| c.text(k::app::REGION_LABEL))
+        })
+        .with(ui::dom::at("role", "region"))
+        .child(ui::dom::reactive(move || body().into_any()))
+        .child(inactivity)
+        .into_any()
 }

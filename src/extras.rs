@@ -4,6 +4,8 @@
 
 use std::cell::RefCell;
 
+use autonomie_core::i18n::TextModule;
+
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
@@ -15,6 +17,14 @@ pub enum Module {
 }
 
 impl Module {
+    /// Whose texts its screens show.
+    pub fn texts(self) -> TextModule {
+        match self {
+            Module::Extras => TextModule::Extras,
+            Module::Staff => TextModule::Staff,
+        }
+    }
+
     fn name(self) -> &'static str {
         match self {
             Module::Extras => "extras",

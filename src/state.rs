@@ -4,13 +4,15 @@
 //! `autonomie_core`. Every change to the session, history or preferences is saved through
 //! [`crate::storage::Store`].
 
+use crate::k;
+use autonomie_ui::texts::Texts;
 use std::sync::{Arc, LazyLock};
 
 use autonomie_core::config::{Mode, WidgetConfig};
 use autonomie_core::envelope::{SetAside, Stored};
 use autonomie_core::history::{History, PastResult};
-use autonomie_core::i18n::{Catalog, Lang};
-use autonomie_core::json::{object, Json};
+use autonomie_core::i18n::{Catalog, Key, Lang, TextModule};
+use autonomie_core::json::{self, object, Json};
 use autonomie_core::session::Stage;
 use autonomie_core::{Answer, Bank, ItemKind, Session};
 use leptos::prelude::*;
@@ -93,14 +95,14 @@ impl Notice {
     /// Text for the person, through i18n; config notices are for partners, in English.
     pub fn text(&self, catalog: &Catalog) -> String {
         match self {
-            Notice::StorageUnavailable => catalog.text("storage.unavailable"),
-            Notice::SetAside(reason) => catalog.text(reason.i18n_key()),
-            Notice::WriteFailed => catalog.text("storage.write_failed"),
-            Notice::Forgotten => catalog.text("settings.forgotten"),
-            Notice::LanguageUnavailable(_) => catalog.text("settings.language_unavailable"),
+            Notice::StorageUnavailable => catalog.text(k::storage::UNAVAILABLE),
+            Notice::SetAside(reason) => catalog.text(Key::computed(reason.i18n_key())),
+            Notice::WriteFailed => catalog.text(k::storage::WRITE_FAILED),
+            Notice::Forgotten => catalog.text(k::settings::FORGOTTEN),
+            Notice::LanguageUnavailable(_) => catalog.text(k::settings::LANGUAGE_UNAVAILABLE),
             Notice::Config(message) => message.clone(),
-            Notice::NextPerson => catalog.text("public.wiped"),
-            Notice::TimedOut => catalog.text("public.timed_out"),
+            Notice::NextPerson => catalog.text(k::public::WIPED),
+            Notice::TimedOut => catalog.text(k::public::TIMED_OUT),
         }
     }
 }
@@ -145,6 +147,12 @@ pub struct Ctx {
     store: StoredValue<Store, LocalStorage>,
     /// The computer's own data (staff settings, activity counts), always in localStorage.
     device: StoredValue<Store, LocalStorage>,
+}
+
+impl Texts for Ctx {
+    fn with_catalog<R>(&self, read: impl FnOnce(&Catalog) -> R) -> R {
+        self.catalog.with_untracked(|c| read(c))
+    }
 }
 
 impl Ctx {
@@ -361,21 +369,6 @@ impl Ctx {
         });
     }
 
-    /// The text for `key` in the current language. Untracked: the whole widget re-renders
-    /// when the language changes, so texts can be plain strings (smaller and faster than a
-    /// reactive closure per text).
-    pub fn t(&self, key: &str) -> String {
-        self.catalog.with_untracked(|c| c.text(key))
-    }
-
-    pub fn format(&self, key: &str, args: &[(&str, &str)]) -> String {
-        self.catalog.with_untracked(|c| c.format(key, args))
-    }
-
-    pub fn lang(&self) -> Lang {
-        self.catalog.with_untracked(|c| c.lang())
-    }
-
     pub fn start(&self, first_name: &str) {
         self.navigated.set_value(true);
         self.count(|counts, day| counts.record(day, StatsEvent::Started));
@@ -501,7 +494,8 @@ impl Ctx {
 
     /// What the screens of the extras module get (see [`autonomie_ui::contract`]).
     pub fn screen_settings(&self) -> ScreenSettings {
-        use autonomie_core::config::{Centre, Module, PlacesSource};
+        use autonomie_core::config::{Module, PlacesSource};
+        use autonomie_core::places::Centre;
         let session = self.session.get_untracked();
         let previous = self
             .history
@@ -515,10 +509,9 @@ impl Ctx {
             };
             let (centre_postal_code, centre_e6) = match &c.centre {
                 Some(Centre::PostalCode(code)) => (Some(code.clone()), None),
-                Some(Centre::Point { lat, lon }) => {
-                    (None, Some(((lat * 1e6) as i64, (lon * 1e6) as i64)))
-                }
-                None => (None, None),
+                Some(Centre::Point(point)) => (None, Some(point.to_micro_degrees())),
+                // `data-centre` is never a commune name.
+                Some(Centre::Commune(_)) | None => (None, None),
             };
             ScreenSettings {
                 lang: self.lang().code().to_string(),
@@ -563,7 +556,7 @@ impl Ctx {
             Action::ChoosePlace(place) => self.set_chosen_place(place),
             Action::Print => {
                 let container = self.container.with_value(|c| c.clone());
-                crate::print::print(&container, self.own_page, &self.t("app.title"));
+                crate::print::print(&container, self.own_page, &self.t(k::app::TITLE));
             }
             Action::Printed => {
                 self.count(|counts, day| counts.record(day, StatsEvent::Printed));
@@ -612,6 +605,48 @@ impl Ctx {
         self.load_lang(lang, true);
     }
 
+    /// The texts a lazily loaded module's screen shows, as the flat JSON it reads: the widget's
+    /// own, and in a language other than French, those of the module's files (fetched the
+    /// first time). When one does not come, the module shows its French and the person reads
+    /// why.
+    pub async fn module_texts(&self, module: TextModule) -> String {
+        let mut texts: Vec<(String, Json)> = self.catalog.with_untracked(|c| {
+            c.entries()
+                .map(|(k, v)| (k.to_string(), json::string(v)))
+                .collect()
+        });
+        let lang = self.lang();
+        if lang != Lang::Fr {
+            let base = self.base_url.get_value();
+            for &read in module.reads().iter().filter(|m| **m != TextModule::Main) {
+                match i18n_loader::load(&base, lang, read, false).await {
+                    Ok(catalog) => texts.extend(
+                        catalog
+                            .entries()
+                            .map(|(k, v)| (k.to_string(), json::string(v))),
+                    ),
+                    Err(error) => {
+                        self.language_unavailable(lang, read, &error);
+                        break;
+                    }
+                }
+            }
+        }
+        Json::Object(texts).write()
+    }
+
+    fn language_unavailable(&self, lang: Lang, module: TextModule, error: &crate::net::FetchError) {
+        web_sys::console::warn_1(
+            &format!(
+                "autonomie-numerique: language file {}: {}",
+                module.file(lang),
+                error.detail()
+            )
+            .into(),
+        );
+        self.notify(Notice::LanguageUnavailable(lang));
+    }
+
     fn load_lang(&self, lang: Lang, retry: bool) {
         self.prefs
             .update(|p| p.lang = Some(lang.code().to_string()));
@@ -622,19 +657,9 @@ impl Ctx {
         let ctx = *self;
         let base = self.base_url.get_value();
         leptos::task::spawn_local(async move {
-            match i18n_loader::load(&base, lang, retry).await {
+            match i18n_loader::load(&base, lang, TextModule::Main, retry).await {
                 Ok(catalog) => ctx.catalog.set(Arc::new(catalog.over(&french()))),
-                Err(error) => {
-                    web_sys::console::warn_1(
-                        &format!(
-                            "autonomie-numerique: language file {}: {}",
-                            lang.code(),
-                            error.detail()
-                        )
-                        .into(),
-                    );
-                    ctx.notify(Notice::LanguageUnavailable(lang));
-                }
+                Err(error) => ctx.language_unavailable(lang, TextModule::Main, &error),
             }
         });
     }

@@ -1,17 +1,7 @@
-//! Compiles in the French texts only this module shows: the main module leaves them out
-//! (see `autonomie_core::i18n::text_module`).
+//! Compiles in the French texts of this module and of the extras module, whose level, service
+//! and national-category names the counts show (the widget sends only its own French), and
+//! writes its text keys (see `autonomie_core::build_script::module_texts`).
 
 fn main() {
-    // The counts name levels, domains' columns, services and national categories: texts the
-    // extras module shows too.
-    autonomie_core::build_script::module_french(
-        autonomie_core::i18n::TextModule::Staff,
-        "staff",
-        &[
-            "level.",
-            "service.",
-            "national.category.",
-            "result.table_domain",
-        ],
-    );
+    autonomie_core::build_script::module_texts(autonomie_core::i18n::TextModule::Staff);
 }

@@ -1,5 +1,5 @@
 //! What the wasm modules' build scripts (`build.rs`) share: they prepare text the wasm carries
-//! (minified CSS, each module's French texts). Not used at run time. Build scripts report a
+//! (minified CSS, each module's French texts and text keys). Not used at run time. Build scripts report a
 //! problem by panicking, so these do too, with the file in the message.
 
 use std::path::{Path, PathBuf};
@@ -12,14 +12,33 @@ pub fn write_to_out_dir(name: &str, text: &str) -> PathBuf {
     target
 }
 
-/// Compiles in the French texts `module` shows (see [`crate::i18n::text_module`]) as
-/// `fr-<name>.json`, and those of another lazily loaded module whose key starts with one of
-/// `also` (the widget does not send those).
-pub fn module_french(module: crate::i18n::TextModule, name: &str, also: &[&str]) {
-    println!("cargo::rerun-if-changed=../content/i18n/fr.json");
-    let french = crate::i18n::french_subset(|key| {
-        crate::i18n::text_module(key) == module || also.iter().any(|p| key.starts_with(p))
-    })
-    .unwrap_or_else(|e| panic!("{e}"));
-    write_to_out_dir(&format!("fr-{name}.json"), &french);
+/// Prepares a wasm module's texts: the French of the files it reads except the main module's
+/// (`fr-<folder>.json`; the widget sends its own French texts to the module it mounts), see
+/// [`crate::i18n::TextModule`], and `keys.rs`, one constant per key of the files it reads
+/// (`TextModule::reads`), for `mod k { include!(…) }`: a screen naming a text its module
+/// cannot show does not compile.
+pub fn module_texts(module: crate::i18n::TextModule) {
+    for read in module.reads() {
+        println!(
+            "cargo::rerun-if-changed={}/content/i18n/{}/fr.json",
+            workspace_root().display(),
+            read.folder()
+        );
+    }
+    let compiled: Vec<crate::i18n::TextModule> = module
+        .reads()
+        .iter()
+        .copied()
+        .filter(|m| *m == module || *m != crate::i18n::TextModule::Main)
+        .collect();
+    let french = crate::i18n::french_of(&compiled).unwrap_or_else(|e| panic!("{e}"));
+    write_to_out_dir(&format!("fr-{}.json", module.folder()), &french);
+    let files: Vec<&str> = module.reads().iter().map(|m| m.french_json()).collect();
+    let keys = crate::i18n::key_constants(&files).unwrap_or_else(|e| panic!("{e}"));
+    write_to_out_dir("keys.rs", &keys);
+}
+
+/// The workspace's folder (the core crate is one level below it).
+fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
 }

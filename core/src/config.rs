@@ -25,7 +25,9 @@
 
 use std::collections::BTreeMap;
 
+use crate::coordinates::{read_degrees, LatLon};
 use crate::i18n::Lang;
+use crate::places::Centre;
 
 /// Accent used when none is given or the given one is too pale.
 pub const DEFAULT_ACCENT: &str = "#1d4ed8";
@@ -81,12 +83,6 @@ pub enum PlacesSource {
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub enum Centre {
-    Point { lat: f64, lon: f64 },
-    PostalCode(String),
-}
-
-#[derive(Debug, Clone, PartialEq)]
 pub struct WidgetConfig {
     pub lang: Lang,
     pub mode: Mode,
@@ -101,6 +97,7 @@ pub struct WidgetConfig {
     pub domains: Vec<String>,
     pub modules: Vec<Module>,
     pub places: PlacesSource,
+    /// `data-centre`: a [`Centre::Point`] or a [`Centre::PostalCode`], never a commune.
     pub centre: Option<Centre>,
     /// Seconds without activity before "Vous êtes toujours là ?" on a public computer.
     pub inactivity_seconds: u32,
@@ -540,43 +537,15 @@ pub fn contrast_ratio(a: &str, b: &str) -> Option<f64> {
     Some((light + 0.05) / (dark + 0.05))
 }
 
+/// `data-centre`: a postal code, or `lat,lon` in degrees with decimal points, each read by
+/// [`read_degrees`] and range checked by [`LatLon::new`].
 fn parse_centre(value: &str) -> Option<Centre> {
     if crate::postal_code::is_postal_code(value) {
         return Some(Centre::PostalCode(value.to_string()));
     }
     let (lat, lon) = value.split_once(',')?;
-    let (lat, lon) = (parse_degrees(lat)?, parse_degrees(lon)?);
-    ((-90.0..=90.0).contains(&lat) && (-180.0..=180.0).contains(&lon))
-        .then_some(Centre::Point { lat, lon })
-}
-
-/// A decimal number of degrees such as `45.7640` or `-4.5`, read to the millionth. Written by
-/// hand: the standard float parser would add several kilobytes to the widget.
-fn parse_degrees(text: &str) -> Option<f64> {
-    let text = text.trim();
-    let (negative, digits) = match text.strip_prefix('-') {
-        Some(rest) => (true, rest),
-        None => (false, text),
-    };
-    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, ""));
-    if whole.is_empty() || whole.len() > 3 || fraction.len() > 12 {
-        return None;
-    }
-    if !whole
-        .bytes()
-        .chain(fraction.bytes())
-        .all(|b| b.is_ascii_digit())
-    {
-        return None;
-    }
-    let mut micro: i64 = whole.parse::<i64>().ok()? * 1_000_000;
-    let mut scale = 100_000;
-    for b in fraction.bytes().take(6) {
-        micro += i64::from(b - b'0') * scale;
-        scale /= 10;
-    }
-    let degrees = micro as f64 / 1_000_000.0;
-    Some(if negative { -degrees } else { degrees })
+    let point = LatLon::new(read_degrees(lat).plain()?, read_degrees(lon).plain()?)?;
+    Some(Centre::Point(point))
 }
 
 fn percent_decode(value: &str) -> String {
@@ -677,10 +646,10 @@ mod tests {
         );
         assert_eq!(
             config.centre,
-            Some(Centre::Point {
+            Some(Centre::Point(LatLon {
                 lat: 45.77,
                 lon: 4.88
-            })
+            }))
         );
         assert_eq!(config.inactivity_seconds, 600);
         assert_eq!(config.stats, None, "the default: on in public mode");
@@ -775,12 +744,34 @@ mod tests {
     }
 
     #[test]
-    fn degrees_are_read_without_a_float_parser() {
-        assert_eq!(parse_degrees("45.764043"), Some(45.764043));
-        assert_eq!(parse_degrees(" -4.5 "), Some(-4.5));
-        assert_eq!(parse_degrees("2"), Some(2.0));
-        for bad in ["", "-", ".5", "4.5.6", "1e3", "abc", "1234", "45,7"] {
-            assert_eq!(parse_degrees(bad), None, "{bad}");
+    fn the_centre_is_a_point_or_a_postal_code() {
+        let centre = |value: &str| read(&[("centre", value)]);
+        for (value, lat, lon) in [
+            ("45.764043,4.835659", 45.764043, 4.835659),
+            (" -4.5 , 2 ", -4.5, 2.0),
+            ("45,7", 45.0, 7.0),
+            ("-90,180", -90.0, 180.0),
+        ] {
+            let (config, warnings) = centre(value);
+            assert!(warnings.is_empty(), "{value}: {warnings:?}");
+            assert_eq!(
+                config.centre,
+                Some(Centre::Point(LatLon { lat, lon })),
+                "{value}"
+            );
+        }
+        let (config, warnings) = read(&[("center", "69001")]);
+        assert!(warnings.is_empty());
+        assert_eq!(config.centre, Some(Centre::PostalCode("69001".into())));
+        // A comma separates latitude and longitude: never a decimal comma here.
+        for bad in [
+            "", "45.7", "45.7,", "45.7,4,8", "45.7;4.8", "91,0", "0,181", "inf,0", "NaN,0",
+            "abc,def", "Lyon", "6900",
+        ] {
+            let (config, warnings) = centre(bad);
+            assert_eq!(config.centre, None, "{bad}");
+            assert_eq!(warnings.len(), 1, "{bad}");
+            assert_eq!(warnings[0].attribute, "data-centre");
         }
     }
 

@@ -1,16 +1,17 @@
-//! Translation catalogs: flat `key → text` maps loaded from `content/i18n/<lang>.json`.
+//! Translation catalogs: flat `key → text` maps, one file per wasm module and language,
+//! `content/i18n/<module>/<lang>.json`.
 //!
-//! French is compiled in. Other languages are fetched when chosen, then laid over French,
-//! so a missing key shows French text rather than a raw key (the test suite makes sure no
-//! key is missing in any language).
+//! A text belongs to the module whose file holds it: `main/` for everything up to the last
+//! question, `extras/` for the later steps, `staff/` for the staff view. Each module compiles
+//! in the French of its own file (so the first question does not carry what only a later step
+//! shows). Other languages are fetched when needed: the main module's file when the language
+//! is chosen, a lazily loaded module's files when it is shown. A catalog is laid over French,
+//! so a missing key shows French text rather than a raw key (the test suite makes sure no key
+//! is missing in any language).
 
 use std::collections::BTreeMap;
 
-pub const FRENCH_JSON: &str = include_str!("../../content/i18n/fr.json");
-
-/// The wasm module that shows a text: each carries the French of its own texts, so the main
-/// module (and the first question) does not carry what only a later step shows. Other
-/// languages are whole files, fetched when chosen.
+/// The wasm module that shows a text, which is also the folder of its translation files.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TextModule {
     /// Everything up to the last question.
@@ -21,57 +22,59 @@ pub enum TextModule {
     Staff,
 }
 
-/// Key prefixes of the texts only the extras module shows.
-pub const EXTRAS_PREFIXES: [&str; 14] = [
-    "places.",
-    "result.",
-    "orientation.",
-    "summary.",
-    "mediator.",
-    "national.",
-    "help.",
-    "service.",
-    "report.",
-    "retired.",
-    "need.",
-    "share.",
-    "level.",
-    "equip.",
-];
+impl TextModule {
+    pub const ALL: [TextModule; 3] = [TextModule::Main, TextModule::Extras, TextModule::Staff];
 
-/// Key endings of the item texts only the extras module shows: what a step is called, why an
-/// exercise is to check, a situation line on the summary.
-pub const EXTRAS_SUFFIXES: [&str; 3] = [".goal", ".check", ".short"];
+    /// The folder of its files in `content/i18n/` (and `i18n/` where the widget is served).
+    pub fn folder(self) -> &'static str {
+        match self {
+            TextModule::Main => "main",
+            TextModule::Extras => "extras",
+            TextModule::Staff => "staff",
+        }
+    }
 
-/// Which module shows `key`.
-pub fn text_module(key: &str) -> TextModule {
-    if key.starts_with("staff.") {
-        TextModule::Staff
-    } else if EXTRAS_PREFIXES.iter().any(|p| key.starts_with(p))
-        || (key.starts_with("q.") && EXTRAS_SUFFIXES.iter().any(|s| key.ends_with(s)))
-    {
-        TextModule::Extras
-    } else {
-        TextModule::Main
+    /// The modules whose texts a screen of this module shows: its own, and those of the
+    /// modules it builds on (the staff counts name levels and services, texts of the extras
+    /// module; every module names domains and answers, texts of the main module).
+    pub fn reads(self) -> &'static [TextModule] {
+        match self {
+            TextModule::Main => &[TextModule::Main],
+            TextModule::Extras => &[TextModule::Main, TextModule::Extras],
+            TextModule::Staff => &[TextModule::Main, TextModule::Extras, TextModule::Staff],
+        }
+    }
+
+    /// The module's French file, compiled in.
+    pub fn french_json(self) -> &'static str {
+        match self {
+            TextModule::Main => include_str!("../../content/i18n/main/fr.json"),
+            TextModule::Extras => include_str!("../../content/i18n/extras/fr.json"),
+            TextModule::Staff => include_str!("../../content/i18n/staff/fr.json"),
+        }
+    }
+
+    /// Where a catalog file is, relative to the widget's base URL or to `content/`.
+    pub fn file(self, lang: Lang) -> String {
+        format!("i18n/{}/{}.json", self.folder(), lang.code())
     }
 }
 
-/// Whether the main module needs `key`.
-pub fn main_module_key(key: &str) -> bool {
-    text_module(key) == TextModule::Main
-}
-
-/// The French texts whose key passes `keep`, as compact JSON: what a build script compiles
-/// into one module.
-pub fn french_subset(keep: impl Fn(&str) -> bool) -> Result<String, String> {
-    let french = Catalog::from_json(Lang::Fr, FRENCH_JSON)?;
-    let kept = french
-        .entries
-        .into_iter()
-        .filter(|(key, _)| keep(key))
-        .map(|(key, text)| (key, crate::json::string(&text)))
-        .collect();
-    Ok(crate::json::Json::Object(kept).write())
+/// The French texts of `modules`, as compact JSON: what a build script compiles into one
+/// module.
+pub fn french_of(modules: &[TextModule]) -> Result<String, String> {
+    let mut kept = BTreeMap::new();
+    for module in modules {
+        let french = Catalog::from_json(Lang::Fr, module.french_json())
+            .map_err(|e| format!("{}/{e}", module.folder()))?;
+        kept.extend(
+            french
+                .entries
+                .into_iter()
+                .map(|(key, text)| (key, crate::json::string(&text))),
+        );
+    }
+    Ok(crate::json::Json::Object(kept.into_iter().collect()).write())
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -127,10 +130,16 @@ pub struct Catalog {
 }
 
 impl Catalog {
-    /// The French catalog compiled into the widget; the test suite parses it, and an empty
-    /// catalog (texts show their keys) is the fallback rather than a panic.
+    /// Every French text, of every module; the test suite parses each file strictly, and an
+    /// empty catalog (texts show their keys) is the fallback rather than a panic.
     pub fn french() -> Catalog {
-        Catalog::from_json(Lang::Fr, FRENCH_JSON).unwrap_or_else(|_| Catalog::empty(Lang::Fr))
+        let mut all = Catalog::empty(Lang::Fr);
+        for module in TextModule::ALL {
+            if let Ok(texts) = Catalog::from_json(Lang::Fr, module.french_json()) {
+                all.entries.extend(texts.entries);
+            }
+        }
+        all
     }
 
     /// No texts: every lookup shows its key.
@@ -181,12 +190,13 @@ impl Catalog {
     }
 
     /// The text for `key`, or the key itself so a defect is visible rather than blank.
-    pub fn text(&self, key: &str) -> String {
+    pub fn text(&self, key: Key) -> String {
+        let key = key.as_str();
         self.get(key).unwrap_or(key).to_string()
     }
 
     /// The text with `{name}` placeholders replaced.
-    pub fn format(&self, key: &str, args: &[(&str, &str)]) -> String {
+    pub fn format(&self, key: Key, args: &[(&str, &str)]) -> String {
         let mut text = self.text(key);
         for (name, value) in args {
             text = text.replace(&format!("{{{name}}}"), value);
@@ -201,6 +211,86 @@ impl Catalog {
     pub fn entries(&self) -> impl Iterator<Item = (&str, &str)> {
         self.entries.iter().map(|(k, v)| (k.as_str(), v.as_str()))
     }
+}
+
+/// The key of a text. The keys of `fr.json` are constants generated at build time
+/// (`autonomie_ui::k::welcome::START`, see [`key_constants`]), so a misspelt or removed key
+/// does not compile. A key built from content at run time (`q.{id}.text`, `domain.{id}`) goes
+/// through [`Key::computed`]; the content tests check that every such key exists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Key<'a>(&'a str);
+
+impl<'a> Key<'a> {
+    /// A key built from content at run time, or one of the generated constants.
+    pub const fn computed(key: &'a str) -> Key<'a> {
+        Key(key)
+    }
+
+    pub const fn as_str(self) -> &'a str {
+        self.0
+    }
+}
+
+/// Rust source of one constant per key of the `catalogs` (flat `{"key": "text"}` objects):
+/// `a.b.c` becomes `pub mod a { pub mod b { pub const C: Key = … } }`. A last part that starts
+/// with a digit (`day.0`) gets a leading `_` (`day::_0`). Build scripts write it to `OUT_DIR`.
+pub fn key_constants(catalogs: &[&str]) -> Result<String, String> {
+    #[derive(Default)]
+    struct Tree {
+        consts: BTreeMap<String, String>,
+        mods: BTreeMap<String, Tree>,
+    }
+    fn write(tree: &Tree, depth: usize, out: &mut String) {
+        let pad = "    ".repeat(depth);
+        for (name, key) in &tree.consts {
+            out.push_str(&format!(
+                "{pad}pub const {name}: ::autonomie_core::i18n::Key<'static> = ::autonomie_core::i18n::Key::computed({});\n",
+                crate::json::string(key).write()
+            ));
+        }
+        for (name, sub) in &tree.mods {
+            out.push_str(&format!("{pad}pub mod {name} {{\n"));
+            write(sub, depth + 1, out);
+            out.push_str(&format!("{pad}}}\n"));
+        }
+    }
+    let mut all = Catalog::empty(Lang::Fr);
+    for json in catalogs {
+        for (key, text) in Catalog::from_json(Lang::Fr, json)?.entries {
+            if all.entries.insert(key.clone(), text).is_some() {
+                return Err(format!("{key}: in two modules' files"));
+            }
+        }
+    }
+    let mut root = Tree::default();
+    for key in all.keys() {
+        let parts: Vec<&str> = key.split('.').collect();
+        let valid = |p: &&str| {
+            !p.is_empty()
+                && p.bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+        };
+        if !parts.iter().all(valid) || parts[0].starts_with(|c: char| c.is_ascii_digit()) {
+            return Err(format!(
+                "{key}: a key is lowercase words, digits and _ between dots"
+            ));
+        }
+        let (last, path) = parts.split_last().ok_or("empty key")?;
+        let mut node = &mut root;
+        for part in path {
+            node = node.mods.entry(part.to_string()).or_default();
+        }
+        let mut name = last.to_ascii_uppercase();
+        if name.starts_with(|c: char| c.is_ascii_digit()) {
+            name.insert(0, '_');
+        }
+        if node.consts.insert(name, key.to_string()).is_some() {
+            return Err(format!("{key}: two keys give the same constant"));
+        }
+    }
+    let mut out = String::new();
+    write(&root, 0, &mut out);
+    Ok(out)
 }
 
 /// Placeholders such as `{count}` used in a text, in order.
@@ -237,10 +327,29 @@ mod tests {
         let en = Catalog::from_json(Lang::En, r#"{"a":"{n} of {m}"}"#)
             .unwrap()
             .over(&fr);
-        assert_eq!(en.format("a", &[("n", "3"), ("m", "9")]), "3 of 9");
-        assert_eq!(en.text("b"), "bonjour");
-        assert_eq!(en.text("missing"), "missing");
+        let key = Key::computed;
+        assert_eq!(en.format(key("a"), &[("n", "3"), ("m", "9")]), "3 of 9");
+        assert_eq!(en.text(key("b")), "bonjour");
+        assert_eq!(en.text(key("missing")), "missing");
         assert_eq!(placeholders("{n} of {m}"), vec!["n", "m"]);
+    }
+
+    #[test]
+    fn key_constants_nest_by_dot_and_refuse_odd_keys() {
+        let code = key_constants(&[
+            r#"{"day.0":"lundi","welcome.start":"Commencer"}"#,
+            r#"{"a.b.c":"x"}"#,
+        ])
+        .unwrap();
+        assert!(code.contains("pub mod day {\n    pub const _0: ::autonomie_core::i18n::Key<'static> = ::autonomie_core::i18n::Key::computed(\"day.0\");"));
+        assert!(code.contains("pub mod a {\n    pub mod b {\n        pub const C:"));
+        assert!(code.contains("pub const START:"));
+        assert!(key_constants(&[r#"{"Welcome.start":"x"}"#]).is_err());
+        assert!(key_constants(&[r#"{"a..b":"x"}"#]).is_err());
+        assert!(key_constants(&[r#"{"a.b-c":"x"}"#]).is_err());
+        assert!(key_constants(&[r#"{"day.0":"x","day._0":"y"}"#]).is_err());
+        assert!(key_constants(&[r#"{"a.b":"x"}"#, r#"{"a.b":"y"}"#]).is_err());
+        assert_eq!(Key::computed("q.x.text").as_str(), "q.x.text");
     }
 
     #[test]

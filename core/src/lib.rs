@@ -8,7 +8,9 @@ pub mod answer;
 pub mod bank;
 pub mod build_script;
 pub mod config;
+pub mod coordinates;
 pub mod css;
+pub mod csv;
 pub mod envelope;
 pub mod evaluation;
 pub mod first_steps;
@@ -30,6 +32,7 @@ pub mod situation;
 pub mod small_sort;
 pub mod stats;
 pub mod text;
+pub mod text_direction;
 
 pub use answer::Answer;
 pub use bank::{Bank, Item, ItemKind};

@@ -14,12 +14,14 @@
 //! staff view and the CSV export show any count from 1 to 4 as "< 5" ([`shown`]): with one
 //! visitor in a month, the month's levels would otherwise be that person's result.
 //!
-//! The CSV export's columns are documented in the README. Cells are safe to open in a
-//! spreadsheet: a cell starting with `=`, `+`, `-` or `@` is prefixed with `'` so it is never
-//! read as a formula.
+//! The CSV export's columns are documented in the README. It is written by [`crate::csv`]:
+//! comma separated, CRLF line ends, and cells safe to open in a spreadsheet
+//! ([`csv::spreadsheet_safe`]: a cell starting with `=`, `+`, `-` or `@` is prefixed with `'`
+//! so it is never read as a formula).
 
 use std::collections::BTreeMap;
 
+use crate::csv::{self, LineEnd};
 use crate::envelope::Stored;
 use crate::evaluation::Evaluation;
 use crate::json::{self, Json};
@@ -319,29 +321,17 @@ impl ActivityCounts {
     }
 }
 
-/// A CSV line: cells quoted when needed, formula-looking cells neutralised.
+/// A line of the export: each cell made [`csv::spreadsheet_safe`], then written by the one CSV
+/// writer, comma separated, ending with CRLF.
 fn csv_row(cells: &[String]) -> String {
-    let mut line = cells
-        .iter()
-        .map(|c| csv_cell(c))
-        .collect::<Vec<_>>()
-        .join(",");
-    line.push_str("\r\n");
+    let mut line = String::new();
+    csv::write_record(
+        &mut line,
+        cells.iter().map(|cell| csv::spreadsheet_safe(cell)),
+        ',',
+        LineEnd::CrLf,
+    );
     line
-}
-
-/// One cell, safe in a spreadsheet (OWASP "CSV injection" advice: prefix with a quote).
-pub fn csv_cell(value: &str) -> String {
-    let value = if value.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{value}")
-    } else {
-        value.to_string()
-    };
-    if value.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", value.replace('"', "\"\""))
-    } else {
-        value
-    }
 }
 
 fn number(n: u32) -> Json {
@@ -644,15 +634,35 @@ mod tests {
 
     #[test]
     fn cells_that_look_like_formulas_are_neutralised() {
+        let row =
+            |cells: &[&str]| csv_row(&cells.iter().map(|c| c.to_string()).collect::<Vec<_>>());
         assert_eq!(
-            csv_cell("=HYPERLINK(\"http://x\")"),
-            "\"'=HYPERLINK(\"\"http://x\"\")\""
+            row(&["=HYPERLINK(\"http://x\")", "+33 1 23", "-1", "@SUM(A1)"]),
+            "\"'=HYPERLINK(\"\"http://x\"\")\",'+33 1 23,'-1,'@SUM(A1)\r\n"
         );
-        assert_eq!(csv_cell("+33 1 23"), "'+33 1 23");
-        assert_eq!(csv_cell("-1"), "'-1");
-        assert_eq!(csv_cell("@SUM(A1)"), "'@SUM(A1)");
-        assert_eq!(csv_cell("a,b"), "\"a,b\"");
-        assert_eq!(csv_cell("2026-11-21"), "2026-11-21");
+        assert_eq!(
+            row(&["a,b", "2026-11-21", "< 5"]),
+            "\"a,b\",2026-11-21,< 5\r\n"
+        );
+    }
+
+    #[test]
+    fn the_csv_is_written_byte_for_byte() {
+        let mut counts = ActivityCounts::default();
+        for _ in 0..5 {
+            counts.record("2026-11-03", Event::Started);
+        }
+        counts.record("2026-11-04", Event::Printed);
+        let csv = counts.to_csv("2026-11-01", "2026-11-30", &["communication"]);
+        let header = "month,started,finished,printed,level_communication_1,level_communication_2,\
+             level_communication_3,level_communication_4,service_demarches,service_outils_quotidien,\
+             service_insertion_pro,service_utilisation_securisee,service_parentalite,service_loisirs,\
+             service_comprendre_numerique,service_acces_internet_materiel,\
+             service_acquisition_materiel,national_not_assessed,national_none,national_limited,\
+             national_narrow,national_low,national_basic,national_above_basic";
+        // Every line ends with CRLF; "< 5" needs no quotes.
+        let row = format!("2026-11,5,0,< 5{}", ",0".repeat(4 + 9 + 7));
+        assert_eq!(csv, format!("{header}\r\n{row}\r\n"));
     }
 
     #[test]

@@ -1,21 +1,28 @@
 //! The shipped content (question bank and catalogs) is data; these tests are its schema.
 
 use autonomie_core::bank::ItemKind;
-use autonomie_core::i18n::{placeholders, Catalog, Lang};
+use autonomie_core::i18n::{placeholders, Catalog, Lang, TextModule};
 use autonomie_core::readability::{kandel_moles, EASY};
 use autonomie_core::Bank;
 use std::collections::BTreeSet;
 use std::path::Path;
 
-/// The shipped French catalog, read strictly (the widget falls back to an empty one).
+/// The shipped French texts of every module, each file read strictly (the widget falls back
+/// to an empty catalog).
 fn french() -> Catalog {
-    Catalog::from_json(Lang::Fr, autonomie_core::i18n::FRENCH_JSON).expect("fr.json parses")
+    let mut all = Catalog::empty(Lang::Fr);
+    for module in TextModule::ALL {
+        let file = Catalog::from_json(Lang::Fr, module.french_json())
+            .unwrap_or_else(|e| panic!("{}/fr.json: {e}", module.folder()));
+        all = file.over(&all);
+    }
+    all
 }
 
-fn catalog_file(lang: Lang) -> Option<Catalog> {
+fn catalog_file(module: TextModule, lang: Lang) -> Option<Catalog> {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../content/i18n")
-        .join(format!("{}.json", lang.code()));
+        .join("../content")
+        .join(module.file(lang));
     let json = std::fs::read_to_string(path).ok()?;
     Some(Catalog::from_json(lang, &json).expect("catalog parses"))
 }
@@ -158,11 +165,14 @@ fn validation_catches_broken_banks() {
 
 #[test]
 fn every_language_has_every_key_and_the_same_placeholders() {
-    let fr = french();
-    let fr_keys: BTreeSet<&str> = fr.keys().collect();
-    for lang in [Lang::En, Lang::Ar, Lang::Uk] {
-        let Some(catalog) = catalog_file(lang) else {
-            panic!("content/i18n/{}.json is missing", lang.code());
+    for (module, lang) in TextModule::ALL
+        .into_iter()
+        .flat_map(|m| [Lang::En, Lang::Ar, Lang::Uk].map(|l| (m, l)))
+    {
+        let fr = catalog_file(module, Lang::Fr).expect("French file");
+        let fr_keys: BTreeSet<&str> = fr.keys().collect();
+        let Some(catalog) = catalog_file(module, lang) else {
+            panic!("content/{} is missing", module.file(lang));
         };
         let keys: BTreeSet<&str> = catalog.keys().collect();
         let missing: Vec<_> = fr_keys.difference(&keys).collect();
@@ -281,62 +291,58 @@ fn french_texts_have_no_inclusive_forms_nor_dead_services() {
     }
 }
 
+/// The constants each module's `build.rs` generates: the main module's name only its own
+/// texts, so its code cannot show a text whose French it does not carry.
 #[test]
-fn french_splits_between_the_modules_without_loss() {
-    use autonomie_core::i18n::{french_subset, text_module, TextModule};
-    let keys = |module: TextModule| -> BTreeSet<String> {
-        let json = french_subset(|k| text_module(k) == module).expect("subset");
-        Catalog::from_json(Lang::Fr, &json)
-            .expect("subset parses")
-            .keys()
-            .map(str::to_string)
-            .collect()
+fn each_module_gets_constants_for_the_texts_it_can_show() {
+    use autonomie_core::i18n::key_constants;
+    let constants = |module: TextModule| {
+        let files: Vec<&str> = module.reads().iter().map(|m| m.french_json()).collect();
+        key_constants(&files).expect("constants")
     };
-    let mut all = BTreeSet::new();
-    for module in [TextModule::Main, TextModule::Extras, TextModule::Staff] {
-        let texts = keys(module);
-        assert!(!texts.is_empty(), "{module:?} has no text");
-        assert!(
-            texts.is_disjoint(&all),
-            "{module:?} texts also in another module"
-        );
-        all.extend(texts);
-    }
-    let french: BTreeSet<String> = french().keys().map(str::to_string).collect();
-    assert_eq!(all, french);
+    let main = constants(TextModule::Main);
+    assert!(main.contains("Key::computed(\"welcome.start\")"));
+    assert!(
+        !main.contains("\"result."),
+        "the main module names a result text"
+    );
+    assert!(
+        !main.contains("\"staff."),
+        "the main module names a staff text"
+    );
+    let extras = constants(TextModule::Extras);
+    assert!(extras.contains("\"result.") && extras.contains("\"domain."));
+    assert!(!extras.contains("\"staff."));
+    assert!(constants(TextModule::Staff).contains("\"staff."));
 }
 
-/// The main module leaves out the French of texts a lazily loaded module shows: its own code
-/// must not use them, or French visitors would see a raw key.
 #[test]
-fn main_module_never_shows_a_module_key() {
-    use autonomie_core::i18n::{EXTRAS_PREFIXES, EXTRAS_SUFFIXES};
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
-    let mut sources = Vec::new();
-    for dir in ["src", "src/ui", "ui/src"] {
-        for entry in std::fs::read_dir(root.join(dir)).expect("source folder") {
-            let path = entry.expect("entry").path();
-            if path.extension().is_some_and(|e| e == "rs") {
-                sources.push(path);
-            }
-        }
+fn each_text_is_in_one_module_file_and_every_module_has_texts() {
+    let mut all: BTreeSet<String> = BTreeSet::new();
+    let mut count = 0;
+    for module in TextModule::ALL {
+        let texts = catalog_file(module, Lang::Fr).expect("French file");
+        let keys: BTreeSet<String> = texts.keys().map(str::to_string).collect();
+        assert!(keys.len() > 20, "{module:?} has almost no text");
+        assert!(
+            keys.is_disjoint(&all),
+            "{module:?} has keys of another module: {:?}",
+            keys.intersection(&all).collect::<Vec<_>>()
+        );
+        count += keys.len();
+        all.extend(keys);
     }
-    assert!(sources.len() > 10, "source files not found");
-    for path in sources {
-        let text = std::fs::read_to_string(&path).expect("source file");
-        for prefix in EXTRAS_PREFIXES.iter().chain(&["staff."]) {
-            assert!(
-                !text.contains(&format!("\"{prefix}")),
-                "{} uses a \"{prefix}…\" text, which only a lazily loaded module carries",
-                path.display()
-            );
-        }
-        for suffix in EXTRAS_SUFFIXES {
-            assert!(
-                !text.contains(&format!("{suffix}\"")),
-                "{} uses a \"…{suffix}\" text, which only the extras module carries",
-                path.display()
-            );
-        }
-    }
+    assert_eq!(french().keys().count(), count);
+    // What each module compiles in: its own French, and the staff view also the extras'.
+    let compiled = |modules: &[TextModule]| {
+        let json = autonomie_core::i18n::french_of(modules).expect("French of the modules");
+        Catalog::from_json(Lang::Fr, &json)
+            .expect("parses")
+            .keys()
+            .count()
+    };
+    assert_eq!(
+        compiled(&[TextModule::Extras, TextModule::Staff]),
+        compiled(&[TextModule::Extras]) + compiled(&[TextModule::Staff])
+    );
 }

@@ -74,11 +74,7 @@ impl Page {
 
     /// The first element matching `selector` in the screen.
     pub fn find(&self, selector: &str) -> Option<web_sys::HtmlElement> {
-        self.container
-            .query_selector(selector)
-            .ok()
-            .flatten()
-            .and_then(|e| e.dyn_into().ok())
+        autonomie_ui::focus::find(&self.container, selector)
     }
 
     /// Every element matching `selector` in the screen.
@@ -100,9 +96,7 @@ impl Page {
     }
 
     pub fn focus(&self, selector: &str) {
-        if let Some(element) = self.find(selector) {
-            let _ = element.focus();
-        }
+        autonomie_ui::focus::focus(&self.container, selector);
     }
 
     /// Calls `handler` with the event and the `data-do` element it came from (a click on a

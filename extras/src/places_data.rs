@@ -11,6 +11,8 @@
 //! come is named in [`Searched::missing`]; the others still answer. When the widget's files
 //! hold no index (the manifest is not found), the demo places are used, with their notice.
 
+use crate::k;
+use autonomie_core::i18n::Key;
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::rc::Rc;
@@ -83,18 +85,24 @@ pub enum PlacesStatus {
 
 impl PlacesFailure {
     /// The i18n key of the message for the person, with its `{code}` argument if any.
-    pub fn message_key(&self) -> (&'static str, Option<u16>) {
+    pub fn message_key(&self) -> (Key<'static>, Option<u16>) {
         match self {
-            PlacesFailure::Fetch(FetchError::Network) => ("places.error.network", None),
-            PlacesFailure::Fetch(FetchError::Timeout) => ("places.error.timeout", None),
-            PlacesFailure::Fetch(FetchError::Status(404)) => ("places.error.not_found", None),
-            PlacesFailure::Fetch(FetchError::Status(code)) => ("places.error.status", Some(*code)),
-            PlacesFailure::Fetch(FetchError::ContentType(_)) => ("places.error.content_type", None),
-            PlacesFailure::Fetch(FetchError::TooLarge { .. }) => ("places.error.too_large", None),
-            PlacesFailure::Fetch(FetchError::Integrity) => ("places.error.changed", None),
+            PlacesFailure::Fetch(FetchError::Network) => (k::places::error::NETWORK, None),
+            PlacesFailure::Fetch(FetchError::Timeout) => (k::places::error::TIMEOUT, None),
+            PlacesFailure::Fetch(FetchError::Status(404)) => (k::places::error::NOT_FOUND, None),
+            PlacesFailure::Fetch(FetchError::Status(code)) => {
+                (k::places::error::STATUS, Some(*code))
+            }
+            PlacesFailure::Fetch(FetchError::ContentType(_)) => {
+                (k::places::error::CONTENT_TYPE, None)
+            }
+            PlacesFailure::Fetch(FetchError::TooLarge { .. }) => {
+                (k::places::error::TOO_LARGE, None)
+            }
+            PlacesFailure::Fetch(FetchError::Integrity) => (k::places::error::CHANGED, None),
             PlacesFailure::Fetch(FetchError::NotText)
             | PlacesFailure::Unreadable(_)
-            | PlacesFailure::NoInlineData => ("places.error.unreadable", None),
+            | PlacesFailure::NoInlineData => (k::places::error::UNREADABLE, None),
         }
     }
 

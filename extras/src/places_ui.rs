@@ -7,13 +7,17 @@
 //! [`crate::page`]): the search form and the filters stay as the person sets them, and only
 //! the status line, the position message and the places found are rewritten.
 
+use crate::k;
 use crate::page::On;
+use autonomie_core::i18n::Key;
+use autonomie_core::text_direction::TextKind;
 use autonomie_ui::icons::Icon;
+use autonomie_ui::texts::Texts;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use autonomie_core::evaluation::evaluate;
-use autonomie_core::i18n::{Catalog, Lang};
+use autonomie_core::i18n::Catalog;
 use autonomie_core::orientation::HelpKind;
 use autonomie_core::places::{
     Accompaniment, Centre, LatLon, OpenWhen, PlaceCard, Query, ResultsMessage, Support,
@@ -58,19 +62,13 @@ struct Places {
 
 type Ctx = Rc<Places>;
 
+impl Texts for Places {
+    fn with_catalog<R>(&self, read: impl FnOnce(&Catalog) -> R) -> R {
+        read(&self.texts)
+    }
+}
+
 impl Places {
-    fn t(&self, key: &str) -> String {
-        self.texts.text(key)
-    }
-
-    fn format(&self, key: &str, args: &[(&str, &str)]) -> String {
-        self.texts.format(key, args)
-    }
-
-    fn lang(&self) -> Lang {
-        self.texts.lang()
-    }
-
     fn act(&self, action: Action) {
         let _ = self
             .on_action
@@ -132,7 +130,8 @@ pub fn places_ui_mount(
         point: Cell::new(
             settings
                 .centre_e6
-                .map(|(lat, lon)| (lat as f64 / 1e6, lon as f64 / 1e6)),
+                .and_then(|(lat, lon)| LatLon::from_micro_degrees(lat, lon))
+                .map(|point| (point.lat, point.lon)),
         ),
         generation: Cell::new(0),
         shown: RefCell::new(Vec::new()),
@@ -147,7 +146,7 @@ pub fn places_ui_mount(
     let initial_where = settings.centre_postal_code.clone().unwrap_or_default();
     page.show(&screen(&ctx, &initial_where));
     if settings.navigated {
-        page.focus(".an-screen h2");
+        page.focus(autonomie_ui::focus::SCREEN_HEADING);
     }
     listen(&ctx);
     load(&ctx, false);
@@ -272,7 +271,7 @@ fn run_search(ctx: &Ctx, retry: bool) {
     let mine = ctx.generation.get() + 1;
     ctx.generation.set(mine);
     let mut m = Markup::new();
-    m.leaf("p", &[("role", "status")], &ctx.t("places.searching"));
+    m.leaf("p", &[("role", "status")], &ctx.t(k::places::SEARCHING));
     ctx.page.fill(".an-results", &m);
     let ctx = ctx.clone();
     wasm_bindgen_futures::spawn_local(async move {
@@ -285,8 +284,11 @@ fn run_search(ctx: &Ctx, retry: bool) {
         match result {
             Some(searched) => {
                 for (failed, key) in [
-                    (!searched.missing.is_empty(), "places.error.missing_files"),
-                    (searched.gazetteer_failed, "places.error.postal_codes"),
+                    (
+                        !searched.missing.is_empty(),
+                        k::places::error::MISSING_FILES,
+                    ),
+                    (searched.gazetteer_failed, k::places::error::POSTAL_CODES),
                 ] {
                     if failed {
                         m.open("div", &[("class", "an-notice"), ("role", "alert")])
@@ -297,7 +299,7 @@ fn run_search(ctx: &Ctx, retry: bool) {
                             "retry_search",
                             "",
                             None,
-                            &ctx.t("places.retry"),
+                            &ctx.t(k::places::RETRY),
                         );
                         m.close("div");
                     }
@@ -308,7 +310,7 @@ fn run_search(ctx: &Ctx, retry: bool) {
                 m.leaf(
                     "p",
                     &[("class", "an-error"), ("role", "alert")],
-                    &ctx.t("places.error.unreadable"),
+                    &ctx.t(k::places::error::UNREADABLE),
                 );
             }
         }
@@ -318,7 +320,7 @@ fn run_search(ctx: &Ctx, retry: bool) {
 
 /// "Utiliser ma position".
 fn locate(ctx: &Ctx) {
-    geo_message(ctx, &ctx.t("places.locating"));
+    geo_message(ctx, &ctx.t(k::places::LOCATING));
     let ctx = ctx.clone();
     wasm_bindgen_futures::spawn_local(async move {
         let position = places_data::current_position().await;
@@ -338,7 +340,7 @@ fn locate(ctx: &Ctx) {
                 }
                 run_search(&ctx, false);
             }
-            None => geo_message(&ctx, &ctx.t("places.position_refused")),
+            None => geo_message(&ctx, &ctx.t(k::places::POSITION_REFUSED)),
         }
     });
 }
@@ -378,9 +380,9 @@ fn update_choose_buttons(ctx: &Ctx) {
         let is_chosen = chosen.as_deref() == Some(place.id.as_str());
         let _ = button.set_attribute("aria-pressed", if is_chosen { "true" } else { "false" });
         button.set_text_content(Some(&ctx.t(if is_chosen {
-            "places.chosen"
+            k::places::CHOSEN
         } else {
-            "places.choose"
+            k::places::CHOOSE
         })));
     }
 }
@@ -394,7 +396,7 @@ fn show_status(ctx: &Ctx) {
             m.leaf(
                 "p",
                 &[("class", "an-loading"), ("role", "status")],
-                &ctx.t("places.loading"),
+                &ctx.t(k::places::LOADING),
             );
         }
         PlacesStatus::Failed(failure) => {
@@ -411,7 +413,7 @@ fn show_status(ctx: &Ctx) {
                 "retry_data",
                 "",
                 None,
-                &ctx.t("places.retry"),
+                &ctx.t(k::places::RETRY),
             );
             m.close("div");
         }
@@ -435,7 +437,7 @@ fn show_status(ctx: &Ctx) {
             m.leaf(
                 "p",
                 &[("class", "an-notice an-demo"), ("role", "note")],
-                &ctx.t("places.demo_notice"),
+                &ctx.t(k::places::DEMO_NOTICE),
             );
         }
         PlacesStatus::Ready {
@@ -446,7 +448,7 @@ fn show_status(ctx: &Ctx) {
             m.leaf(
                 "p",
                 &[("class", "an-hint an-updated")],
-                &ctx.format("places.updated", &[("date", &date)]),
+                &ctx.format(k::places::UPDATED, &[("date", &date)]),
             );
         }
         PlacesStatus::Ready { .. } => {}
@@ -460,25 +462,26 @@ fn screen(ctx: &Ctx, initial_where: &str) -> Markup {
         .leaf(
             "h2",
             &[("id", "an-places-title"), ("tabindex", "-1")],
-            &ctx.t("places.title"),
+            &ctx.t(k::places::TITLE),
         )
-        .leaf_class("p", "an-lead", &ctx.t("places.intro"))
+        .leaf_class("p", "an-lead", &ctx.t(k::places::INTRO))
         .open_class("div", "an-status-slot")
         .close("div")
         .open("div", &[("class", "an-place-search"), ("role", "search")])
         .leaf(
             "label",
             &[("for", "an-where")],
-            &ctx.t("places.where_label"),
+            &ctx.t(k::places::WHERE_LABEL),
         )
         .leaf(
             "p",
             &[("class", "an-hint"), ("id", "an-where-hint")],
-            &ctx.t("places.where_hint"),
+            &ctx.t(k::places::WHERE_HINT),
         )
         .open_class("div", "an-inline")
-        .open(
+        .open_as(
             "input",
+            TextKind::PersonData,
             &[
                 ("id", "an-where"),
                 ("type", "text"),
@@ -494,7 +497,7 @@ fn screen(ctx: &Ctx, initial_where: &str) -> Markup {
         "search",
         "",
         Some(Icon::Search),
-        &ctx.t("places.search"),
+        &ctx.t(k::places::SEARCH),
     );
     m.close("div");
     button(
@@ -503,7 +506,7 @@ fn screen(ctx: &Ctx, initial_where: &str) -> Markup {
         "locate",
         "",
         Some(Icon::Pin),
-        &ctx.t("places.use_position"),
+        &ctx.t(k::places::USE_POSITION),
     );
     m.leaf("p", &[("class", "an-hint an-geo"), ("role", "status")], "")
         .close("div");
@@ -516,7 +519,7 @@ fn screen(ctx: &Ctx, initial_where: &str) -> Markup {
         "go",
         "orientation",
         Some(Icon::Back),
-        &ctx.t("orientation.back"),
+        &ctx.t(k::orientation::BACK),
     );
     button(
         &mut m,
@@ -524,7 +527,7 @@ fn screen(ctx: &Ctx, initial_where: &str) -> Markup {
         "go",
         "summary",
         Some(Icon::Print),
-        &ctx.t("orientation.print"),
+        &ctx.t(k::orientation::PRINT),
     );
     m.close("div").close("section");
     m
@@ -538,12 +541,12 @@ fn filters(ctx: &Ctx, m: &mut Markup) {
         attrs.push(("open", ""));
     }
     m.open("details", &attrs)
-        .leaf("summary", &[], &ctx.t("places.filters"));
+        .leaf("summary", &[], &ctx.t(k::places::FILTERS));
     for (key, id) in [
-        ("places.filter.free", "an-free"),
-        ("places.filter.done_for_me", "an-done-for-me"),
-        ("places.filter.booking", "an-booking"),
-        ("places.filter.accessibility", "an-accessibility"),
+        (k::places::filter::FREE, "an-free"),
+        (k::places::filter::DONE_FOR_ME, "an-done-for-me"),
+        (k::places::filter::BOOKING, "an-booking"),
+        (k::places::filter::ACCESSIBILITY, "an-accessibility"),
     ] {
         m.open("label", &[("class", "an-check"), ("for", id)])
             .open(
@@ -553,38 +556,45 @@ fn filters(ctx: &Ctx, m: &mut Markup) {
             .leaf("span", &[], &ctx.t(key))
             .close("label");
     }
-    m.leaf("label", &[("for", "an-when")], &ctx.t("places.filter.when"))
-        .open("select", &[("id", "an-when"), ("data-do", "filter")])
-        .leaf("option", &[("value", "")], &ctx.t("places.filter.any"))
-        .leaf(
-            "option",
-            &[("value", "now")],
-            &ctx.t("places.filter.when_now"),
-        );
+    m.leaf(
+        "label",
+        &[("for", "an-when")],
+        &ctx.t(k::places::filter::WHEN),
+    )
+    .open("select", &[("id", "an-when"), ("data-do", "filter")])
+    .leaf("option", &[("value", "")], &ctx.t(k::places::filter::ANY))
+    .leaf(
+        "option",
+        &[("value", "now")],
+        &ctx.t(k::places::filter::WHEN_NOW),
+    );
     for day in 0..7 {
         let value = day.to_string();
         m.leaf(
             "option",
             &[("value", &value)],
-            &ctx.t(&format!("places.filter.day.{day}")),
+            &ctx.t(Key::computed(&format!("places.filter.day.{day}"))),
         );
     }
     m.close("select").leaf(
         "label",
         &[("for", "an-support")],
-        &ctx.t("places.filter.support"),
+        &ctx.t(k::places::filter::SUPPORT),
     );
     let mut support_attrs = vec![("id", "an-support"), ("data-do", "filter")];
     if ctx.reading_help {
         m.leaf(
             "p",
             &[("class", "an-hint"), ("id", "an-support-hint")],
-            &ctx.t("orientation.reading_help"),
+            &ctx.t(k::orientation::READING_HELP),
         );
         support_attrs.push(("aria-describedby", "an-support-hint"));
     }
-    m.open("select", &support_attrs)
-        .leaf("option", &[("value", "")], &ctx.t("places.filter.any"));
+    m.open("select", &support_attrs).leaf(
+        "option",
+        &[("value", "")],
+        &ctx.t(k::places::filter::ANY),
+    );
     for support in [
         Support::Illiteracy,
         Support::English,
@@ -597,13 +607,17 @@ fn filters(ctx: &Ctx, m: &mut Markup) {
         m.leaf(
             "option",
             &[("value", support.id())],
-            &ctx.t(&format!("support.{}", support.id())),
+            &ctx.t(Key::computed(&format!("support.{}", support.id()))),
         );
     }
     m.close("select")
-        .leaf("label", &[("for", "an-help")], &ctx.t("places.filter.help"))
+        .leaf(
+            "label",
+            &[("for", "an-help")],
+            &ctx.t(k::places::filter::HELP),
+        )
         .open("select", &[("id", "an-help"), ("data-do", "filter")])
-        .leaf("option", &[("value", "")], &ctx.t("places.filter.any"));
+        .leaf("option", &[("value", "")], &ctx.t(k::places::filter::ANY));
     for help in [
         Accompaniment::Individual,
         Accompaniment::Workshop,
@@ -613,14 +627,14 @@ fn filters(ctx: &Ctx, m: &mut Markup) {
         m.leaf(
             "option",
             &[("value", help.id())],
-            &ctx.t(&format!("accompaniment.{}", help.id())),
+            &ctx.t(Key::computed(&format!("accompaniment.{}", help.id()))),
         );
     }
     m.close("select")
         .leaf(
             "label",
             &[("for", "an-radius")],
-            &ctx.t("places.filter.radius"),
+            &ctx.t(k::places::filter::RADIUS),
         )
         .open("select", &[("id", "an-radius"), ("data-do", "filter")]);
     for km in Query::RADII_KM {
@@ -632,7 +646,7 @@ fn filters(ctx: &Ctx, m: &mut Markup) {
         m.leaf(
             "option",
             &attrs,
-            &ctx.format("places.filter.radius_km", &[("km", &value)]),
+            &ctx.format(k::places::filter::RADIUS_KM, &[("km", &value)]),
         );
     }
     m.close("select").close("details");
@@ -642,7 +656,7 @@ fn filters(ctx: &Ctx, m: &mut Markup) {
 fn distance_text(ctx: &Ctx, metres: i64) -> String {
     if metres < 1000 {
         return ctx.format(
-            "places.distance_m",
+            k::places::DISTANCE_M,
             &[("m", &(((metres + 5) / 10) * 10).to_string())],
         );
     }
@@ -653,7 +667,7 @@ fn distance_text(ctx: &Ctx, metres: i64) -> String {
     } else {
         format!("{}{separator}{}", tenths / 10, tenths % 10)
     };
-    ctx.format("places.distance_km", &[("km", &km)])
+    ctx.format(k::places::DISTANCE_KM, &[("km", &km)])
 }
 
 /// "lun. 09:00–12:00 · mar. …", closed days left out; the raw text when hours do not parse.
@@ -663,7 +677,12 @@ fn week_text(texts: &Catalog, card: &PlaceCard) -> String {
             .iter()
             .enumerate()
             .filter(|(_, hours)| !hours.is_empty())
-            .map(|(day, hours)| format!("{} {hours}", texts.text(&format!("day.{day}"))))
+            .map(|(day, hours)| {
+                format!(
+                    "{} {hours}",
+                    texts.text(Key::computed(&format!("day.{day}")))
+                )
+            })
             .collect::<Vec<_>>()
             .join(" · "),
         None => card.hours_raw.clone().unwrap_or_default(),
@@ -673,13 +692,13 @@ fn week_text(texts: &Catalog, card: &PlaceCard) -> String {
 fn results_view(ctx: &Ctx, results: ResultsMessage, m: &mut Markup) {
     m.open("div", &[]);
     if results.no_place_in_area {
-        m.leaf_class("p", "an-notice", &ctx.t("places.none_in_area"));
+        m.leaf_class("p", "an-notice", &ctx.t(k::places::NONE_IN_AREA));
     }
     let count = if results.places.is_empty() {
-        ctx.t("places.no_result")
+        ctx.t(k::places::NO_RESULT)
     } else {
         ctx.format(
-            "places.count",
+            k::places::COUNT,
             &[("count", &results.places.len().to_string())],
         )
     };
@@ -711,34 +730,34 @@ fn link(m: &mut Markup, href: &str, label: &str) {
 /// One place; returns what goes on the summary if the person chooses it.
 fn place_card(ctx: &Ctx, card: PlaceCard, index: usize, m: &mut Markup) -> ChosenPlace {
     let chosen = chosen_place(&ctx.texts, &card);
-    // Names and addresses are French whatever the widget's language: `dir="auto"` keeps
-    // "150 rue du 4 Août 1789, 69100 Villeurbanne" in its order on an Arabic screen.
+    // Names and addresses are French whatever the widget's language: their own direction
+    // keeps "150 rue du 4 Août 1789, 69100 Villeurbanne" in its order on an Arabic screen.
     m.open_class("li", "an-place")
-        .leaf("h3", &[("dir", "auto")], &card.name)
-        .leaf("p", &[("dir", "auto")], &chosen.address);
+        .leaf_as("h3", TextKind::PersonData, &[], &card.name)
+        .leaf_as("p", TextKind::PersonData, &[], &chosen.address);
     if let Some(metres) = card.distance_m {
         m.leaf_class("p", "an-distance", &distance_text(ctx, metres));
     }
     match (&card.hours_today, card.open_now) {
         (Some(today), Some(open)) => {
             let state = ctx.t(if open {
-                "places.open_now"
+                k::places::OPEN_NOW
             } else {
-                "places.closed_now"
+                k::places::CLOSED_NOW
             });
             let today_text = if today.is_empty() {
-                ctx.t("places.closed_today")
+                ctx.t(k::places::CLOSED_TODAY)
             } else {
                 today.clone()
             };
             m.open("p", &[])
                 .leaf_class("strong", if open { "an-open" } else { "an-closed" }, &state)
-                .text(&format!(" · {} {today_text}", ctx.t("places.today")))
+                .text(&format!(" · {} {today_text}", ctx.t(k::places::TODAY)))
                 .close("p");
         }
         _ => {
             if let Some(raw) = &card.hours_raw {
-                m.leaf("p", &[], &format!("{} {raw}", ctx.t("places.hours")));
+                m.leaf("p", &[], &format!("{} {raw}", ctx.t(k::places::HOURS)));
             }
         }
     }
@@ -746,26 +765,26 @@ fn place_card(ctx: &Ctx, card: PlaceCard, index: usize, m: &mut Markup) -> Chose
         let names: Vec<String> = card
             .matched
             .iter()
-            .map(|id| ctx.t(&format!("service.{id}")))
+            .map(|id| ctx.t(Key::computed(&format!("service.{id}"))))
             .collect();
         m.leaf_class(
             "p",
             "an-small",
-            &format!("{} {}", ctx.t("places.offers"), names.join(", ")),
+            &format!("{} {}", ctx.t(k::places::OFFERS), names.join(", ")),
         );
     }
     let mut tags = Vec::new();
     if card.free {
-        tags.push(ctx.t("places.tag.free"));
+        tags.push(ctx.t(k::places::tag::FREE));
     }
     if card.aidants_connect {
-        tags.push(ctx.t("places.tag.aidants_connect"));
+        tags.push(ctx.t(k::places::tag::AIDANTS_CONNECT));
     }
     if !tags.is_empty() {
         m.leaf_class("p", "an-small", &tags.join(" · "));
     }
     if card.stale {
-        m.leaf_class("p", "an-small an-stale", &ctx.t("places.stale"));
+        m.leaf_class("p", "an-small an-stale", &ctx.t(k::places::STALE));
     }
     let has_links = (card.phone.is_some() && card.phone_display.is_some())
         || card.booking_url.is_some()
@@ -776,20 +795,21 @@ fn place_card(ctx: &Ctx, card: PlaceCard, index: usize, m: &mut Markup) -> Chose
         if let (Some(phone), Some(display)) = (&card.phone, &card.phone_display) {
             // Digits read left to right in every language: "02 62 97 83 91", not reversed
             // groups on an Arabic screen.
-            m.leaf(
+            m.leaf_as(
                 "a",
-                &[("href", &format!("tel:{phone}")), ("dir", "ltr")],
+                TextKind::Phone,
+                &[("href", &format!("tel:{phone}"))],
                 display,
             );
         }
         if let Some(url) = &card.booking_url {
-            link(m, url, &ctx.t("places.booking"));
+            link(m, url, &ctx.t(k::places::BOOKING));
         }
         if let Some(url) = &card.website {
-            link(m, url, &ctx.t("places.website"));
+            link(m, url, &ctx.t(k::places::WEBSITE));
         }
         if let Some(url) = &card.accessibility_url {
-            link(m, url, &ctx.t("places.accessibility"));
+            link(m, url, &ctx.t(k::places::ACCESSIBILITY));
         }
         m.close("p");
     }
@@ -805,9 +825,9 @@ fn place_card(ctx: &Ctx, card: PlaceCard, index: usize, m: &mut Markup) -> Chose
             ("data-arg", &index),
         ],
         &ctx.t(if is_chosen {
-            "places.chosen"
+            k::places::CHOSEN
         } else {
-            "places.choose"
+            k::places::CHOOSE
         }),
     )
     .close("li");

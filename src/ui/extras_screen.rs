@@ -3,10 +3,12 @@
 //! unmounts it when the widget moves on. If the module cannot load, `fallback` explains and
 //! keeps the flow usable.
 
-use autonomie_core::json::{self, Json};
+use crate::k;
+use autonomie_core::i18n::Key;
 use autonomie_core::session::Stage;
 use autonomie_ui::contract::Action;
 use autonomie_ui::icons::Icon;
+use autonomie_ui::texts::Texts;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -27,18 +29,6 @@ pub fn callback(action: impl Fn() + 'static) -> js_sys::Function {
     Closure::<dyn Fn()>::new(action)
         .into_js_value()
         .unchecked_into()
-}
-
-/// The current catalog as the flat JSON the module reads.
-fn texts(ctx: &Ctx) -> String {
-    ctx.catalog.with_untracked(|c| {
-        Json::Object(
-            c.entries()
-                .map(|(k, v)| (k.to_string(), json::string(v)))
-                .collect(),
-        )
-        .write()
-    })
 }
 
 /// Calls `function(element, settings, texts, ...callbacks)` of the module; the function
@@ -64,6 +54,7 @@ pub fn extras_screen(
         loading.set(true);
         leptos::task::spawn_local(async move {
             let loaded = extras::module(module).await;
+            let texts = ctx.module_texts(module.texts()).await;
             let refused = loaded.as_ref().err().is_some_and(|error| {
                 js_sys::Reflect::get(error, &JsValue::from_str("name"))
                     .ok()
@@ -94,7 +85,7 @@ pub fn extras_screen(
             let args = js_sys::Array::new();
             args.push(&element);
             args.push(&JsValue::from_str(&settings));
-            args.push(&JsValue::from_str(&texts(&ctx)));
+            args.push(&JsValue::from_str(&texts));
             for callback in callbacks {
                 args.push(&callback);
             }
@@ -117,37 +108,36 @@ pub fn extras_screen(
         }
     });
     vec![
-        el("div", vec![class("an-extras")], vec![]),
+        h("div").class("an-extras").into_any(),
         reactive(move || {
             if failed.get() {
                 vec![
                     if changed.get() {
-                        text_el(
-                            "p",
-                            vec![class("an-error"), at("role", "alert")],
-                            ctx.t("module.changed"),
-                        )
+                        h("p")
+                            .class("an-error")
+                            .attr("role", "alert")
+                            .child(ctx.t(k::module::CHANGED))
+                            .into_any()
                     } else {
                         nothing()
                     },
                     fallback(),
-                    el(
-                        "p",
-                        vec![class("an-actions no-print")],
-                        vec![button(
-                            "an-button an-secondary an-retry",
-                            vec![icon(Icon::Reload), txt(ctx.t("module.retry"))],
-                            load,
-                        )],
-                    ),
+                    h("p")
+                        .class("an-actions no-print")
+                        .child(
+                            button("an-button an-secondary an-retry", load)
+                                .child(icon(Icon::Reload))
+                                .child(ctx.t(k::module::RETRY)),
+                        )
+                        .into_any(),
                 ]
                 .into_any()
             } else if loading.get() {
-                text_el(
-                    "p",
-                    vec![class("an-hint"), at("role", "status")],
-                    ctx.t("module.loading"),
-                )
+                h("p")
+                    .class("an-hint")
+                    .attr("role", "status")
+                    .child(ctx.t(k::module::LOADING))
+                    .into_any()
             } else {
                 nothing()
             }
@@ -157,24 +147,23 @@ pub fn extras_screen(
 }
 
 /// What the person reads when a module cannot load: a title, the message, and a way out.
-pub fn module_fallback(ctx: Ctx, title_key: &str, message_key: &str, way_out: AnyView) -> AnyView {
-    el(
-        "section",
-        vec![class("an-screen")],
-        vec![
-            text_el(
-                "h2",
-                vec![id("an-module-title"), at("tabindex", "-1")],
-                ctx.t(title_key),
-            ),
-            text_el(
-                "p",
-                vec![class("an-notice"), at("role", "alert")],
-                ctx.t(message_key),
-            ),
-            way_out,
-        ],
-    )
+pub fn module_fallback(ctx: Ctx, title_key: Key, message_key: Key, way_out: AnyView) -> AnyView {
+    h("section")
+        .class("an-screen")
+        .child(
+            h("h2")
+                .id("an-module-title")
+                .attr("tabindex", "-1")
+                .child(ctx.t(title_key)),
+        )
+        .child(
+            h("p")
+                .class("an-notice")
+                .attr("role", "alert")
+                .child(ctx.t(message_key)),
+        )
+        .child(way_out)
+        .into_any()
 }
 
 /// A screen of the extras module (see `extras/src/results`), mounted with the widget's
@@ -183,9 +172,9 @@ pub fn module_fallback(ctx: Ctx, title_key: &str, message_key: &str, way_out: An
 pub fn extras_step(
     ctx: Ctx,
     function: &'static str,
-    title_key: &'static str,
+    title_key: Key<'static>,
     back: Action,
-    back_key: &'static str,
+    back_key: Key<'static>,
 ) -> AnyView {
     let on_action = callback_with_text(move |text: String| {
         if let Some(action) = Action::from_json(&text) {
@@ -193,9 +182,9 @@ pub fn extras_step(
         }
     });
     let message_key = if function == "places_ui_mount" {
-        "module.places_error"
+        k::module::PLACES_ERROR
     } else {
-        "module.results_error"
+        k::module::RESULTS_ERROR
     };
     let fallback = move || {
         let back = back.clone();
@@ -203,11 +192,10 @@ pub fn extras_step(
             ctx,
             title_key,
             message_key,
-            button(
-                "an-button an-secondary",
-                vec![icon(Icon::Back), txt(ctx.t(back_key))],
-                move || ctx.act(back.clone()),
-            ),
+            button("an-button an-secondary", move || ctx.act(back.clone()))
+                .child(icon(Icon::Back))
+                .child(ctx.t(back_key))
+                .into_any(),
         )
     };
     extras_screen(
@@ -226,27 +214,27 @@ pub fn step_screen(ctx: Ctx, stage: Stage) -> AnyView {
     let (function, title_key, back, back_key) = match stage {
         Stage::Orientation => (
             "orientation_mount",
-            "module.results_title",
+            k::module::RESULTS_TITLE,
             Action::Go(Stage::Result),
-            "module.back",
+            k::module::BACK,
         ),
         Stage::Places => (
             "places_ui_mount",
-            "module.places_title",
+            k::module::PLACES_TITLE,
             Action::Go(Stage::Orientation),
-            "module.back",
+            k::module::BACK,
         ),
         Stage::Summary => (
             "summary_mount",
-            "module.results_title",
+            k::module::RESULTS_TITLE,
             Action::Go(Stage::Result),
-            "module.back",
+            k::module::BACK,
         ),
         _ => (
             "result_mount",
-            "module.results_title",
+            k::module::RESULTS_TITLE,
             Action::Back,
-            "question.back",
+            k::question::BACK,
         ),
     };
     extras_step(ctx, function, title_key, back, back_key)

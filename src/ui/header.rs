@@ -1,7 +1,9 @@
 //! The bar above every screen (language, text size) and the footer (forget my data).
 
+use crate::k;
 use autonomie_core::i18n::Lang;
 use autonomie_ui::icons::Icon;
+use autonomie_ui::texts::Texts;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -25,11 +27,15 @@ pub fn header(ctx: Ctx) -> AnyView {
     let options = Lang::ALL
         .into_iter()
         .map(|lang| {
-            let mut attrs = vec![at("value", lang.code()), at("lang", lang.code())];
-            if lang == current {
-                attrs.push(at("selected", ""));
-            }
-            text_el("option", attrs, lang.native_name().to_string())
+            let option = h("option")
+                .attr("value", lang.code())
+                .attr("lang", lang.code());
+            let option = if lang == current {
+                option.attr("selected", "")
+            } else {
+                option
+            };
+            option.child(lang.native_name().to_string()).into_any()
         })
         .collect();
     let large = move || ctx.prefs.with(|p| p.large_text);
@@ -37,132 +43,117 @@ pub fn header(ctx: Ctx) -> AnyView {
         .config
         .with_value(|c| (c.partner_name.clone(), c.logo_url.clone()));
     let brand = match (partner, logo) {
-        (None, None) => text_el("p", vec![class("an-brand")], ctx.t("app.title")),
-        (name, logo) => el(
-            "p",
-            vec![class("an-brand")],
-            vec![
-                logo.map_or_else(nothing, |src| {
-                    // The logo's text alternative is the partner's name, written next to it.
-                    el(
-                        "img",
-                        vec![class("an-logo"), at("src", src), at("alt", "")],
-                        vec![],
-                    )
-                }),
-                name.map_or_else(nothing, |n| text_el("span", vec![class("an-partner")], n)),
-            ],
-        ),
+        (None, None) => h("p")
+            .class("an-brand")
+            .child(ctx.t(k::app::TITLE))
+            .into_any(),
+        (name, logo) => h("p")
+            .class("an-brand")
+            .child(logo.map_or_else(nothing, |src| {
+                // The logo's text alternative is the partner's name, written next to it.
+                h("img")
+                    .class("an-logo")
+                    .attr("src", src)
+                    .attr("alt", "")
+                    .into_any()
+            }))
+            .child(name.map_or_else(nothing, |n| {
+                h("span")
+                    .class("an-partner")
+                    .text_kind(TextKind::PersonData)
+                    .child(n)
+                    .into_any()
+            }))
+            .into_any(),
     };
-    el(
-        "div",
-        vec![class("an-bar no-print")],
-        vec![
-            brand,
-            el(
-                "div",
-                vec![class("an-settings")],
-                vec![
-                    el(
-                        "label",
-                        vec![class("an-lang"), at("for", "an-lang")],
-                        vec![text_el("span", vec![], ctx.t("settings.language"))],
-                    ),
-                    el(
-                        "select",
-                        vec![
-                            id("an-lang"),
-                            on_value(ValueEvent::Change, move |code| {
-                                if let Some(lang) = Lang::from_code(&code) {
-                                    ctx.lang_just_changed.set_value(true);
-                                    ctx.set_lang(lang);
-                                }
-                            }),
-                        ],
-                        options,
-                    ),
-                    el(
-                        "button",
-                        vec![
-                            at("type", "button"),
-                            class("an-toggle"),
-                            at_dyn("aria-pressed", move || large().to_string()),
-                            on_click(move || ctx.set_large_text(!large())),
-                        ],
-                        vec![
-                            icon(Icon::TextSize),
-                            text_el("span", vec![], ctx.t("settings.larger_text")),
-                        ],
-                    ),
-                ],
-            ),
-        ],
-    )
+    h("div")
+        .class("an-bar no-print")
+        .child(brand)
+        .child(
+            h("div")
+                .class("an-settings")
+                .child(
+                    h("label")
+                        .class("an-lang")
+                        .attr("for", "an-lang")
+                        .child(h("span").child(ctx.t(k::settings::LANGUAGE))),
+                )
+                .child(
+                    h("select")
+                        .id("an-lang")
+                        .on_value(ValueEvent::Change, move |code| {
+                            if let Some(lang) = Lang::from_code(&code) {
+                                ctx.lang_just_changed.set_value(true);
+                                ctx.set_lang(lang);
+                            }
+                        })
+                        .children(options),
+                )
+                .child(
+                    h("button")
+                        .attr("type", "button")
+                        .class("an-toggle")
+                        .attr_dyn("aria-pressed", move || large().to_string())
+                        .on_click(move || ctx.set_large_text(!large()))
+                        .child(icon(Icon::TextSize))
+                        .child(h("span").child(ctx.t(k::settings::LARGER_TEXT))),
+                ),
+        )
+        .into_any()
 }
 
 pub fn footer(ctx: Ctx) -> AnyView {
     let confirming = RwSignal::new(false);
     let body = move || {
-        let staff = button(
-            "an-link an-staff-entry",
-            vec![txt(ctx.t("nav.staff"))],
-            move || {
-                ctx.navigated.set_value(true);
-                ctx.staff_open.set(true);
-            },
-        );
+        let staff = button("an-link an-staff-entry", move || {
+            ctx.navigated.set_value(true);
+            ctx.staff_open.set(true);
+        })
+        .child(ctx.t(k::nav::STAFF))
+        .into_any();
         if ctx.public.get() {
             // One click, from any screen: the next person starts from nothing.
             return vec![
-                button(
-                    "an-button an-secondary an-next-person",
-                    vec![icon(Icon::Reload), txt(ctx.t("public.next_person"))],
-                    move || ctx.next_person(crate::state::Notice::NextPerson),
-                ),
+                button("an-button an-secondary an-next-person", move || {
+                    ctx.next_person(crate::state::Notice::NextPerson)
+                })
+                .child(icon(Icon::Reload))
+                .child(ctx.t(k::public::NEXT_PERSON))
+                .into_any(),
                 staff,
             ]
             .into_any();
         }
         if confirming.get() {
-            el(
-                "div",
-                vec![
-                    class("an-confirm"),
-                    at("role", "group"),
-                    at("aria-label", ctx.t("settings.forget")),
-                ],
-                vec![
-                    text_el("p", vec![], ctx.t("settings.forget_confirm")),
-                    button(
-                        "an-button an-danger an-forget-yes",
-                        vec![txt(ctx.t("settings.forget_yes"))],
-                        move || {
-                            confirming.set(false);
-                            ctx.forget_everything();
-                        },
-                    ),
-                    button(
-                        "an-button an-secondary",
-                        vec![txt(ctx.t("settings.forget_no"))],
-                        move || confirming.set(false),
-                    ),
-                ],
-            )
+            h("div")
+                .class("an-confirm")
+                .attr("role", "group")
+                .attr("aria-label", ctx.t(k::settings::FORGET))
+                .child(h("p").child(ctx.t(k::settings::FORGET_CONFIRM)))
+                .child(
+                    button("an-button an-danger an-forget-yes", move || {
+                        confirming.set(false);
+                        ctx.forget_everything();
+                    })
+                    .child(ctx.t(k::settings::FORGET_YES)),
+                )
+                .child(
+                    button("an-button an-secondary", move || confirming.set(false))
+                        .child(ctx.t(k::settings::FORGET_NO)),
+                )
+                .into_any()
         } else {
             vec![
-                button(
-                    "an-link an-forget",
-                    vec![txt(ctx.t("settings.forget"))],
-                    move || confirming.set(true),
-                ),
+                button("an-link an-forget", move || confirming.set(true))
+                    .child(ctx.t(k::settings::FORGET))
+                    .into_any(),
                 staff,
             ]
             .into_any()
         }
     };
-    el(
-        "div",
-        vec![class("an-footer no-print")],
-        vec![reactive(body)],
-    )
+    h("div")
+        .class("an-footer no-print")
+        .child(reactive(body))
+        .into_any()
 }

@@ -12,7 +12,6 @@ pub mod welcome;
 pub use autonomie_ui::{dom, icons};
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use crate::state::Ctx;
 
@@ -24,11 +23,7 @@ pub fn focus_heading(ctx: Ctx) {
         if !ctx.navigated.get_value() {
             return;
         }
-        let heading = ctx
-            .container
-            .with_value(|c| c.query_selector(".an-screen h2").ok().flatten());
-        if let Some(heading) = heading.and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok()) {
-            let _ = heading.focus();
-        }
+        ctx.container
+            .with_value(|c| autonomie_ui::focus::focus(c, autonomie_ui::focus::SCREEN_HEADING));
     });
 }

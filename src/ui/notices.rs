@@ -1,6 +1,8 @@
 //! Messages about storage, languages or configuration, shown above the screen.
 
+use crate::k;
 use autonomie_ui::icons::Icon;
+use autonomie_ui::texts::Texts;
 use leptos::prelude::*;
 
 use super::dom::*;
@@ -14,39 +16,33 @@ pub fn notices(ctx: Ctx) -> AnyView {
             .enumerate()
             .map(|(index, notice)| {
                 let retry = match notice {
-                    Notice::LanguageUnavailable(lang) => button(
-                        "an-button an-secondary an-retry",
-                        vec![icon(Icon::Reload), txt(ctx.t("module.retry"))],
-                        move || {
+                    Notice::LanguageUnavailable(lang) => {
+                        button("an-button an-secondary an-retry", move || {
                             ctx.dismiss(index);
                             ctx.retry_lang(lang);
-                        },
-                    ),
+                        })
+                        .child(icon(Icon::Reload))
+                        .child(ctx.t(k::module::RETRY))
+                        .into_any()
+                    }
                     _ => nothing(),
                 };
-                el(
-                    "div",
-                    vec![class("an-notice")],
-                    vec![
-                        text_el("p", vec![], ctx.catalog.with_untracked(|c| notice.text(c))),
-                        retry,
-                        button(
-                            "an-button an-secondary",
-                            vec![txt(ctx.t("storage.dismiss"))],
-                            move || ctx.dismiss(index),
-                        ),
-                    ],
-                )
+                h("div")
+                    .class("an-notice")
+                    .child(h("p").child(ctx.catalog.with_untracked(|c| notice.text(c))))
+                    .child(retry)
+                    .child(
+                        button("an-button an-secondary", move || ctx.dismiss(index))
+                            .child(ctx.t(k::storage::DISMISS)),
+                    )
+                    .into_any()
             })
             .collect::<Vec<_>>()
     };
-    el(
-        "div",
-        vec![
-            class("an-notices no-print"),
-            at("role", "status"),
-            at("aria-live", "polite"),
-        ],
-        vec![reactive(move || list().into_any())],
-    )
+    h("div")
+        .class("an-notices no-print")
+        .attr("role", "status")
+        .attr("aria-live", "polite")
+        .child(reactive(move || list().into_any()))
+        .into_any()
 }

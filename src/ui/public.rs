@@ -4,6 +4,8 @@
 //! The warning follows WCAG 2.2.1 (Timing adjustable): the person is warned, sees a countdown
 //! and keeps their answers with one key press or one tap, however often they need to.
 
+use crate::k;
+use autonomie_ui::texts::Texts;
 use std::time::Duration;
 
 use leptos::prelude::*;
@@ -112,45 +114,36 @@ fn warning(
 ) -> AnyView {
     match left {
         None => nothing(),
-        Some(seconds) => el(
-            "div",
-            vec![class("an-overlay")],
-            vec![el(
-                "div",
-                vec![
-                    class("an-dialog"),
-                    at("role", "alertdialog"),
-                    at("aria-modal", "true"),
-                    at("aria-labelledby", "an-still-here-title"),
-                    at("aria-describedby", "an-still-here-text"),
-                ],
-                vec![
-                    text_el(
-                        "h2",
-                        vec![id("an-still-here-title")],
-                        ctx.t("public.still_here"),
-                    ),
-                    text_el(
-                        "p",
-                        vec![id("an-still-here-text")],
-                        ctx.format("public.countdown", &[("seconds", &seconds.to_string())]),
-                    ),
-                    el(
-                        "button",
-                        vec![
-                            at("type", "button"),
-                            id("an-still-here"),
-                            class("an-button an-primary"),
-                            on_click(move || {
+        Some(seconds) => h("div")
+            .class("an-overlay")
+            .child(
+                h("div")
+                    .class("an-dialog")
+                    .attr("role", "alertdialog")
+                    .attr("aria-modal", "true")
+                    .attr("aria-labelledby", "an-still-here-title")
+                    .attr("aria-describedby", "an-still-here-text")
+                    .child(
+                        h("h2")
+                            .id("an-still-here-title")
+                            .child(ctx.t(k::public::STILL_HERE)),
+                    )
+                    .child(h("p").id("an-still-here-text").child(
+                        ctx.format(k::public::COUNTDOWN, &[("seconds", &seconds.to_string())]),
+                    ))
+                    .child(
+                        h("button")
+                            .attr("type", "button")
+                            .id("an-still-here")
+                            .class("an-button an-primary")
+                            .on_click(move || {
                                 last_activity.set_value(clock::now_millis());
                                 close_warning();
-                            }),
-                        ],
-                        vec![txt(ctx.t("public.continue"))],
+                            })
+                            .child(ctx.t(k::public::CONTINUE)),
                     ),
-                ],
-            )],
-        ),
+            )
+            .into_any(),
     }
 }
 
@@ -160,14 +153,9 @@ pub fn focus_later(ctx: Ctx, selector: &'static str) {
     set_timeout(
         move || {
             // `try_`: the widget may be gone by the time the timer runs.
-            let element = ctx
+            let _ = ctx
                 .container
-                .try_with_value(|c| c.query_selector(selector).ok().flatten())
-                .flatten()
-                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-            if let Some(element) = element {
-                let _ = element.focus();
-            }
+                .try_with_value(|c| autonomie_ui::focus::focus(c, selector));
         },
         Duration::ZERO,
     );

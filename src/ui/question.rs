@@ -2,11 +2,14 @@
 //! screen), the kind feedback after an exercise, and the kind offers the core asks for
 //! (read-aloud and other languages).
 
+use crate::k;
 use autonomie_core::bank::{Item, ItemKind};
+use autonomie_core::i18n::Key;
 use autonomie_core::i18n::Lang;
 use autonomie_core::session::Offer;
 use autonomie_core::{flow, Answer};
 use autonomie_ui::icons::Icon;
+use autonomie_ui::texts::Texts;
 use leptos::prelude::*;
 
 use super::dom::*;
@@ -46,7 +49,7 @@ pub fn questions(ctx: Ctx) -> AnyView {
     let progress_text = move || {
         let p = progress.get();
         ctx.format(
-            "question.progress",
+            k::question::PROGRESS,
             &[
                 ("current", &p.current.to_string()),
                 ("total", &p.total.to_string()),
@@ -68,37 +71,33 @@ pub fn questions(ctx: Ctx) -> AnyView {
             .bank()
             .item(&id)
             .map_or_else(nothing, |item| task_feedback(ctx, item)),
-        OnScreen::Done => button(
-            "an-button an-primary",
-            vec![txt(ctx.t("question.see_result"))],
-            move || ctx.continue_after_feedback(),
-        ),
+        OnScreen::Done => button("an-button an-primary", move || {
+            ctx.continue_after_feedback()
+        })
+        .child(ctx.t(k::question::SEE_RESULT))
+        .into_any(),
     };
-    el(
-        "section",
-        vec![class("an-screen an-question-screen")],
-        vec![
-            el(
-                "p",
-                vec![class("an-progress-text"), at("aria-live", "polite")],
-                vec![reactive_text(progress_text)],
-            ),
+    h("section")
+        .class("an-screen an-question-screen")
+        .child(
+            h("p")
+                .class("an-progress-text")
+                .attr("aria-live", "polite")
+                .child(reactive_text(progress_text)),
+        )
+        .child(
             // The text above says the same; the bar is for sighted people at a glance.
-            el(
-                "progress",
-                vec![
-                    class("an-progress"),
-                    at("aria-hidden", "true"),
-                    at_dyn("max", move || progress.get().total.to_string()),
-                    at_dyn("value", move || {
-                        progress.get().current.saturating_sub(1).to_string()
-                    }),
-                ],
-                vec![],
-            ),
-            reactive(card),
-        ],
-    )
+            h("progress")
+                .class("an-progress")
+                .attr("aria-hidden", "true")
+                .attr_dyn("max", move || progress.get().total.to_string())
+                .attr_dyn("value", move || {
+                    progress.get().current.saturating_sub(1).to_string()
+                })
+                .into_any(),
+        )
+        .child(reactive(card))
+        .into_any()
 }
 
 /// A text of the catalog, when there is one (hints and scenarios are optional).
@@ -111,17 +110,17 @@ fn optional(ctx: &Ctx, key: String) -> Option<String> {
 fn spoken(ctx: &Ctx, item: &Item) -> Vec<String> {
     let mut spoken: Vec<String> = Vec::new();
     match item.kind {
-        ItemKind::Rating => spoken.push(ctx.t("question.rating_prompt")),
-        ItemKind::Task => spoken.push(ctx.t("question.task_label")),
+        ItemKind::Rating => spoken.push(ctx.t(k::question::RATING_PROMPT)),
+        ItemKind::Task => spoken.push(ctx.t(k::question::TASK_LABEL)),
         ItemKind::Fact | ItemKind::Choice => {}
     }
-    spoken.push(ctx.t(&format!("q.{}.text", item.id)));
+    spoken.push(ctx.t(Key::computed(&format!("q.{}.text", item.id))));
     spoken.extend(optional(ctx, format!("q.{}.scenario", item.id)));
     spoken.extend(optional(ctx, format!("q.{}.hint", item.id)));
     spoken.extend(
         Answer::choices_for(item)
             .iter()
-            .map(|a| ctx.t(&a.label_key(item))),
+            .map(|a| ctx.t(Key::computed(&a.label_key(item)))),
     );
     spoken
 }
@@ -150,7 +149,7 @@ fn question_card(ctx: Ctx, group: Option<String>, items: Vec<&'static Item>) -> 
     let grouped = group.is_some();
     let mut spoken_all: Vec<String> = group
         .iter()
-        .map(|g| ctx.t(&format!("group.{g}.text")))
+        .map(|g| ctx.t(Key::computed(&format!("group.{g}.text"))))
         .collect();
     for item in &items {
         spoken_all.extend(spoken(&ctx, item));
@@ -170,52 +169,44 @@ fn question_card(ctx: Ctx, group: Option<String>, items: Vec<&'static Item>) -> 
         .and_then(|d| Icon::from_name(&d.icon))
         .map_or_else(nothing, icon);
     let heading = match &group {
-        Some(group) => text_el(
-            "h2",
-            vec![class("an-question an-group-title"), at("tabindex", "-1")],
-            ctx.t(&format!("group.{group}.text")),
-        ),
+        Some(group) => h("h2")
+            .class("an-question an-group-title")
+            .attr("tabindex", "-1")
+            .child(ctx.t(Key::computed(&format!("group.{group}.text"))))
+            .into_any(),
         None => nothing(),
     };
-    el(
-        "form",
-        vec![
-            class(if grouped {
-                "an-card an-group"
-            } else {
-                "an-card"
-            }),
-            at("data-item", first.id.clone()),
-            at("data-group", group.clone().unwrap_or_default()),
-            at("novalidate", ""),
-            no_submit(),
-        ],
-        vec![
-            el(
-                "p",
-                vec![class("an-domain")],
-                vec![
-                    domain_icon,
-                    text_el("span", vec![], ctx.t(&format!("domain.{}", first.domain))),
-                ],
-            ),
-            heading,
-            autonomie_ui::speech::listen_button(
-                ctx.lang(),
-                ctx.t("question.listen"),
-                spoken_all.join(". "),
-            ),
-            el("div", vec![class("an-fieldsets")], fieldsets),
-            back_and(
-                ctx,
-                button(
-                    "an-button an-primary an-validate",
-                    vec![txt(ctx.t("question.validate")), icon(Icon::Next)],
-                    submit,
-                ),
-            ),
-        ],
-    )
+    h("form")
+        .class(if grouped {
+            "an-card an-group"
+        } else {
+            "an-card"
+        })
+        .attr("data-item", first.id.clone())
+        .attr("data-group", group.clone().unwrap_or_default())
+        .attr("novalidate", "")
+        .no_submit()
+        .child(
+            h("p")
+                .class("an-domain")
+                .child(domain_icon)
+                .child(h("span").child(ctx.t(Key::computed(&format!("domain.{}", first.domain))))),
+        )
+        .child(heading)
+        .child(autonomie_ui::speech::listen_button(
+            ctx.lang(),
+            ctx.t(k::question::LISTEN),
+            spoken_all.join(". "),
+        ))
+        .child(h("div").class("an-fieldsets").children(fieldsets))
+        .child(back_and(
+            ctx,
+            button("an-button an-primary an-validate", submit)
+                .child(ctx.t(k::question::VALIDATE))
+                .child(icon(Icon::Next))
+                .into_any(),
+        ))
+        .into_any()
 }
 
 /// The answers to one question. In a group the question is the legend; alone, it is the
@@ -247,63 +238,57 @@ fn fieldset(
             let input_id = format!("an-choice-{row}-{index}");
             let is_picture_task = matches!(choice, Answer::Choice(_)) && picture.is_some();
             let submit = submit.clone();
-            el(
-                "label",
-                vec![
-                    class(if is_picture_task {
-                        "an-choice an-choice-picture"
-                    } else {
-                        "an-choice"
-                    }),
-                    at("for", input_id.clone()),
-                ],
-                vec![
-                    el(
-                        "input",
-                        vec![
-                            at("type", "radio"),
-                            at("id", input_id),
-                            at("name", format!("an-answer-{row}")),
-                            at("value", choice.code()),
-                            on_change(move || answer.set(Some(choice))),
-                            on_enter(move || {
-                                answer.set(Some(choice));
-                                submit()
-                            }),
-                        ],
-                        vec![],
-                    ),
-                    picture.map_or_else(nothing, icon),
-                    text_el("span", vec![], ctx.t(&choice.label_key(item))),
-                ],
-            )
+            h("label")
+                .class(if is_picture_task {
+                    "an-choice an-choice-picture"
+                } else {
+                    "an-choice"
+                })
+                .attr("for", input_id.clone())
+                .child(
+                    h("input")
+                        .attr("type", "radio")
+                        .attr("id", input_id)
+                        .attr("name", format!("an-answer-{row}"))
+                        .attr("value", choice.code())
+                        .on_change(move || answer.set(Some(choice)))
+                        .on_enter(move || {
+                            answer.set(Some(choice));
+                            submit()
+                        }),
+                )
+                .child(picture.map_or_else(nothing, icon))
+                .child(h("span").child(ctx.t(Key::computed(&choice.label_key(item)))))
+                .into_any()
         })
         .collect();
     let prompt = match item.kind {
-        ItemKind::Rating => text_el(
-            "span",
-            vec![class("an-prompt")],
-            ctx.t("question.rating_prompt"),
-        ),
-        ItemKind::Task => text_el(
-            "span",
-            vec![class("an-prompt an-task-label")],
-            ctx.t("question.task_label"),
-        ),
+        ItemKind::Rating => h("span")
+            .class("an-prompt")
+            .child(ctx.t(k::question::RATING_PROMPT))
+            .into_any(),
+        ItemKind::Task => h("span")
+            .class("an-prompt an-task-label")
+            .child(ctx.t(k::question::TASK_LABEL))
+            .into_any(),
         ItemKind::Fact | ItemKind::Choice => nothing(),
     };
-    let text = ctx.t(&format!("q.{}.text", item.id));
+    let text = ctx.t(Key::computed(&format!("q.{}.text", item.id)));
     let question = if grouped {
-        text_el("span", vec![class("an-row-question")], text)
+        h("span").class("an-row-question").child(text).into_any()
     } else {
-        text_el("h2", vec![class("an-question"), at("tabindex", "-1")], text)
+        h("h2")
+            .class("an-question")
+            .attr("tabindex", "-1")
+            .child(text)
+            .into_any()
     };
     let scenario = optional(&ctx, format!("q.{}.scenario", item.id)).map_or_else(nothing, |text| {
-        el(
-            "p",
-            vec![class("an-scenario")],
-            vec![icon(Icon::Mail), text_el("span", vec![], text)],
-        )
+        h("p")
+            .class("an-scenario")
+            .child(icon(Icon::Mail))
+            .child(h("span").child(text))
+            .into_any()
     });
     let hint = optional(&ctx, format!("q.{}.hint", item.id));
     let described = if hint.is_some() {
@@ -312,43 +297,48 @@ fn fieldset(
         error_id.clone()
     };
     let hint = hint.map_or_else(nothing, |text| {
-        text_el("p", vec![class("an-hint"), at("id", hint_id)], text)
+        h("p")
+            .class("an-hint")
+            .attr("id", hint_id)
+            .child(text)
+            .into_any()
     });
     let error = move || {
         if missing.get() && answer.get().is_none() {
-            text_el("p", vec![class("an-error")], ctx.t("question.choose_first"))
+            h("p")
+                .class("an-error")
+                .child(ctx.t(k::question::CHOOSE_FIRST))
+                .into_any()
         } else {
             nothing()
         }
     };
-    el(
-        "fieldset",
-        vec![
-            class(if grouped { "an-row" } else { "an-single" }),
-            at("data-item", item.id.clone()),
-            at("aria-describedby", described),
-        ],
-        vec![
-            el("legend", vec![], vec![prompt, question]),
-            scenario,
-            hint,
-            el(
-                "div",
-                vec![class(if grouped && item.kind == ItemKind::Fact {
+    h("fieldset")
+        .class(if grouped { "an-row" } else { "an-single" })
+        .attr("data-item", item.id.clone())
+        .attr("aria-describedby", described)
+        .child(h("legend").child(prompt).child(question))
+        .child(scenario)
+        .child(hint)
+        .child(
+            h("div")
+                .class(if grouped && item.kind == ItemKind::Fact {
                     "an-choices an-choices-inline"
                 } else {
                     "an-choices"
-                })],
-                choice_views,
-            ),
+                })
+                .children(choice_views),
+        )
+        .child(
             // Always in the page, so the fieldset's description points at something.
-            el(
-                "div",
-                vec![at("id", error_id), at("role", "alert"), class("an-alert")],
-                vec![reactive(error)],
-            ),
-        ],
-    )
+            h("div")
+                .attr("id", error_id)
+                .attr("role", "alert")
+                .class("an-alert")
+                .child(reactive(error))
+                .into_any(),
+        )
+        .into_any()
 }
 
 /// A kind offer: listen to the questions, or choose another language, or go on.
@@ -359,45 +349,49 @@ fn offer_card(ctx: Ctx, offer: Offer) -> AnyView {
         .into_iter()
         .filter(|lang| *lang != current)
         .map(|lang| {
-            el(
-                "button",
-                vec![
-                    at("type", "button"),
-                    class("an-button an-secondary an-offer-lang"),
-                    at("lang", lang.code()),
-                    at("dir", lang.dir()),
-                    on_click(move || {
-                        ctx.offer_made(offer);
-                        ctx.set_lang(lang);
-                    }),
-                ],
-                vec![txt(lang.native_name().to_string())],
-            )
+            h("button")
+                .attr("type", "button")
+                .class("an-button an-secondary an-offer-lang")
+                .attr("lang", lang.code())
+                .attr("dir", lang.dir())
+                .on_click(move || {
+                    ctx.offer_made(offer);
+                    ctx.set_lang(lang);
+                })
+                .child(lang.native_name().to_string())
+                .into_any()
         })
         .collect();
-    let text = ctx.t(&format!("offer.{}", offer.id()));
-    el(
-        "div",
-        vec![class("an-card an-offer"), at("data-offer", offer.id())],
-        vec![
-            el(
-                "h2",
-                vec![at("tabindex", "-1")],
-                vec![icon(Icon::Speaker), text_el("span", vec![], text.clone())],
+    let text = ctx.t(Key::computed(&format!("offer.{}", offer.id())));
+    h("div")
+        .class("an-card an-offer")
+        .attr("data-offer", offer.id())
+        .child(
+            h("h2")
+                .attr("tabindex", "-1")
+                .child(icon(Icon::Speaker))
+                .child(h("span").child(text.clone())),
+        )
+        .child(autonomie_ui::speech::listen_button(
+            ctx.lang(),
+            ctx.t(k::question::LISTEN),
+            text,
+        ))
+        .child(
+            h("div")
+                .class("an-actions an-actions-wrap")
+                .children(languages),
+        )
+        .child(
+            h("div").class("an-actions").child(
+                button("an-button an-primary an-offer-continue", move || {
+                    ctx.offer_made(offer)
+                })
+                .child(ctx.t(k::offer::CONTINUE))
+                .child(icon(Icon::Next)),
             ),
-            autonomie_ui::speech::listen_button(ctx.lang(), ctx.t("question.listen"), text),
-            el("div", vec![class("an-actions an-actions-wrap")], languages),
-            el(
-                "div",
-                vec![class("an-actions")],
-                vec![button(
-                    "an-button an-primary an-offer-continue",
-                    vec![txt(ctx.t("offer.continue")), icon(Icon::Next)],
-                    move || ctx.offer_made(offer),
-                )],
-            ),
-        ],
-    )
+        )
+        .into_any()
 }
 
 /// After an exercise: whether it was right, and the right answer, said kindly.
@@ -412,56 +406,49 @@ fn task_feedback(ctx: Ctx, item: &Item) -> AnyView {
     let correct_index = item.correct.unwrap_or(0);
     let correct = matches!(given, Some(Answer::Choice(i)) if usize::from(i) == correct_index);
     let title = if correct {
-        ctx.t("question.correct")
+        ctx.t(k::question::CORRECT)
     } else {
         let right = item
             .options
             .get(correct_index)
-            .map(|option| ctx.t(&format!("q.{}.opt.{option}", item.id)))
+            .map(|option| ctx.t(Key::computed(&format!("q.{}.opt.{option}", item.id))))
             .unwrap_or_default();
-        ctx.format("question.incorrect", &[("answer", &right)])
+        ctx.format(k::question::INCORRECT, &[("answer", &right)])
     };
-    el(
-        "div",
-        vec![class(if correct {
+    h("div")
+        .class(if correct {
             "an-card an-feedback an-right"
         } else {
             "an-card an-feedback"
-        })],
-        vec![
-            el(
-                "h2",
-                vec![at("tabindex", "-1")],
-                vec![
-                    icon(if correct { Icon::Yes } else { Icon::Star }),
-                    text_el("span", vec![], title),
-                ],
-            ),
-            text_el("p", vec![], ctx.t(&format!("q.{}.feedback", item.id))),
-            back_and(
-                ctx,
-                button(
-                    "an-button an-primary",
-                    vec![txt(ctx.t("question.continue")), icon(Icon::Next)],
-                    move || ctx.continue_after_feedback(),
-                ),
-            ),
-        ],
-    )
+        })
+        .child(
+            h("h2")
+                .attr("tabindex", "-1")
+                .child(icon(if correct { Icon::Yes } else { Icon::Star }))
+                .child(h("span").child(title)),
+        )
+        .child(h("p").child(ctx.t(Key::computed(&format!("q.{}.feedback", item.id)))))
+        .child(back_and(
+            ctx,
+            button("an-button an-primary", move || {
+                ctx.continue_after_feedback()
+            })
+            .child(ctx.t(k::question::CONTINUE))
+            .child(icon(Icon::Next))
+            .into_any(),
+        ))
+        .into_any()
 }
 
 /// "Question précédente" and the screen's own next button.
 fn back_and(ctx: Ctx, next: AnyView) -> AnyView {
-    el(
-        "div",
-        vec![class("an-actions")],
-        vec![
-            button(
-                "an-button an-secondary",
-                vec![icon(Icon::Back), txt(ctx.t("question.back"))],
-                move || ctx.back(),
-            ),
-            next,
-        ],
-    )
+    h("div")
+        .class("an-actions")
+        .child(
+            button("an-button an-secondary", move || ctx.back())
+                .child(icon(Icon::Back))
+                .child(ctx.t(k::question::BACK)),
+        )
+        .child(next)
+        .into_any()
 }

@@ -1,8 +1,10 @@
 //! The staff view's entry. The view itself (PIN, activity counts, CSV export) lives in the
 //! lazily loaded module; it reads and writes only this computer's staff data.
 
+use crate::k;
 use autonomie_core::config::Mode;
 use autonomie_core::json::{self, Json};
+use autonomie_ui::texts::Texts;
 use leptos::prelude::*;
 
 use super::dom::*;
@@ -38,13 +40,11 @@ pub fn staff(ctx: Ctx) -> AnyView {
     let fallback = move || {
         super::extras_screen::module_fallback(
             ctx,
-            "nav.staff_title",
-            "module.staff_error",
-            button(
-                "an-button an-secondary",
-                vec![txt(ctx.t("module.close"))],
-                move || ctx.staff_open.set(false),
-            ),
+            k::nav::STAFF_TITLE,
+            k::module::STAFF_ERROR,
+            button("an-button an-secondary", move || ctx.staff_open.set(false))
+                .child(ctx.t(k::module::CLOSE))
+                .into_any(),
         )
     };
     extras_screen(

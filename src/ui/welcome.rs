@@ -1,6 +1,8 @@
 //! "Bonjour": what the self-check is, and start or resume.
 
+use crate::k;
 use autonomie_ui::icons::Icon;
+use autonomie_ui::texts::Texts;
 use leptos::prelude::*;
 
 use super::dom::*;
@@ -15,56 +17,53 @@ pub fn welcome(ctx: Ctx) -> AnyView {
     let points = [
         (
             Icon::Clock,
-            ctx.format("welcome.duration", &[("minutes", &minutes)]),
+            ctx.format(k::welcome::DURATION, &[("minutes", &minutes)]),
         ),
-        (Icon::Shield, ctx.t("welcome.private")),
-        (Icon::Print, ctx.t("welcome.print")),
-        (Icon::Star, ctx.t("welcome.exercises")),
+        (Icon::Shield, ctx.t(k::welcome::PRIVATE)),
+        (Icon::Print, ctx.t(k::welcome::PRINT)),
+        (Icon::Star, ctx.t(k::welcome::EXERCISES)),
     ]
     .into_iter()
     .map(|(name, text)| {
-        el(
-            "li",
-            vec![],
-            vec![icon(name), text_el("span", vec![], text)],
-        )
+        h("li")
+            .child(icon(name))
+            .child(h("span").child(text))
+            .into_any()
     })
     .collect();
 
-    let start_form = el(
-        "form",
-        vec![class("an-start"), no_submit()],
-        vec![
-            text_el(
-                "label",
-                vec![at("for", "an-first-name")],
-                ctx.t("welcome.first_name"),
-            ),
-            text_el(
-                "p",
-                vec![class("an-hint"), id("an-first-name-hint")],
-                ctx.t("welcome.first_name_hint"),
-            ),
-            el(
-                "input",
-                vec![
-                    id("an-first-name"),
-                    at("type", "text"),
-                    at("autocomplete", "given-name"),
-                    at("maxlength", "40"),
-                    at("aria-describedby", "an-first-name-hint"),
-                    on_value(ValueEvent::Input, move |value| first_name.set(value)),
-                    on_enter(move || ctx.start(&first_name.get_untracked())),
-                ],
-                vec![],
-            ),
-            button(
-                "an-button an-primary",
-                vec![txt(ctx.t("welcome.start")), icon(Icon::Next)],
-                move || ctx.start(&first_name.get_untracked()),
-            ),
-        ],
-    );
+    let start_form = h("form")
+        .class("an-start")
+        .no_submit()
+        .child(
+            h("label")
+                .attr("for", "an-first-name")
+                .child(ctx.t(k::welcome::FIRST_NAME)),
+        )
+        .child(
+            h("p")
+                .class("an-hint")
+                .id("an-first-name-hint")
+                .child(ctx.t(k::welcome::FIRST_NAME_HINT)),
+        )
+        .child(
+            h("input")
+                .id("an-first-name")
+                .attr("type", "text")
+                .attr("autocomplete", "given-name")
+                .attr("maxlength", "40")
+                .attr("aria-describedby", "an-first-name-hint")
+                .on_value(ValueEvent::Input, move |value| first_name.set(value))
+                .on_enter(move || ctx.start(&first_name.get_untracked())),
+        )
+        .child(
+            button("an-button an-primary", move || {
+                ctx.start(&first_name.get_untracked())
+            })
+            .child(ctx.t(k::welcome::START))
+            .child(icon(Icon::Next)),
+        )
+        .into_any();
 
     // Past results with their dates; each can be deleted.
     let history = move || {
@@ -82,72 +81,57 @@ pub fn welcome(ctx: Ctx) -> AnyView {
             .enumerate()
             .rev()
             .map(|(index, date)| {
-                el(
-                    "li",
-                    vec![class("an-history-item")],
-                    vec![
-                        text_el(
-                            "span",
-                            vec![],
-                            ctx.format("welcome.history_item", &[("date", &date)]),
-                        ),
-                        el(
-                            "button",
-                            vec![
-                                at("type", "button"),
-                                class("an-link"),
-                                at(
-                                    "aria-label",
-                                    ctx.format("welcome.history_delete", &[("date", &date)]),
-                                ),
-                                on_click(move || {
-                                    ctx.history.update(|h| {
-                                        h.remove(index);
-                                    })
-                                }),
-                            ],
-                            vec![txt(ctx.t("welcome.delete"))],
-                        ),
-                    ],
-                )
+                h("li")
+                    .class("an-history-item")
+                    .child(
+                        h("span").child(ctx.format(k::welcome::HISTORY_ITEM, &[("date", &date)])),
+                    )
+                    .child(
+                        h("button")
+                            .attr("type", "button")
+                            .class("an-link")
+                            .attr(
+                                "aria-label",
+                                ctx.format(k::welcome::HISTORY_DELETE, &[("date", &date)]),
+                            )
+                            .on_click(move || {
+                                ctx.history.update(|h| {
+                                    h.remove(index);
+                                })
+                            })
+                            .child(ctx.t(k::welcome::DELETE)),
+                    )
+                    .into_any()
             })
             .collect();
-        el(
-            "div",
-            vec![class("an-history")],
-            vec![
-                text_el("h3", vec![], ctx.t("welcome.history_title")),
-                el("ul", vec![], items),
-            ],
-        )
+        h("div")
+            .class("an-history")
+            .child(h("h3").child(ctx.t(k::welcome::HISTORY_TITLE)))
+            .child(h("ul").children(items))
+            .into_any()
     };
 
-    el(
-        "section",
-        vec![class("an-screen an-welcome")],
-        vec![
-            text_el(
-                "h2",
-                vec![id("an-welcome-title"), at("tabindex", "-1")],
-                ctx.t("app.title"),
+    h("section")
+        .class("an-screen an-welcome")
+        .child(
+            h("h2")
+                .id("an-welcome-title")
+                .attr("tabindex", "-1")
+                .child(ctx.t(k::app::TITLE)),
+        )
+        .child(h("p").class("an-lead").child(ctx.t(k::welcome::INTRO)))
+        .child(h("ul").class("an-points").children(points))
+        .child(start_form)
+        .child(reactive(history))
+        .child(
+            h("div").class("an-mediator-entry").child(
+                button("an-link", move || {
+                    ctx.navigated.set_value(true);
+                    ctx.mediator
+                        .set(Some(crate::state::MediatorOpen::default()))
+                })
+                .child(ctx.t(k::nav::MEDIATOR)),
             ),
-            text_el("p", vec![class("an-lead")], ctx.t("welcome.intro")),
-            el("ul", vec![class("an-points")], points),
-            start_form,
-            reactive(history),
-            el(
-                "div",
-                vec![class("an-mediator-entry")],
-                vec![button(
-                    "an-link",
-                    vec![txt(ctx.t("nav.mediator"))],
-                    move || {
-                        ctx.navigated.set_value(true);
-                        ctx.mediator
-                            .set(Some(crate::state::MediatorOpen::default()))
-                    },
-                )],
-            ),
-        ],
-    )
+        )
+        .into_any()
 }

@@ -2,6 +2,9 @@
 //! switch, the anonymous activity counts for a period (table and chart), their CSV export and
 //! their reset. It touches only this computer's staff data (`…:staff`, `…:stats`).
 
+use crate::k;
+use autonomie_core::i18n::Key;
+use autonomie_ui::texts::Texts;
 use std::sync::Arc;
 
 use autonomie_core::i18n::Catalog;
@@ -15,7 +18,6 @@ use autonomie_ui::dom::*;
 use autonomie_ui::storage::{Loaded, Persistence, Store, PIN, STATS};
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
 
 use autonomie_ui::screen::{read_settings, Screen};
 
@@ -51,15 +53,13 @@ struct Ctx {
     public: RwSignal<bool>,
 }
 
+impl Texts for Ctx {
+    fn with_catalog<R>(&self, read: impl FnOnce(&Catalog) -> R) -> R {
+        self.host.with_value(|h| read(&h.texts))
+    }
+}
+
 impl Ctx {
-    fn t(&self, key: &str) -> String {
-        self.host.with_value(|h| h.texts.text(key))
-    }
-
-    fn format(&self, key: &str, args: &[(&str, &str)]) -> String {
-        self.host.with_value(|h| h.texts.format(key, args))
-    }
-
     fn pin(&self) -> Option<PinRecord> {
         self.host
             .with_value(|h| match h.store.load::<PinRecord>(PIN) {
@@ -79,14 +79,7 @@ impl Ctx {
     fn focus_heading(&self) {
         let host = self.host;
         leptos::task::spawn_local(async move {
-            host.with_value(|h| {
-                let heading = h.container.query_selector("h2").ok().flatten();
-                if let Some(heading) =
-                    heading.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-                {
-                    let _ = heading.focus();
-                }
-            });
+            host.with_value(|h| autonomie_ui::focus::focus(&h.container, "h2"));
         });
     }
 }
@@ -147,27 +140,30 @@ fn random_salt() -> Option<[u8; 16]> {
     Some(salt)
 }
 
-fn screen(ctx: Ctx, title_key: &str, body: Nodes) -> AnyView {
-    let mut children = vec![text_el(
-        "h2",
-        vec![id("an-staff-title"), at("tabindex", "-1")],
-        ctx.t(title_key),
-    )];
+fn screen(ctx: Ctx, title_key: Key, body: Nodes) -> AnyView {
+    let mut children = vec![h("h2")
+        .id("an-staff-title")
+        .attr("tabindex", "-1")
+        .child(ctx.t(title_key))
+        .into_any()];
     children.extend(body);
-    children.push(el(
-        "div",
-        vec![class("an-actions an-actions-wrap")],
-        vec![button(
-            "an-button an-secondary",
-            vec![txt(ctx.t("module.close"))],
-            move || {
-                ctx.host.with_value(|h| {
-                    let _ = h.close.call0(&JsValue::NULL);
+    children.push(
+        h("div")
+            .class("an-actions an-actions-wrap")
+            .child(
+                button("an-button an-secondary", move || {
+                    ctx.host.with_value(|h| {
+                        let _ = h.close.call0(&JsValue::NULL);
+                    })
                 })
-            },
-        )],
-    ));
-    el("section", vec![class("an-screen an-staff")], children)
+                .child(ctx.t(k::module::CLOSE)),
+            )
+            .into_any(),
+    );
+    h("section")
+        .class("an-screen an-staff")
+        .children(children)
+        .into_any()
 }
 
 fn pin_input(
@@ -176,20 +172,16 @@ fn pin_input(
     value: RwSignal<String>,
     on_done: impl FnMut() + 'static,
 ) -> AnyView {
-    el(
-        "input",
-        vec![
-            id(id_attr),
-            at("type", "password"),
-            at("inputmode", "numeric"),
-            at("autocomplete", "off"),
-            at("maxlength", "8"),
-            at("aria-describedby", describedby),
-            on_value(ValueEvent::Input, move |v| value.set(v)),
-            on_enter(on_done),
-        ],
-        vec![],
-    )
+    h("input")
+        .id(id_attr)
+        .attr("type", "password")
+        .attr("inputmode", "numeric")
+        .attr("autocomplete", "off")
+        .attr("maxlength", "8")
+        .attr("aria-describedby", describedby)
+        .on_value(ValueEvent::Input, move |v| value.set(v))
+        .on_enter(on_done)
+        .into_any()
 }
 
 fn message(text: RwSignal<Option<String>>) -> AnyView {
@@ -203,9 +195,9 @@ fn choose_pin(ctx: Ctx) -> AnyView {
     let save = move || {
         let pin = first.get_untracked();
         if !is_valid_pin(&pin) {
-            error.set(Some(ctx.t("staff.pin_invalid")));
+            error.set(Some(ctx.t(k::staff::PIN_INVALID)));
         } else if pin != again.get_untracked() {
-            error.set(Some(ctx.t("staff.pin_mismatch")));
+            error.set(Some(ctx.t(k::staff::PIN_MISMATCH)));
         } else {
             match random_salt() {
                 Some(salt) => {
@@ -216,51 +208,47 @@ fn choose_pin(ctx: Ctx) -> AnyView {
                         ctx.step.set(Step::Open);
                         ctx.focus_heading();
                     } else {
-                        error.set(Some(ctx.t("staff.storage_blocked")));
+                        error.set(Some(ctx.t(k::staff::STORAGE_BLOCKED)));
                     }
                 }
-                None => error.set(Some(ctx.t("staff.storage_blocked"))),
+                None => error.set(Some(ctx.t(k::staff::STORAGE_BLOCKED))),
             }
         }
     };
     screen(
         ctx,
-        "staff.title",
+        k::staff::TITLE,
         vec![
-            text_el("p", vec![], ctx.t("staff.choose_intro")),
-            el(
-                "form",
-                vec![class("an-start"), no_submit()],
-                vec![
-                    text_el(
-                        "label",
-                        vec![at("for", "an-pin-new")],
-                        ctx.t("staff.pin_new"),
-                    ),
-                    text_el(
-                        "p",
-                        vec![class("an-hint"), id("an-pin-hint")],
-                        ctx.t("staff.pin_hint"),
-                    ),
-                    pin_input("an-pin-new", "an-pin-hint", first, save),
-                    text_el(
-                        "label",
-                        vec![at("for", "an-pin-again")],
-                        ctx.t("staff.pin_again"),
-                    ),
-                    pin_input("an-pin-again", "an-pin-hint", again, save),
-                    el(
-                        "p",
-                        vec![class("an-error"), at("role", "alert")],
-                        vec![message(error)],
-                    ),
-                    button(
-                        "an-button an-primary",
-                        vec![txt(ctx.t("staff.pin_save"))],
-                        save,
-                    ),
-                ],
-            ),
+            h("p").child(ctx.t(k::staff::CHOOSE_INTRO)).into_any(),
+            h("form")
+                .class("an-start")
+                .no_submit()
+                .child(
+                    h("label")
+                        .attr("for", "an-pin-new")
+                        .child(ctx.t(k::staff::PIN_NEW)),
+                )
+                .child(
+                    h("p")
+                        .class("an-hint")
+                        .id("an-pin-hint")
+                        .child(ctx.t(k::staff::PIN_HINT)),
+                )
+                .child(pin_input("an-pin-new", "an-pin-hint", first, save))
+                .child(
+                    h("label")
+                        .attr("for", "an-pin-again")
+                        .child(ctx.t(k::staff::PIN_AGAIN)),
+                )
+                .child(pin_input("an-pin-again", "an-pin-hint", again, save))
+                .child(
+                    h("p")
+                        .class("an-error")
+                        .attr("role", "alert")
+                        .child(message(error)),
+                )
+                .child(button("an-button an-primary", save).child(ctx.t(k::staff::PIN_SAVE)))
+                .into_any(),
         ],
     )
 }
@@ -273,7 +261,7 @@ fn unlock(ctx: Ctx) -> AnyView {
     let check = move || {
         let now = js_sys::Date::now();
         if now < paused_until.get_value() {
-            error.set(Some(ctx.t("staff.pin_paused")));
+            error.set(Some(ctx.t(k::staff::PIN_PAUSED)));
             return;
         }
         let pin = typed.get_untracked();
@@ -295,37 +283,33 @@ fn unlock(ctx: Ctx) -> AnyView {
         if attempts.get_value() >= MAX_ATTEMPTS {
             attempts.set_value(0);
             paused_until.set_value(now + 30_000.0);
-            error.set(Some(ctx.t("staff.pin_paused")));
+            error.set(Some(ctx.t(k::staff::PIN_PAUSED)));
         } else {
-            error.set(Some(ctx.t("staff.pin_wrong")));
+            error.set(Some(ctx.t(k::staff::PIN_WRONG)));
         }
     };
     screen(
         ctx,
-        "staff.title",
-        vec![el(
-            "form",
-            vec![class("an-start"), no_submit()],
-            vec![
-                text_el("label", vec![at("for", "an-pin")], ctx.t("staff.pin")),
-                text_el(
-                    "p",
-                    vec![class("an-hint"), id("an-pin-hint")],
-                    ctx.t("staff.pin_hint"),
-                ),
-                pin_input("an-pin", "an-pin-hint", typed, check),
-                el(
-                    "p",
-                    vec![class("an-error"), at("role", "alert")],
-                    vec![message(error)],
-                ),
-                button(
-                    "an-button an-primary",
-                    vec![txt(ctx.t("staff.unlock"))],
-                    check,
-                ),
-            ],
-        )],
+        k::staff::TITLE,
+        vec![h("form")
+            .class("an-start")
+            .no_submit()
+            .child(h("label").attr("for", "an-pin").child(ctx.t(k::staff::PIN)))
+            .child(
+                h("p")
+                    .class("an-hint")
+                    .id("an-pin-hint")
+                    .child(ctx.t(k::staff::PIN_HINT)),
+            )
+            .child(pin_input("an-pin", "an-pin-hint", typed, check))
+            .child(
+                h("p")
+                    .class("an-error")
+                    .attr("role", "alert")
+                    .child(message(error)),
+            )
+            .child(button("an-button an-primary", check).child(ctx.t(k::staff::UNLOCK)))
+            .into_any()],
     )
 }
 
@@ -341,11 +325,11 @@ fn dashboard(ctx: Ctx) -> AnyView {
 
     let public_switch = {
         let forced = ctx.host.with_value(|h| h.public_forced);
-        let mut attrs = vec![
-            at("type", "checkbox"),
-            id("an-public"),
-            prop_bool("checked", move || ctx.public.get()),
-            on_checked(move |on| {
+        let mut input = h("input")
+            .attr("type", "checkbox")
+            .id("an-public")
+            .prop_bool("checked", move || ctx.public.get())
+            .on_checked(move |on| {
                 ctx.public.set(on);
                 ctx.host.with_value(|h| {
                     let _ = h.set_public.call1(
@@ -353,58 +337,43 @@ fn dashboard(ctx: Ctx) -> AnyView {
                         &JsValue::from_str(if on { "on" } else { "off" }),
                     );
                 });
-            }),
-        ];
+            });
         if forced {
-            attrs.push(at("disabled", ""));
+            input = input.attr("disabled", "");
         }
-        el(
-            "div",
-            vec![class("an-box")],
-            vec![
-                el(
-                    "label",
-                    vec![class("an-check"), at("for", "an-public")],
-                    vec![
-                        el("input", attrs, vec![]),
-                        text_el("span", vec![], ctx.t("staff.public_mode")),
-                    ],
-                ),
-                text_el(
-                    "p",
-                    vec![class("an-hint")],
-                    ctx.t(if forced {
-                        "staff.public_forced"
-                    } else {
-                        "staff.public_hint"
-                    }),
-                ),
-            ],
-        )
+        h("div")
+            .class("an-box")
+            .child(
+                h("label")
+                    .class("an-check")
+                    .attr("for", "an-public")
+                    .child(input)
+                    .child(h("span").child(ctx.t(k::staff::PUBLIC_MODE))),
+            )
+            .child(h("p").class("an-hint").child(ctx.t(if forced {
+                k::staff::PUBLIC_FORCED
+            } else {
+                k::staff::PUBLIC_HINT
+            })))
+            .into_any()
     };
 
-    let date_field = |key: &str, id_attr: &'static str, value: RwSignal<String>| {
-        el(
-            "div",
-            vec![class("an-date")],
-            vec![
-                text_el("label", vec![at("for", id_attr)], ctx.t(key)),
-                el(
-                    "input",
-                    vec![
-                        id(id_attr),
-                        at("type", "date"),
-                        at("value", value.get_untracked()),
-                        on_value(ValueEvent::Change, move |v| {
-                            if v.len() == 10 {
-                                value.set(v)
-                            }
-                        }),
-                    ],
-                    vec![],
-                ),
-            ],
-        )
+    let date_field = |key: Key, id_attr: &'static str, value: RwSignal<String>| {
+        h("div")
+            .class("an-date")
+            .child(h("label").attr("for", id_attr).child(ctx.t(key)))
+            .child(
+                h("input")
+                    .id(id_attr)
+                    .attr("type", "date")
+                    .attr("value", value.get_untracked())
+                    .on_value(ValueEvent::Change, move |v| {
+                        if v.len() == 10 {
+                            value.set(v)
+                        }
+                    }),
+            )
+            .into_any()
     };
 
     let figures = move || {
@@ -412,120 +381,111 @@ fn dashboard(ctx: Ctx) -> AnyView {
         let (from, to) = (from.get(), to.get());
         let total = counts.total(&from, &to);
         let row = |label: String, value: u32| {
-            el(
-                "tr",
-                vec![],
-                vec![
-                    text_el("th", vec![at("scope", "row")], label),
-                    text_el("td", vec![], shown(value)),
-                ],
-            )
+            h("tr")
+                .child(h("th").attr("scope", "row").child(label))
+                .child(h("td").child(shown(value)))
+                .into_any()
         };
-        let summary = el(
-            "table",
-            vec![class("an-levels")],
-            vec![el(
-                "tbody",
-                vec![],
-                vec![
-                    row(ctx.t("staff.started"), total.started),
-                    row(ctx.t("staff.finished"), total.finished),
-                    row(ctx.t("staff.printed"), total.printed),
-                ],
-            )],
-        );
+        let summary = h("table")
+            .class("an-levels")
+            .child(
+                h("tbody")
+                    .child(row(ctx.t(k::staff::STARTED), total.started))
+                    .child(row(ctx.t(k::staff::FINISHED), total.finished))
+                    .child(row(ctx.t(k::staff::PRINTED), total.printed)),
+            )
+            .into_any();
         let level_keys = [
-            "level.to_discover",
-            "level.beginner",
-            "level.with_help",
-            "level.autonomous",
+            k::level::TO_DISCOVER,
+            k::level::BEGINNER,
+            k::level::WITH_HELP,
+            k::level::AUTONOMOUS,
         ];
         let domains = ctx.host.with_value(|h| h.domains.clone());
-        let levels = el(
-            "table",
-            vec![class("an-levels an-staff-levels")],
-            vec![
-                el(
-                    "thead",
-                    vec![],
-                    vec![el(
-                        "tr",
-                        vec![],
-                        std::iter::once(text_el(
-                            "th",
-                            vec![at("scope", "col")],
-                            ctx.t("result.table_domain"),
-                        ))
+        let levels = h("table")
+            .class("an-levels an-staff-levels")
+            .child(
+                h("thead").child(
+                    h("tr").children(
+                        std::iter::once(
+                            h("th")
+                                .attr("scope", "col")
+                                .child(ctx.t(k::result::TABLE_DOMAIN))
+                                .into_any(),
+                        )
                         .chain(
-                            level_keys
-                                .iter()
-                                .map(|k| text_el("th", vec![at("scope", "col")], ctx.t(k))),
+                            level_keys.iter().map(|key| {
+                                h("th").attr("scope", "col").child(ctx.t(*key)).into_any()
+                            }),
                         )
                         .collect(),
-                    )],
+                    ),
                 ),
-                el(
-                    "tbody",
-                    vec![],
+            )
+            .child(
+                h("tbody").children(
                     domains
                         .iter()
                         .map(|domain| {
                             let reached = total.levels.get(domain).copied().unwrap_or_default();
-                            el(
-                                "tr",
-                                vec![],
-                                std::iter::once(text_el(
-                                    "th",
-                                    vec![at("scope", "row")],
-                                    ctx.t(&format!("domain.{domain}")),
-                                ))
-                                .chain(reached.iter().map(|n| text_el("td", vec![], shown(*n))))
-                                .collect(),
+                            h("tr")
+                                .children(
+                                    std::iter::once(
+                                        h("th")
+                                            .attr("scope", "row")
+                                            .child(
+                                                ctx.t(Key::computed(&format!("domain.{domain}"))),
+                                            )
+                                            .into_any(),
+                                    )
+                                    .chain(
+                                        reached.iter().map(|n| h("td").child(shown(*n)).into_any()),
+                                    )
+                                    .collect(),
+                                )
+                                .into_any()
+                        })
+                        .collect(),
+                ),
+            )
+            .into_any();
+        let services = h("table")
+            .class("an-levels")
+            .child(
+                h("tbody").children(
+                    Service::ALL
+                        .iter()
+                        .map(|s| {
+                            row(
+                                ctx.t(Key::computed(&s.i18n_key())),
+                                total.services.get(s.id()).copied().unwrap_or(0),
                             )
                         })
                         .collect(),
                 ),
-            ],
-        );
-        let services = el(
-            "table",
-            vec![class("an-levels")],
-            vec![el(
-                "tbody",
-                vec![],
-                Service::ALL
-                    .iter()
-                    .map(|s| {
-                        row(
-                            ctx.t(&s.i18n_key()),
-                            total.services.get(s.id()).copied().unwrap_or(0),
-                        )
-                    })
-                    .collect(),
-            )],
-        );
+            )
+            .into_any();
         let national = if total.national.is_empty() {
             nothing()
         } else {
             vec![
-                text_el("h3", vec![], ctx.t("staff.national")),
-                el(
-                    "table",
-                    vec![class("an-levels an-staff-national")],
-                    vec![el(
-                        "tbody",
-                        vec![],
-                        Category::ALL
-                            .iter()
-                            .map(|c| {
-                                row(
-                                    ctx.t(&c.i18n_key()),
-                                    total.national.get(c.id()).copied().unwrap_or(0),
-                                )
-                            })
-                            .collect(),
-                    )],
-                ),
+                h("h3").child(ctx.t(k::staff::NATIONAL)).into_any(),
+                h("table")
+                    .class("an-levels an-staff-national")
+                    .child(
+                        h("tbody").children(
+                            Category::ALL
+                                .iter()
+                                .map(|c| {
+                                    row(
+                                        ctx.t(Key::computed(&c.i18n_key())),
+                                        total.national.get(c.id()).copied().unwrap_or(0),
+                                    )
+                                })
+                                .collect(),
+                        ),
+                    )
+                    .into_any(),
             ]
             .into_any()
         };
@@ -535,17 +495,18 @@ fn dashboard(ctx: Ctx) -> AnyView {
             &domains.iter().map(String::as_str).collect::<Vec<_>>(),
         );
         vec![
-            text_el(
-                "h3",
-                vec![],
-                ctx.format("staff.period_title", &[("from", &from), ("to", &to)]),
-            ),
+            h("h3")
+                .child(ctx.format(k::staff::PERIOD_TITLE, &[("from", &from), ("to", &to)]))
+                .into_any(),
             summary,
             chart(ctx, &counts, &from, &to),
-            text_el("h3", vec![], ctx.t("staff.levels")),
-            text_el("p", vec![class("an-hint")], ctx.t("staff.privacy")),
+            h("h3").child(ctx.t(k::staff::LEVELS)).into_any(),
+            h("p")
+                .class("an-hint")
+                .child(ctx.t(k::staff::PRIVACY))
+                .into_any(),
             levels,
-            text_el("h3", vec![], ctx.t("staff.services")),
+            h("h3").child(ctx.t(k::staff::SERVICES)).into_any(),
             services,
             national,
             export_link(ctx, csv, &from, &to),
@@ -555,46 +516,35 @@ fn dashboard(ctx: Ctx) -> AnyView {
 
     let reset = move || {
         if confirm_reset.get() {
-            el(
-                "div",
-                vec![
-                    class("an-confirm"),
-                    at("role", "group"),
-                    at("aria-label", ctx.t("staff.reset")),
-                ],
-                vec![
-                    text_el("p", vec![], ctx.t("staff.reset_confirm")),
-                    button(
-                        "an-button an-danger",
-                        vec![txt(ctx.t("staff.reset_yes"))],
-                        move || {
-                            ctx.host.with_value(|h| h.store.remove(STATS));
-                            counts.set(ActivityCounts::default());
-                            confirm_reset.set(false);
-                        },
-                    ),
-                    button(
-                        "an-button an-secondary",
-                        vec![txt(ctx.t("settings.forget_no"))],
-                        move || confirm_reset.set(false),
-                    ),
-                ],
-            )
+            h("div")
+                .class("an-confirm")
+                .attr("role", "group")
+                .attr("aria-label", ctx.t(k::staff::RESET))
+                .child(h("p").child(ctx.t(k::staff::RESET_CONFIRM)))
+                .child(
+                    button("an-button an-danger", move || {
+                        ctx.host.with_value(|h| h.store.remove(STATS));
+                        counts.set(ActivityCounts::default());
+                        confirm_reset.set(false);
+                    })
+                    .child(ctx.t(k::staff::RESET_YES)),
+                )
+                .child(
+                    button("an-button an-secondary", move || confirm_reset.set(false))
+                        .child(ctx.t(k::settings::FORGET_NO)),
+                )
+                .into_any()
         } else {
             vec![
-                button(
-                    "an-button an-secondary",
-                    vec![txt(ctx.t("staff.reset"))],
-                    move || confirm_reset.set(true),
-                ),
-                button(
-                    "an-button an-secondary",
-                    vec![txt(ctx.t("staff.change_pin"))],
-                    move || {
-                        ctx.host.with_value(|h| h.store.remove(PIN));
-                        ctx.step.set(Step::Choose);
-                    },
-                ),
+                button("an-button an-secondary", move || confirm_reset.set(true))
+                    .child(ctx.t(k::staff::RESET))
+                    .into_any(),
+                button("an-button an-secondary", move || {
+                    ctx.host.with_value(|h| h.store.remove(PIN));
+                    ctx.step.set(Step::Choose);
+                })
+                .child(ctx.t(k::staff::CHANGE_PIN))
+                .into_any(),
             ]
             .into_any()
         }
@@ -602,24 +552,20 @@ fn dashboard(ctx: Ctx) -> AnyView {
 
     screen(
         ctx,
-        "staff.title",
+        k::staff::TITLE,
         vec![
             public_switch,
-            text_el("p", vec![], ctx.t("staff.counts_intro")),
-            el(
-                "div",
-                vec![class("an-inline")],
-                vec![
-                    date_field("staff.from", "an-from", from),
-                    date_field("staff.to", "an-to", to),
-                ],
-            ),
+            h("p").child(ctx.t(k::staff::COUNTS_INTRO)).into_any(),
+            h("div")
+                .class("an-inline")
+                .child(date_field(k::staff::FROM, "an-from", from))
+                .child(date_field(k::staff::TO, "an-to", to))
+                .into_any(),
             reactive(figures),
-            el(
-                "div",
-                vec![class("an-actions an-actions-wrap")],
-                vec![reactive(reset)],
-            ),
+            h("div")
+                .class("an-actions an-actions-wrap")
+                .child(reactive(reset))
+                .into_any(),
         ],
     )
 }
@@ -632,7 +578,7 @@ fn chart(ctx: Ctx, counts: &ActivityCounts, from: &str, to: &str) -> AnyView {
         .map(|(day, c)| (day, c.finished))
         .collect();
     if days.is_empty() {
-        return text_el("p", vec![], ctx.t("staff.nothing_yet"));
+        return h("p").child(ctx.t(k::staff::NOTHING_YET)).into_any();
     }
     let highest = days.iter().map(|(_, n)| *n).max().unwrap_or(0).max(1);
     let width = 12 * days.len();
@@ -641,37 +587,32 @@ fn chart(ctx: Ctx, counts: &ActivityCounts, from: &str, to: &str) -> AnyView {
         .enumerate()
         .map(|(i, (day, n))| {
             let height = 60 * n / highest;
-            el(
-                "g",
-                vec![],
-                vec![svg_rect(vec![
+            h("g")
+                .child(svg_rect(vec![
                     class("an-step an-step-on"),
                     at("x", (i * 12 + 1).to_string()),
                     at("y", (60 - height).to_string()),
                     at("width", "10"),
                     at("height", height.max(1).to_string()),
                     at("data-day", day.to_string()),
-                ])],
-            )
+                ]))
+                .into_any()
         })
         .collect();
-    el(
-        "figure",
-        vec![class("an-chart")],
-        vec![
-            text_el("figcaption", vec![], ctx.t("staff.chart_title")),
-            svg(
-                vec![
-                    class("an-staff-chart"),
-                    at("viewBox", format!("0 0 {width} 60")),
-                    at("role", "img"),
-                    at("aria-label", ctx.t("staff.chart_title")),
-                    at("preserveAspectRatio", "none"),
-                ],
-                bars,
-            ),
-        ],
-    )
+    h("figure")
+        .class("an-chart")
+        .child(h("figcaption").child(ctx.t(k::staff::CHART_TITLE)))
+        .child(svg(
+            vec![
+                class("an-staff-chart"),
+                at("viewBox", format!("0 0 {width} 60")),
+                at("role", "img"),
+                at("aria-label", ctx.t(k::staff::CHART_TITLE)),
+                at("preserveAspectRatio", "none"),
+            ],
+            bars,
+        ))
+        .into_any()
 }
 
 /// A download link for the CSV of the period, built in the browser (nothing is sent).
@@ -685,20 +626,16 @@ fn export_link(ctx: Ctx, csv: String, from: &str, to: &str) -> AnyView {
     let Some(url) = url else {
         return nothing();
     };
-    el(
-        "p",
-        vec![],
-        vec![el(
-            "a",
-            vec![
-                class("an-button an-primary an-export"),
-                at("href", url),
-                at(
+    h("p")
+        .child(
+            h("a")
+                .class("an-button an-primary an-export")
+                .attr("href", url)
+                .attr(
                     "download",
                     format!("activite-autonomie-numerique-{from}-{to}.csv"),
-                ),
-            ],
-            vec![txt(ctx.t("staff.export"))],
-        )],
-    )
+                )
+                .child(ctx.t(k::staff::EXPORT)),
+        )
+        .into_any()
 }

@@ -6,6 +6,7 @@ pub mod clock;
 pub mod console_guard;
 pub mod contract;
 pub mod dom;
+pub mod focus;
 pub mod icons;
 pub mod markup;
 pub mod net;
@@ -13,6 +14,7 @@ pub mod net;
 pub mod screen;
 pub mod speech;
 pub mod storage;
+pub mod texts;
 
 #[cfg(all(test, target_arch = "wasm32"))]
 wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);

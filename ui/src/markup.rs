@@ -9,6 +9,7 @@
 //! partner's file) can ever become markup.
 
 use crate::icons::Icon;
+use autonomie_core::text_direction::TextKind;
 
 /// HTML being written.
 #[derive(Default)]
@@ -49,6 +50,35 @@ impl Markup {
         }
         self.out.push('>');
         self
+    }
+
+    /// `<tag …>` holding a text of `kind`: after the attributes, the `dir` that kind of text
+    /// needs (see `autonomie_core::text_direction`).
+    pub fn open_as(
+        &mut self,
+        tag: &'static str,
+        kind: TextKind,
+        attrs: &[(&'static str, &str)],
+    ) -> &mut Markup {
+        match kind.dir() {
+            Some(dir) => {
+                let mut all = attrs.to_vec();
+                all.push(("dir", dir));
+                self.open(tag, &all)
+            }
+            None => self.open(tag, attrs),
+        }
+    }
+
+    /// An element holding one text of `kind` (see [`Markup::open_as`]).
+    pub fn leaf_as(
+        &mut self,
+        tag: &'static str,
+        kind: TextKind,
+        attrs: &[(&'static str, &str)],
+        text: &str,
+    ) -> &mut Markup {
+        self.open_as(tag, kind, attrs).text(text).close(tag)
     }
 
     /// `<tag class="…">`.
@@ -142,6 +172,18 @@ mod tests {
         assert_eq!(
             m.as_str(),
             "<p title=\"&quot;&gt;&lt;script&gt;\">&lt;img src=x onerror=alert(1)&gt; &amp; &#39;x&#39;</p>"
+        );
+    }
+
+    #[test]
+    fn texts_written_by_people_get_their_direction() {
+        let mut m = Markup::new();
+        m.leaf_as("h3", TextKind::PersonData, &[], "4 Août")
+            .leaf_as("a", TextKind::Phone, &[("href", "tel:+33")], "02")
+            .leaf_as("p", TextKind::Interface, &[], "x");
+        assert_eq!(
+            m.as_str(),
+            "<h3 dir=\"auto\">4 Août</h3><a href=\"tel:+33\" dir=\"ltr\">02</a><p>x</p>"
         );
     }
 

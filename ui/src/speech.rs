@@ -47,11 +47,12 @@ pub fn listen_button(lang: Lang, label: String, text: String) -> AnyView {
     if synthesis().is_none() {
         return nothing();
     }
-    button(
-        "an-button an-secondary an-listen",
-        vec![icon(Icon::Speaker), txt(label)],
-        move || speak(lang, &text),
-    )
+    button("an-button an-secondary an-listen", move || {
+        speak(lang, &text)
+    })
+    .child(icon(Icon::Speaker))
+    .child(label)
+    .into_any()
 }
 
 /// Stops any reading, e.g. when the screen changes.

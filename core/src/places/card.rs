@@ -8,6 +8,7 @@ use super::clean::display_phone;
 use super::hours::OpeningHours;
 use super::model::Place;
 use super::search::{CentreSource, Hit, PlaceIndex, SearchResult};
+use crate::coordinates::LatLon;
 
 /// The local time the "open now" and "today" answers are about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -82,7 +83,7 @@ impl PlaceCard {
         let week = hours
             .as_ref()
             .map(|h| (0..7).map(|day| h.day_text(day)).collect());
-        let location = place.location();
+        let micro_degrees = place.location().map(LatLon::to_micro_degrees);
         PlaceCard {
             id: place.id.clone(),
             name: place.nom.clone(),
@@ -93,8 +94,8 @@ impl PlaceCard {
             distance_m: hit
                 .and_then(|h| h.distance_km)
                 .map(|km| (km * 1000.0).round() as i64),
-            lat_e6: location.map(|l| (l.lat * 1e6).round() as i64),
-            lon_e6: location.map(|l| (l.lon * 1e6).round() as i64),
+            lat_e6: micro_degrees.map(|(lat, _)| lat),
+            lon_e6: micro_degrees.map(|(_, lon)| lon),
             phone: place.telephone.clone(),
             phone_display: place.telephone.as_deref().map(display_phone),
             email: place.courriels.first().cloned(),

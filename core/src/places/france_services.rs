@@ -126,7 +126,6 @@ use std::iter::Peekable;
 use std::str::Chars;
 
 use super::clean::{clean_text, normalize_phone, safe_email, truncate_chars};
-use super::csv;
 use super::hours::OpeningHours;
 use super::model::{AccessMode, Accompaniment, Fee, Mobility, Programme};
 use super::parse::MAX_FILE_BYTES;
@@ -135,6 +134,7 @@ use super::report::{
     WarningKind,
 };
 use super::schema::Column;
+use crate::csv::{self, LineEnd};
 use crate::text::fold;
 use crate::Service;
 
@@ -397,7 +397,12 @@ fn to_standard(text: &str, separator: u8, header: &Header, date_maj: &str) -> Re
     let mut lines = Vec::new();
     let mut unreadable_hours = Vec::new();
     let mut row = 0;
-    csv::write_record(&mut out, Column::V1.iter().map(|c| c.name()), ',');
+    csv::write_record(
+        &mut out,
+        Column::V1.iter().map(|c| c.name()),
+        ',',
+        LineEnd::Lf,
+    );
     let mut records = csv::Reader::new(text, separator);
     let columns = records.next().map_or(0, |h| h.fields.len());
     for record in records {
@@ -419,7 +424,12 @@ fn to_standard(text: &str, separator: u8, header: &Header, date_maj: &str) -> Re
         if let Some(day) = unreadable_day(header, &record.fields) {
             unreadable_hours.push((row, record.line, day));
         }
-        csv::write_record(&mut out, values.iter().map(String::as_str), ',');
+        csv::write_record(
+            &mut out,
+            values.iter().map(String::as_str),
+            ',',
+            LineEnd::Lf,
+        );
     }
     Rewritten {
         text: out,

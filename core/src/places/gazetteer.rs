@@ -1,6 +1,8 @@
 //! A tiny postal-code gazetteer: postal code → (commune name, centroid), read from a compact
 //! CSV `code_postal;commune;lat;lon` (one row per postal code). It locates a postal code that
-//! has no place, so the search can still offer the nearest ones.
+//! has no place, so the search can still offer the nearest ones. Latitudes and longitudes are
+//! read by [`crate::coordinates::read_degrees`], with a decimal point only; a line whose
+//! coordinates do not read or are out of range is left out.
 //!
 //! [`build_from_communes`] makes that file from an INSEE-style communes table (one row per
 //! commune and postal code, with `code_postal`, `lat`, `lng` columns), as `lieux gazetteer`
@@ -8,9 +10,9 @@
 
 use std::collections::BTreeMap;
 
-use super::csv;
-use super::model::LatLon;
-use super::search::{centroid, commune_matches};
+use super::search::commune_matches;
+use crate::coordinates::{centroid, read_degrees, LatLon};
+use crate::csv::{self, LineEnd};
 use crate::postal_code::is_postal_code;
 use crate::text::fold;
 
@@ -51,8 +53,10 @@ impl std::fmt::Display for GazetteerError {
     }
 }
 
+/// A latitude or longitude of the table, written with a decimal point
+/// ([`crate::coordinates::read_degrees`]).
 fn coordinate(text: &str) -> Option<f64> {
-    text.trim().parse().ok()
+    read_degrees(text).plain()
 }
 
 impl Gazetteer {
@@ -145,6 +149,7 @@ impl Gazetteer {
                 &mut out,
                 [e.code_postal.as_str(), &e.commune, &lat, &lon],
                 ';',
+                LineEnd::Lf,
             );
         }
         out

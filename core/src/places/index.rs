@@ -33,10 +33,11 @@
 
 use sha2::{Digest, Sha256, Sha384};
 
-use super::model::{LatLon, Place};
+use super::model::Place;
 use super::schema::Column;
-use super::search::distance_km;
+use super::search::Centre;
 use super::write;
+use crate::coordinates::{distance_km, LatLon};
 use crate::json::{self, Json};
 use crate::postal_code::departement_of;
 use crate::text::fold;
@@ -180,9 +181,9 @@ impl Manifest {
 
     /// The person's own département for a search from a postal code (`None` for a position
     /// or a commune name): its file is read first, and its places locate the postal code.
-    pub fn home(centre: &super::search::Centre) -> Option<&'static str> {
+    pub fn home(centre: &Centre) -> Option<&'static str> {
         match centre {
-            super::search::Centre::PostalCode(code) => departement_of(code),
+            Centre::PostalCode(code) => departement_of(code),
             _ => None,
         }
     }

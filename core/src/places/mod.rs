@@ -29,17 +29,18 @@
 //! - [`legacy`]: the v0.1 → v1 mapping table;
 //! - [`france_services`]: the ANCT list of France Services (its own CSV) read into places;
 //! - [`hours`]: OSM opening hours;
-//! - [`search`]: index, query, ranking, distances;
+//! - [`search`]: index, query, ranking, and [`Centre`], where a search is centred;
 //! - [`gazetteer`]: postal code → coordinates fallback;
 //! - [`index`]: the national index: one file per département and a manifest;
 //! - [`card`]: what the places screen shows of each place found;
 //! - [`write`](mod@write): v1 CSV output (for the partner CLI);
-//! - [`clean`]: plain text, safe URLs, phones and e-mails;
-//! - [`csv`]: the small CSV reader/writer.
+//! - [`clean`]: plain text, safe URLs, phones and e-mails.
+//!
+//! Coordinates ([`LatLon`], how they are read, their range, distances) live in
+//! [`crate::coordinates`]; CSV reading and writing in [`crate::csv`].
 
 pub mod card;
 pub mod clean;
-pub mod csv;
 pub mod france_services;
 pub mod gazetteer;
 pub mod hours;
@@ -54,21 +55,18 @@ pub mod schema;
 pub mod search;
 pub mod write;
 
+pub use crate::coordinates::{distance_km, LatLon};
 pub use card::{LocalTime, PlaceCard, ResultsMessage};
 pub use clean::{display_phone, normalize_phone, safe_email, safe_url};
 pub use gazetteer::{build_from_communes, Gazetteer, GazetteerEntry, GazetteerError};
 pub use hours::{HoursError, HoursErrorReason, OpeningHours};
 pub use index::{DepartementFile, Manifest, ManifestError};
 pub use json_rows::JsonFileError;
-pub use model::{
-    AccessMode, Accompaniment, Audience, Fee, LatLon, Mobility, Place, Programme, Support,
-};
+pub use model::{AccessMode, Accompaniment, Audience, Fee, Mobility, Place, Programme, Support};
 pub use parse::{parse_places, parse_places_str};
 pub use report::{
     FileError, FileFormat, ParseReport, RowWarning, SchemaVersion, SkipReason, SkippedRow,
     WarningKind,
 };
 pub use schema::Column;
-pub use search::{
-    distance_km, Centre, CentreSource, Hit, OpenWhen, PlaceIndex, Query, SearchResult,
-};
+pub use search::{Centre, CentreSource, Hit, OpenWhen, PlaceIndex, Query, SearchResult};

@@ -7,26 +7,9 @@
 
 use std::sync::OnceLock;
 
+use crate::coordinates::LatLon;
 use crate::services::Service;
 use crate::text::fold;
-
-/// A point in WGS84 degrees.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct LatLon {
-    pub lat: f64,
-    pub lon: f64,
-}
-
-impl LatLon {
-    /// `None` unless both values are finite and within -90..=90 / -180..=180.
-    pub fn new(lat: f64, lon: f64) -> Option<LatLon> {
-        let ok = lat.is_finite()
-            && lon.is_finite()
-            && (-90.0..=90.0).contains(&lat)
-            && (-180.0..=180.0).contains(&lon);
-        ok.then_some(LatLon { lat, lon })
-    }
-}
 
 /// One place, normalized to the standard v1.0.2 whatever the version of the file it came from.
 ///
@@ -332,14 +315,5 @@ mod tests {
             Some(Accompaniment::Remote)
         );
         assert_eq!(Accompaniment::from_label(""), None);
-    }
-
-    #[test]
-    fn coordinates_out_of_range_are_refused() {
-        assert!(LatLon::new(45.0, 4.0).is_some());
-        assert!(LatLon::new(91.0, 4.0).is_none());
-        assert!(LatLon::new(45.0, -180.5).is_none());
-        assert!(LatLon::new(f64::NAN, 4.0).is_none());
-        assert!(LatLon::new(45.0, f64::INFINITY).is_none());
     }
 }

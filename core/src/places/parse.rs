@@ -6,19 +6,20 @@ use std::collections::HashSet;
 use super::clean::{
     clean_text, normalize_phone, safe_email, safe_url, truncate_chars, MAX_URL_LEN,
 };
-use super::csv;
 use super::hours::OpeningHours;
 use super::json_rows::{self, JsonRow, RawRow};
 use super::legacy::{self, LabelTarget};
 use super::model::{
-    formation_label, service_from_folded, AccessMode, Accompaniment, Audience, Fee, LatLon,
-    Mobility, Place, Programme, Support,
+    formation_label, service_from_folded, AccessMode, Accompaniment, Audience, Fee, Mobility,
+    Place, Programme, Support,
 };
 use super::report::{
     FileError, FileFormat, ParseReport, RowWarning, SchemaVersion, SkipReason, SkippedRow,
     WarningKind,
 };
 use super::schema::Column;
+use crate::coordinates::{self, read_degrees, Pair, Reading};
+use crate::csv;
 use crate::text::fold;
 use crate::Service;
 
@@ -532,32 +533,31 @@ impl<'a> RowBuilder<'a> {
         }
     }
 
+    /// The row's location, by the rules of [`crate::coordinates`]: a decimal comma is read
+    /// with a warning, `0`, `0` and out-of-range values are dropped with a warning, text that
+    /// is not a number skips the row.
     fn coordinates(&mut self) -> Result<(Option<f64>, Option<f64>), Skip> {
         let lat = self.coordinate(Column::Latitude)?;
         let lon = self.coordinate(Column::Longitude)?;
-        match (lat, lon) {
-            // The national export writes 0, 0 for a place it cannot locate (in the Gulf of
-            // Guinea): missing, not a point.
-            (Some(lat), Some(lon)) if lat == 0.0 && lon == 0.0 => {
+        match coordinates::pair(lat, lon) {
+            Pair::Point(point) => Ok((Some(point.lat), Some(point.lon))),
+            Pair::Missing => Ok((None, None)),
+            Pair::Zero => {
                 self.warn(Column::Latitude, WarningKind::ZeroCoordinates, "");
                 Ok((None, None))
             }
-            (Some(lat), Some(lon)) => match LatLon::new(lat, lon) {
-                Some(point) => Ok((Some(point.lat), Some(point.lon))),
-                None => {
-                    // The texts as given: formatting the numbers would carry the float
-                    // formatter into the wasm (14 KB).
-                    let given = format!(
-                        "{}, {}",
-                        self.raw.get(Column::Latitude).unwrap_or("").trim(),
-                        self.raw.get(Column::Longitude).unwrap_or("").trim()
-                    );
-                    self.warn(Column::Latitude, WarningKind::CoordinatesOutOfRange, &given);
-                    Ok((None, None))
-                }
-            },
-            (None, None) => Ok((None, None)),
-            (Some(_), None) | (None, Some(_)) => {
+            Pair::OutOfRange => {
+                // The texts as given: formatting the numbers would carry the float formatter
+                // into the wasm (14 KB).
+                let given = format!(
+                    "{}, {}",
+                    self.raw.get(Column::Latitude).unwrap_or("").trim(),
+                    self.raw.get(Column::Longitude).unwrap_or("").trim()
+                );
+                self.warn(Column::Latitude, WarningKind::CoordinatesOutOfRange, &given);
+                Ok((None, None))
+            }
+            Pair::Half => {
                 self.warn(Column::Latitude, WarningKind::HalfCoordinates, "");
                 Ok((None, None))
             }
@@ -565,31 +565,19 @@ impl<'a> RowBuilder<'a> {
     }
 
     fn coordinate(&mut self, column: Column) -> Result<Option<f64>, Skip> {
-        let raw = self.raw.get(column).unwrap_or("").trim();
-        if raw.is_empty() {
-            return Ok(None);
-        }
-        if raw.len() > 40 {
-            return Err((
+        let raw = self.raw.get(column).unwrap_or("");
+        match read_degrees(raw) {
+            Reading::Empty => Ok(None),
+            Reading::Value(value) => Ok(Some(value)),
+            Reading::DecimalComma(value) => {
+                self.warn(column, WarningKind::DecimalComma, raw.trim());
+                Ok(Some(value))
+            }
+            Reading::Unreadable => Err((
                 SkipReason::UnparseableCoordinates,
-                excerpt(&clean_text(raw)),
-            ));
+                excerpt(&clean_text(raw.trim())),
+            )),
         }
-        let (text, comma) = match raw.matches(',').count() {
-            1 if !raw.contains('.') => (raw.replace(',', "."), true),
-            _ => (raw.to_string(), false),
-        };
-        // Rust also reads "inf" and "NaN": those are out of range, not unreadable.
-        let value: f64 = text.parse().map_err(|_| {
-            (
-                SkipReason::UnparseableCoordinates,
-                excerpt(&clean_text(raw)),
-            )
-        })?;
-        if comma {
-            self.warn(column, WarningKind::DecimalComma, raw);
-        }
-        Ok(Some(value))
     }
 
     fn pivot(&mut self) -> Option<String> {

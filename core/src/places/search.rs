@@ -5,40 +5,27 @@
 //! Connect), then the nearest. With 20,000
 //! places a query (filter, distances, sort) takes about a millisecond natively; see the
 //! ignored test `search_20000_places_is_fast` in `core/tests/places_search.rs`.
+//! Distances and centroids come from [`crate::coordinates`].
+//!
+//! [`Centre`] is where a search is centred, the one type for it: what the person types
+//! ([`Centre::from_input`]), the device's position, and the partner's default `data-centre`
+//! ([`crate::config::WidgetConfig::centre`], a point or a postal code).
 
 use super::card::LocalTime;
 use super::gazetteer::Gazetteer;
 use super::hours::OpeningHours;
-use super::model::{AccessMode, Accompaniment, LatLon, Place, Support};
+use super::model::{AccessMode, Accompaniment, Place, Support};
+use crate::coordinates::{centroid, distance_km, LatLon};
 use crate::orientation::HelpKind;
 use crate::services::Service;
 use crate::text::fold;
 
-/// Mean Earth radius (IUGG), in kilometres.
-const EARTH_RADIUS_KM: f64 = 6371.0088;
-
-/// Great-circle distance in kilometres (haversine).
-///
-/// ```
-/// use autonomie_core::places::{distance_km, LatLon};
-/// let paris = LatLon { lat: 48.8566, lon: 2.3522 };
-/// let lyon = LatLon { lat: 45.7640, lon: 4.8357 };
-/// assert!((distance_km(paris, lyon) - 391.5).abs() < 1.0);
-/// ```
-pub fn distance_km(a: LatLon, b: LatLon) -> f64 {
-    let (lat1, lat2) = (a.lat.to_radians(), b.lat.to_radians());
-    let dlat = lat2 - lat1;
-    let dlon = (b.lon - a.lon).to_radians();
-    let h = (dlat / 2.0).sin().powi(2) + lat1.cos() * lat2.cos() * (dlon / 2.0).sin().powi(2);
-    2.0 * EARTH_RADIUS_KM * h.sqrt().min(1.0).asin()
-}
-
-/// Where the person is.
+/// Where the person is: where a search is centred.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Centre {
-    /// From the device's location or a map.
+    /// From the device's location, a map, or the partner's `data-centre`.
     Point(LatLon),
-    /// 5 digits.
+    /// 5 digits (typed, or the partner's `data-centre`).
     PostalCode(String),
     /// A commune name, compared folded ("saint etienne" finds "Saint-Étienne").
     Commune(String),
@@ -451,15 +438,4 @@ fn sort_hits(hits: &mut [Hit], places: &[Place]) {
             .then_with(|| places[a.index].nom.cmp(&places[b.index].nom))
             .then(a.index.cmp(&b.index))
     });
-}
-
-/// Mean of the points; fine at the scale of a postal code (no antimeridian in France).
-pub(crate) fn centroid(points: &[LatLon]) -> Option<LatLon> {
-    if points.is_empty() {
-        return None;
-    }
-    let n = points.len() as f64;
-    let lat = points.iter().map(|p| p.lat).sum::<f64>() / n;
-    let lon = points.iter().map(|p| p.lon).sum::<f64>() / n;
-    LatLon::new(lat, lon)
 }

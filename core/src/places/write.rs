@@ -1,8 +1,8 @@
 //! Writing places back as a standard v1.0.2 CSV (comma separated, `|` between values).
 
-use super::csv;
 use super::model::Place;
 use super::schema::Column;
+use crate::csv::{self, LineEnd};
 
 fn join<T>(values: &[T], text: impl Fn(&T) -> &str) -> String {
     values.iter().map(text).collect::<Vec<_>>().join("|")
@@ -66,10 +66,15 @@ pub fn v1_value(place: &Place, column: Column) -> String {
 /// per place.
 pub fn to_csv(places: &[Place], columns: &[Column]) -> String {
     let mut out = String::new();
-    csv::write_record(&mut out, columns.iter().map(|c| c.name()), ',');
+    csv::write_record(&mut out, columns.iter().map(|c| c.name()), ',', LineEnd::Lf);
     for place in places {
         let values: Vec<String> = columns.iter().map(|&c| v1_value(place, c)).collect();
-        csv::write_record(&mut out, values.iter().map(String::as_str), ',');
+        csv::write_record(
+            &mut out,
+            values.iter().map(String::as_str),
+            ',',
+            LineEnd::Lf,
+        );
     }
     out
 }

@@ -2,15 +2,18 @@
 //! and its level written beside it (the chart's text equivalent), "pas assez de réponses"
 //! when there is no level, and the "à vérifier" mark.
 
+use crate::k;
+use autonomie_core::i18n::Key;
 use autonomie_core::scoring::{DomainResult, Level};
 use autonomie_ui::icons::Icon;
 use autonomie_ui::markup::Markup;
+use autonomie_ui::texts::Texts;
 
 use super::Ctx;
 
 /// A domain's level for people: its band, or "Pas assez de réponses".
 pub fn level_text(ctx: &Ctx, level: Option<Level>) -> String {
-    ctx.t(level.map_or("level.not_enough", Level::i18n_key))
+    ctx.t(level.map_or(k::level::NOT_ENOUGH, |l| Key::computed(l.i18n_key())))
 }
 
 /// Four boxes, the first `filled` dark: readable in black and white.
@@ -66,9 +69,9 @@ pub fn level_chart(ctx: &Ctx, m: &mut Markup, domains: &[DomainResult]) {
     .leaf(
         "figcaption",
         &[("id", "an-chart-title")],
-        &ctx.t("result.chart_title"),
+        &ctx.t(k::result::CHART_TITLE),
     )
-    .leaf_class("p", "an-small", &ctx.t("result.chart_desc"))
+    .leaf_class("p", "an-small", &ctx.t(k::result::CHART_DESC))
     .open_class("ul", "an-chart-rows");
     for d in shown_domains(domains) {
         m.open_class("li", "an-chart-row")
@@ -85,7 +88,7 @@ pub fn level_chart(ctx: &Ctx, m: &mut Markup, domains: &[DomainResult]) {
         m.open_class("span", "an-chart-level")
             .text(&level_text(ctx, d.level));
         if !d.to_check.is_empty() {
-            m.leaf_class("span", "an-to-check", &ctx.t("level.to_check"));
+            m.leaf_class("span", "an-to-check", &ctx.t(k::level::TO_CHECK));
         }
         m.close("span").close("li");
     }

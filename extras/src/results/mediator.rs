@@ -4,8 +4,12 @@
 //! reading, the exercises, every answer, and the answers to questions that no longer exist.
 //! Read-only: nothing is stored unless the mediator keeps it.
 
+use crate::k;
 use crate::page::On;
+use autonomie_core::i18n::Key;
+use autonomie_core::text_direction::TextKind;
 use autonomie_ui::icons::Icon;
+use autonomie_ui::texts::Texts;
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -25,7 +29,7 @@ use crate::page::{button, is_enter};
 fn error_text(ctx: &Ctx, error: &ShareCodeError) -> String {
     let args = error.args();
     let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
-    ctx.format(error.key(), &args)
+    ctx.format(Key::computed(error.key()), &args)
 }
 
 /// The session on show, for "Garder ce résultat sur cet appareil".
@@ -48,7 +52,7 @@ pub fn mediator(ctx: Ctx) {
             m.leaf(
                 "p",
                 &[("role", "status"), ("class", "an-kept")],
-                &ctx.t("mediator.kept"),
+                &ctx.t(k::mediator::KEPT),
             );
             if let Some(slot) = ctx.page().find(".an-keep-slot") {
                 slot.set_inner_html(m.as_str());
@@ -104,22 +108,23 @@ fn entry(ctx: &Ctx, code: &str, error: Option<String>) {
         .leaf(
             "h2",
             &[("id", "an-mediator-title"), ("tabindex", "-1")],
-            &ctx.t("mediator.title"),
+            &ctx.t(k::mediator::TITLE),
         )
-        .leaf("p", &[], &ctx.t("mediator.intro"))
+        .leaf("p", &[], &ctx.t(k::mediator::INTRO))
         .open_class("div", "an-start")
         .leaf(
             "label",
             &[("for", "an-code")],
-            &ctx.t("mediator.code_label"),
+            &ctx.t(k::mediator::CODE_LABEL),
         )
         .leaf(
             "p",
             &[("class", "an-hint"), ("id", "an-code-hint")],
-            &ctx.t("mediator.code_hint"),
+            &ctx.t(k::mediator::CODE_HINT),
         )
-        .open(
+        .open_as(
             "input",
+            TextKind::Code,
             &[
                 ("id", "an-code"),
                 ("type", "text"),
@@ -148,7 +153,7 @@ fn entry(ctx: &Ctx, code: &str, error: Option<String>) {
         "open_code",
         "",
         Some(Icon::Next),
-        &ctx.t("mediator.open"),
+        &ctx.t(k::mediator::OPEN),
     );
     m.close("div");
     button(
@@ -157,7 +162,7 @@ fn entry(ctx: &Ctx, code: &str, error: Option<String>) {
         "close_mediator",
         "",
         Some(Icon::Back),
-        &ctx.t("mediator.close"),
+        &ctx.t(k::mediator::CLOSE),
     );
     m.close("section");
     ctx.show(&m);
@@ -169,7 +174,7 @@ fn opened_view(ctx: &Ctx, opened: &autonomie_core::share_code::Opened) {
     m.open_class("section", "an-screen an-mediator").leaf_class(
         "p",
         "an-notice no-print",
-        &ctx.t("mediator.read_only"),
+        &ctx.t(k::mediator::READ_ONLY),
     );
     actions(&mut m, |m| {
         button(
@@ -178,7 +183,7 @@ fn opened_view(ctx: &Ctx, opened: &autonomie_core::share_code::Opened) {
             "close_mediator",
             "",
             Some(Icon::Back),
-            &ctx.t("mediator.close"),
+            &ctx.t(k::mediator::CLOSE),
         );
         button(
             m,
@@ -186,7 +191,7 @@ fn opened_view(ctx: &Ctx, opened: &autonomie_core::share_code::Opened) {
             "print",
             "",
             Some(Icon::Print),
-            &ctx.t("summary.print"),
+            &ctx.t(k::summary::PRINT),
         );
         m.open_class("div", "an-keep-slot");
         button(
@@ -195,7 +200,7 @@ fn opened_view(ctx: &Ctx, opened: &autonomie_core::share_code::Opened) {
             "keep",
             "",
             None,
-            &ctx.t("mediator.keep"),
+            &ctx.t(k::mediator::KEEP),
         );
         m.close("div");
     });
@@ -244,7 +249,7 @@ fn details(ctx: &Ctx, evaluation: &Evaluation, retired_answers: &[GivenAnswer], 
 }
 
 /// A titled box of lines, or nothing when there is no line.
-fn lines_box(ctx: &Ctx, m: &mut Markup, title: &str, hint: Option<&str>, lines: Vec<String>) {
+fn lines_box(ctx: &Ctx, m: &mut Markup, title: Key, hint: Option<Key>, lines: Vec<String>) {
     if lines.is_empty() {
         return;
     }
@@ -267,15 +272,15 @@ fn report(ctx: &Ctx, evaluation: &Evaluation, m: &mut Markup) {
             Some(format!(
                 "{} : {}",
                 ctx.domain_name(&d.domain),
-                ctx.t(level.report_key())
+                ctx.t(Key::computed(level.report_key()))
             ))
         })
         .collect();
     lines_box(
         ctx,
         m,
-        "mediator.report_title",
-        Some("mediator.report_hint"),
+        k::mediator::REPORT_TITLE,
+        Some(k::mediator::REPORT_HINT),
         lines,
     );
 }
@@ -283,37 +288,37 @@ fn report(ctx: &Ctx, evaluation: &Evaluation, m: &mut Markup) {
 /// The national reading in full: category, each area, Insee's illectronisme, sources.
 fn national(ctx: &Ctx, reading: &NationalReading, m: &mut Markup) {
     let mut lines = vec![
-        ctx.t(&reading.category.i18n_key()),
+        ctx.t(Key::computed(&reading.category.i18n_key())),
         ctx.format(
-            "national.areas",
+            k::national::AREAS,
             &[("count", &reading.areas_at_least_basic.to_string())],
         ),
     ];
     lines.extend(reading.areas.iter().map(|(area, level)| {
         let level = match level {
-            autonomie_core::national::AreaLevel::None => "national.area_level.none",
-            autonomie_core::national::AreaLevel::Basic => "national.area_level.basic",
-            autonomie_core::national::AreaLevel::AboveBasic => "national.area_level.above_basic",
+            autonomie_core::national::AreaLevel::None => k::national::area_level::NONE,
+            autonomie_core::national::AreaLevel::Basic => k::national::area_level::BASIC,
+            autonomie_core::national::AreaLevel::AboveBasic => k::national::area_level::ABOVE_BASIC,
         };
         format!(
             "{} : {}",
-            ctx.t(&format!("national.area.{}", area.id())),
+            ctx.t(Key::computed(&format!("national.area.{}", area.id()))),
             ctx.t(level)
         )
     }));
     if reading.illectronisme {
-        lines.push(ctx.t("national.illectronisme"));
+        lines.push(ctx.t(k::national::ILLECTRONISME));
     }
     m.open_class("section", "an-box an-national-detail")
-        .leaf("h3", &[], &ctx.t("national.title"))
+        .leaf("h3", &[], &ctx.t(k::national::TITLE))
         .list_or(&lines, "")
         .leaf_class(
             "p",
             "an-small",
             &format!(
                 "{} {}",
-                ctx.t("national.indicative"),
-                ctx.t("national.source")
+                ctx.t(k::national::INDICATIVE),
+                ctx.t(k::national::SOURCE)
             ),
         )
         .close("section");
@@ -329,18 +334,18 @@ fn exercises(ctx: &Ctx, evaluation: &Evaluation, m: &mut Markup) {
         .filter(|(item, _)| item.kind == ItemKind::Task)
         .filter_map(|(item, result)| {
             let verdict = match result.outcome {
-                Outcome::Right => ctx.t("mediator.task_right"),
+                Outcome::Right => ctx.t(k::mediator::TASK_RIGHT),
                 Outcome::Wrong | Outcome::NotUnderstood => format!(
                     "{} ({})",
-                    ctx.t("mediator.task_wrong"),
-                    ctx.t(&result.answer?.label_key(item))
+                    ctx.t(k::mediator::TASK_WRONG),
+                    ctx.t(Key::computed(&result.answer?.label_key(item)))
                 ),
                 _ => return None,
             };
             Some(format!("{} — {verdict}", ctx.goal(&item.id)))
         })
         .collect();
-    lines_box(ctx, m, "mediator.exercises_title", None, lines);
+    lines_box(ctx, m, k::mediator::EXERCISES_TITLE, None, lines);
 }
 
 /// Every answer, question by question, in the bank's order.
@@ -356,11 +361,11 @@ fn answers(ctx: &Ctx, evaluation: &Evaluation, m: &mut Markup) {
             Some(format!(
                 "{} — {}",
                 item_label(ctx, &item.id),
-                ctx.t(&answer.label_key(item))
+                ctx.t(Key::computed(&answer.label_key(item)))
             ))
         })
         .collect();
-    lines_box(ctx, m, "mediator.answers", None, lines);
+    lines_box(ctx, m, k::mediator::ANSWERS, None, lines);
 }
 
 /// Answers to questions of an older version of the self-check, in that version's words.
@@ -369,12 +374,18 @@ fn retired(ctx: &Ctx, retired: &[GivenAnswer], m: &mut Markup) {
         .iter()
         .map(|given| {
             let answer = match v1::retired_task_was_right(given) {
-                Some(true) => ctx.t("mediator.retired_right"),
-                Some(false) => ctx.t("mediator.retired_wrong"),
-                None => ctx.t(given.answer.common_label_key().unwrap_or("answer.dontknow")),
+                Some(true) => ctx.t(k::mediator::RETIRED_RIGHT),
+                Some(false) => ctx.t(k::mediator::RETIRED_WRONG),
+                None => ctx.t(given
+                    .answer
+                    .common_label_key()
+                    .map_or(k::answer::DONTKNOW, Key::computed)),
             };
-            format!("{} — {answer}", ctx.t(&v1::retired_key(&given.item)))
+            format!(
+                "{} — {answer}",
+                ctx.t(Key::computed(&v1::retired_key(&given.item)))
+            )
         })
         .collect();
-    lines_box(ctx, m, "mediator.retired_title", None, lines);
+    lines_box(ctx, m, k::mediator::RETIRED_TITLE, None, lines);
 }

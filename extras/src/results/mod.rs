@@ -15,11 +15,13 @@ pub mod sheet;
 mod summary;
 
 use crate::page::On;
+use autonomie_core::i18n::Key;
+use autonomie_ui::texts::Texts;
 use std::rc::Rc;
 
 use autonomie_core::bank::Bank;
 use autonomie_core::evaluation::{evaluate, Evaluation};
-use autonomie_core::i18n::{Catalog, Lang};
+use autonomie_core::i18n::Catalog;
 use autonomie_core::session::Session;
 use autonomie_core::stats::Finished;
 use autonomie_ui::contract::{Action, ScreenSettings};
@@ -46,19 +48,13 @@ pub struct Ctx {
     pub host: Rc<Host>,
 }
 
+impl Texts for Ctx {
+    fn with_catalog<R>(&self, read: impl FnOnce(&Catalog) -> R) -> R {
+        read(&self.host.texts)
+    }
+}
+
 impl Ctx {
-    pub fn t(&self, key: &str) -> String {
-        self.host.texts.text(key)
-    }
-
-    pub fn format(&self, key: &str, args: &[(&str, &str)]) -> String {
-        self.host.texts.format(key, args)
-    }
-
-    pub fn lang(&self) -> Lang {
-        self.host.texts.lang()
-    }
-
     pub fn settings<T>(&self, read: impl FnOnce(&ScreenSettings) -> T) -> T {
         read(&self.host.settings)
     }
@@ -82,12 +78,12 @@ impl Ctx {
 
     /// A domain's name for people.
     pub fn domain_name(&self, domain: &str) -> String {
-        self.t(&format!("domain.{domain}"))
+        self.t(Key::computed(&format!("domain.{domain}")))
     }
 
     /// A step or a priority as people read it in a list: the goal, with a capital letter.
     pub fn goal(&self, id: &str) -> String {
-        autonomie_core::text::capitalize(&self.t(&goal_key(id)))
+        autonomie_core::text::capitalize(&self.t(Key::computed(&goal_key(id))))
     }
 
     /// Shows `markup` as the whole screen, and moves focus to its heading when the person got
@@ -99,7 +95,7 @@ impl Ctx {
 
     pub fn focus_heading(&self) {
         if self.settings(|s| s.navigated) {
-            self.page().focus(".an-screen h2");
+            self.page().focus(autonomie_ui::focus::SCREEN_HEADING);
         }
     }
 }

@@ -1,10 +1,13 @@
 //! "L'aide qui vous correspond": what is missing to go online, at most 3 services to ask for,
 //! each with its reason, and the kind of help, as the core's orientation says.
 
+use crate::k;
 use autonomie_core::evaluation::Evaluation;
+use autonomie_core::i18n::Key;
 use autonomie_core::orientation::ServiceAdvice;
 use autonomie_ui::icons::Icon;
 use autonomie_ui::markup::Markup;
+use autonomie_ui::texts::Texts;
 
 use super::{actions, common_action, Ctx};
 use crate::page::button;
@@ -19,7 +22,7 @@ pub fn orientation(ctx: Ctx) {
     m.open_class("section", "an-screen an-orientation").leaf(
         "h2",
         &[("id", "an-orientation-title"), ("tabindex", "-1")],
-        &ctx.t("orientation.title"),
+        &ctx.t(k::orientation::TITLE),
     );
     advice(&ctx, &evaluation, &mut m);
     actions(&mut m, |m| {
@@ -29,7 +32,7 @@ pub fn orientation(ctx: Ctx) {
             "go",
             "result",
             Some(Icon::Back),
-            &ctx.t("orientation.back"),
+            &ctx.t(k::orientation::BACK),
         );
         if places {
             button(
@@ -38,7 +41,7 @@ pub fn orientation(ctx: Ctx) {
                 "go",
                 "places",
                 Some(Icon::Pin),
-                &ctx.t("orientation.find_place"),
+                &ctx.t(k::orientation::FIND_PLACE),
             );
         }
         button(
@@ -51,7 +54,7 @@ pub fn orientation(ctx: Ctx) {
             "go",
             "summary",
             Some(Icon::Print),
-            &ctx.t("orientation.print"),
+            &ctx.t(k::orientation::PRINT),
         );
     });
     m.close("section");
@@ -68,46 +71,46 @@ fn advice(ctx: &Ctx, evaluation: &Evaluation, m: &mut Markup) {
         m.leaf_class(
             "p",
             "an-box an-nothing-needed",
-            &ctx.t("orientation.nothing_needed"),
+            &ctx.t(k::orientation::NOTHING_NEEDED),
         );
         return;
     }
     if !orientation.needs.is_empty() {
         let needs: Vec<String> = orientation.needs.iter().map(|n| ctx.goal(n.id())).collect();
         m.open_class("div", "an-box an-needs")
-            .leaf("h3", &[], &ctx.t("orientation.needs_title"))
+            .leaf("h3", &[], &ctx.t(k::orientation::NEEDS_TITLE))
             .list_or(&needs, "")
-            .leaf("p", &[], &ctx.t("orientation.needs_text"))
+            .leaf("p", &[], &ctx.t(k::orientation::NEEDS_TEXT))
             .close("div");
     }
     if !orientation.services.is_empty() {
         m.open_class("div", "an-box an-services")
-            .leaf("h3", &[], &ctx.t("orientation.services_title"))
-            .leaf("p", &[], &ctx.t("orientation.services_intro"))
+            .leaf("h3", &[], &ctx.t(k::orientation::SERVICES_TITLE))
+            .leaf("p", &[], &ctx.t(k::orientation::SERVICES_INTRO))
             .open_class("ul", "an-service-list");
         for advice in &orientation.services {
             // The name as the mediation places write it, what it means in common words, and
             // why it is recommended.
             let key = advice.service.i18n_key();
             m.open("li", &[])
-                .leaf("strong", &[], &ctx.t(&key))
+                .leaf("strong", &[], &ctx.t(Key::computed(&key)))
                 .leaf_class(
                     "span",
                     "an-gloss",
-                    &format!(" ({})", ctx.t(&format!("{key}.gloss"))),
+                    &format!(" ({})", ctx.t(Key::computed(&format!("{key}.gloss")))),
                 )
                 .leaf_class("span", "an-reason", &reason(ctx, advice))
                 .close("li");
         }
         m.close("ul");
         if orientation.reading_help {
-            m.leaf("p", &[], &ctx.t("orientation.reading_help"));
+            m.leaf("p", &[], &ctx.t(k::orientation::READING_HELP));
         }
         m.close("div");
     }
     if !orientation.help.is_empty() {
         m.open_class("div", "an-box")
-            .leaf("h3", &[], &ctx.t("orientation.help_title"))
+            .leaf("h3", &[], &ctx.t(k::orientation::HELP_TITLE))
             .open_class("ul", "an-help-kinds");
         for (rank, kind) in orientation.help.iter().enumerate() {
             let key = kind.i18n_key();
@@ -119,8 +122,12 @@ fn advice(ctx: &Ctx, evaluation: &Evaluation, m: &mut Markup) {
                     "an-other-help"
                 },
             )
-            .leaf("strong", &[], &ctx.t(key))
-            .leaf_class("span", "an-reason", &ctx.t(&format!("{key}.desc")))
+            .leaf("strong", &[], &ctx.t(Key::computed(key)))
+            .leaf_class(
+                "span",
+                "an-reason",
+                &ctx.t(Key::computed(&format!("{key}.desc"))),
+            )
             .close("li");
         }
         m.close("ul").close("div");
@@ -130,5 +137,8 @@ fn advice(ctx: &Ctx, evaluation: &Evaluation, m: &mut Markup) {
 /// "Vous avez choisi : envoyer un e-mail avec une pièce jointe."
 pub fn reason(ctx: &Ctx, advice: &ServiceAdvice) -> String {
     let (sentence, goal) = advice.reason.keys();
-    ctx.format(sentence, &[("goal", &ctx.t(&goal))])
+    ctx.format(
+        Key::computed(sentence),
+        &[("goal", &ctx.t(Key::computed(&goal)))],
+    )
 }

@@ -1,8 +1,11 @@
 //! "Votre résultat": what is missing to go online, the level per domain with what is to check,
 //! strong points, progress since last time, the national reading, and the priorities to choose.
 
+use crate::k;
 use crate::page::On;
+use autonomie_core::i18n::Key;
 use autonomie_ui::icons::Icon;
+use autonomie_ui::texts::Texts;
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -29,9 +32,9 @@ pub fn result(ctx: Ctx) {
         .leaf(
             "h2",
             &[("id", "an-result-title"), ("tabindex", "-1")],
-            &ctx.t("result.title"),
+            &ctx.t(k::result::TITLE),
         )
-        .leaf_class("p", "an-lead", &ctx.t("result.intro"));
+        .leaf_class("p", "an-lead", &ctx.t(k::result::INTRO));
     if autonomie_ui::speech::available() {
         button(
             &mut m,
@@ -39,7 +42,7 @@ pub fn result(ctx: Ctx) {
             "listen",
             "",
             Some(Icon::Speaker),
-            &ctx.t("question.listen"),
+            &ctx.t(k::question::LISTEN),
         );
     }
     overview(&ctx, &evaluation, &mut m);
@@ -51,7 +54,7 @@ pub fn result(ctx: Ctx) {
             "back",
             "",
             Some(Icon::Back),
-            &ctx.t("question.back"),
+            &ctx.t(k::question::BACK),
         );
         button(
             m,
@@ -59,7 +62,7 @@ pub fn result(ctx: Ctx) {
             "restart",
             "",
             Some(Icon::Reload),
-            &ctx.t("result.restart"),
+            &ctx.t(k::result::RESTART),
         );
         button(
             m,
@@ -67,7 +70,7 @@ pub fn result(ctx: Ctx) {
             "go",
             "summary",
             Some(Icon::Print),
-            &ctx.t("result.see_summary"),
+            &ctx.t(k::result::SEE_SUMMARY),
         );
         button(
             m,
@@ -75,14 +78,14 @@ pub fn result(ctx: Ctx) {
             "go",
             "orientation",
             Some(Icon::Next),
-            &ctx.t("result.next"),
+            &ctx.t(k::result::NEXT),
         );
     });
     m.close("section");
     ctx.show(&m);
 
     let spoken = {
-        let mut lines = vec![ctx.t("result.intro")];
+        let mut lines = vec![ctx.t(k::result::INTRO)];
         lines.extend(shown_domains(&evaluation.assessment.domains).map(|d| {
             format!(
                 "{} : {}",
@@ -131,10 +134,10 @@ fn update_priorities(ctx: &Ctx, session: &Session) {
 
 fn count_text(ctx: &Ctx, session: &Session) -> String {
     if session.priorities.len() >= MAX_PRIORITIES {
-        ctx.t("result.priorities_full")
+        ctx.t(k::result::PRIORITIES_FULL)
     } else {
         ctx.format(
-            "result.priorities_count",
+            k::result::PRIORITIES_COUNT,
             &[("count", &session.priorities.len().to_string())],
         )
     }
@@ -151,8 +154,8 @@ fn overview(ctx: &Ctx, evaluation: &Evaluation, m: &mut Markup) {
         .collect();
     if !needs.is_empty() {
         m.open_class("div", "an-box an-missing")
-            .leaf("h3", &[], &ctx.t("result.situation_title"))
-            .leaf("p", &[], &ctx.t("result.missing"))
+            .leaf("h3", &[], &ctx.t(k::result::SITUATION_TITLE))
+            .leaf("p", &[], &ctx.t(k::result::MISSING))
             .list_or(&needs, "")
             .close("div");
     }
@@ -163,13 +166,13 @@ fn overview(ctx: &Ctx, evaluation: &Evaluation, m: &mut Markup) {
         .domains
         .iter()
         .flat_map(|d| &d.to_check)
-        .map(|id| ctx.t(&format!("q.{id}.check")))
+        .map(|id| ctx.t(Key::computed(&format!("q.{id}.check"))))
         .collect();
     boxed(
         ctx,
         m,
         "an-box an-to-check-box",
-        "result.to_check_title",
+        k::result::TO_CHECK_TITLE,
         &to_check,
     );
     // The domains where the person is at ease, alone or with help.
@@ -178,7 +181,7 @@ fn overview(ctx: &Ctx, evaluation: &Evaluation, m: &mut Markup) {
         .strengths()
         .map(|d| ctx.domain_name(&d.domain))
         .collect();
-    boxed(ctx, m, "an-box an-strong", "result.strong_title", &strong);
+    boxed(ctx, m, "an-box an-strong", k::result::STRONG_TITLE, &strong);
     if let Some(previous) = ctx.settings(|s| s.previous.clone()) {
         progress(ctx, evaluation, &previous, m);
     }
@@ -189,15 +192,19 @@ fn overview(ctx: &Ctx, evaluation: &Evaluation, m: &mut Markup) {
         .filter(|_| ctx.settings(|s| s.modules.national))
     {
         m.open_class("div", "an-box an-national")
-            .leaf("h3", &[], &ctx.t("national.title"))
-            .leaf("p", &[], &ctx.t(&reading.category.visitor_key()))
-            .leaf_class("p", "an-small", &ctx.t("national.indicative"))
+            .leaf("h3", &[], &ctx.t(k::national::TITLE))
+            .leaf(
+                "p",
+                &[],
+                &ctx.t(Key::computed(&reading.category.visitor_key())),
+            )
+            .leaf_class("p", "an-small", &ctx.t(k::national::INDICATIVE))
             .close("div");
     }
 }
 
 /// A titled box with a list; nothing when the list is empty (no screen shows an empty list).
-fn boxed(ctx: &Ctx, m: &mut Markup, class: &str, title: &str, lines: &[String]) {
+fn boxed(ctx: &Ctx, m: &mut Markup, class: &str, title: Key, lines: &[String]) {
     if lines.is_empty() {
         return;
     }
@@ -220,16 +227,16 @@ fn progress(ctx: &Ctx, evaluation: &Evaluation, previous: &PastResult, m: &mut M
             };
             (was != is).then(|| {
                 let direction = ctx.t(if is > was {
-                    "result.progress_up"
+                    k::result::PROGRESS_UP
                 } else {
-                    "result.progress_down"
+                    k::result::PROGRESS_DOWN
                 });
                 ctx.format(
-                    "result.progress_line",
+                    k::result::PROGRESS_LINE,
                     &[
                         ("domain", &ctx.domain_name(&now.domain)),
-                        ("from", &ctx.t(was.i18n_key())),
-                        ("to", &ctx.t(is.i18n_key())),
+                        ("from", &ctx.t(Key::computed(was.i18n_key()))),
+                        ("to", &ctx.t(Key::computed(is.i18n_key()))),
                         ("direction", &direction),
                     ],
                 )
@@ -241,9 +248,9 @@ fn progress(ctx: &Ctx, evaluation: &Evaluation, previous: &PastResult, m: &mut M
         .leaf(
             "h3",
             &[],
-            &ctx.format("result.progress_title", &[("date", &date)]),
+            &ctx.format(k::result::PROGRESS_TITLE, &[("date", &date)]),
         )
-        .list_or(&changes, &ctx.t("result.progress_same"))
+        .list_or(&changes, &ctx.t(k::result::PROGRESS_SAME))
         .close("div");
 }
 
@@ -251,7 +258,7 @@ fn progress(ctx: &Ctx, evaluation: &Evaluation, previous: &PastResult, m: &mut M
 fn priorities(ctx: &Ctx, evaluation: &Evaluation, session: &Session, m: &mut Markup) {
     let candidates = evaluation.priority_choices();
     if candidates.is_empty() {
-        m.leaf_class("p", "an-box", &ctx.t("result.no_goals"));
+        m.leaf_class("p", "an-box", &ctx.t(k::result::NO_GOALS));
         return;
     }
     let full = session.priorities.len() >= MAX_PRIORITIES;
@@ -263,12 +270,12 @@ fn priorities(ctx: &Ctx, evaluation: &Evaluation, session: &Session, m: &mut Mar
         ],
     )
     .open("legend", &[])
-    .leaf("h3", &[], &ctx.t("result.priorities_title"))
+    .leaf("h3", &[], &ctx.t(k::result::PRIORITIES_TITLE))
     .close("legend")
     .leaf(
         "p",
         &[("class", "an-hint"), ("id", "an-priorities-hint")],
-        &ctx.t("result.priorities_hint"),
+        &ctx.t(k::result::PRIORITIES_HINT),
     )
     .open_class("ul", "an-goal-list");
     for goal in candidates {

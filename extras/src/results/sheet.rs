@@ -8,11 +8,15 @@
 //! Written as markup (see `autonomie_ui::markup`): nothing on it changes once shown, except
 //! the chosen place in the mediator's view, found after the sheet shows.
 
+use crate::k;
 use autonomie_core::evaluation::Evaluation;
+use autonomie_core::i18n::Key;
 use autonomie_core::scoring::{Level, Outcome};
 use autonomie_core::session::{ChosenPlace, Session};
 use autonomie_core::share_code::{encode, SharePayload};
+use autonomie_core::text_direction::TextKind;
 use autonomie_ui::markup::Markup;
+use autonomie_ui::texts::Texts;
 
 use super::chart::{level_text, shown_domains, step_bar};
 use super::orientation::reason;
@@ -47,13 +51,13 @@ pub fn sheet(ctx: &Ctx, top: &mut Markup, of: SheetOf<'_>) {
         .leaf(
             "h2",
             &[("id", "an-summary-title"), ("tabindex", "-1")],
-            &ctx.t("summary.title"),
+            &ctx.t(k::summary::TITLE),
         )
         .leaf(
             "p",
             &[],
             &ctx.format(
-                "summary.date",
+                k::summary::DATE,
                 &[("date", &autonomie_ui::clock::long_date(&day, ctx.lang()))],
             ),
         );
@@ -61,7 +65,7 @@ pub fn sheet(ctx: &Ctx, top: &mut Markup, of: SheetOf<'_>) {
         top.leaf(
             "p",
             &[],
-            &ctx.format("summary.name", &[("name", &session.first_name)]),
+            &ctx.format(k::summary::NAME, &[("name", &session.first_name)]),
         );
     }
     top.close("div").close("header");
@@ -80,7 +84,7 @@ pub fn sheet(ctx: &Ctx, top: &mut Markup, of: SheetOf<'_>) {
     top.close("div")
         .open_class("div", "an-sheet-end")
         .open_class("section", "an-sheet-notes")
-        .leaf("h3", &[], &ctx.t("summary.notes"))
+        .leaf("h3", &[], &ctx.t(k::summary::NOTES))
         .open_class("div", "an-notes-area")
         .close("div")
         .close("section");
@@ -89,13 +93,13 @@ pub fn sheet(ctx: &Ctx, top: &mut Markup, of: SheetOf<'_>) {
     }
     top.close("div")
         .open_class("footer", "an-sheet-foot")
-        .leaf("p", &[], &ctx.t("summary.local_only"))
+        .leaf("p", &[], &ctx.t(k::summary::LOCAL_ONLY))
         .close("footer")
         .close("article");
 }
 
 /// "Titre : texte · texte", one line of the sheet.
-fn joined(ctx: &Ctx, label: &str, texts: &[String], m: &mut Markup) {
+fn joined(ctx: &Ctx, label: Key, texts: &[String], m: &mut Markup) {
     m.open("p", &[])
         .leaf("strong", &[], &format!("{} : ", ctx.t(label)))
         .text(&texts.join(" · "))
@@ -107,7 +111,7 @@ fn joined(ctx: &Ctx, label: &str, texts: &[String], m: &mut Markup) {
 fn situation(ctx: &Ctx, evaluation: &Evaluation, m: &mut Markup) {
     use autonomie_core::Answer;
     let bank = ctx.bank();
-    let short = |id: &str| ctx.t(&format!("q.{id}.short"));
+    let short = |id: &str| ctx.t(Key::computed(&format!("q.{id}.short")));
     let mut choices = Vec::new();
     let mut by_answer: Vec<(Answer, Vec<String>)> = Vec::new();
     for (id, answer) in evaluation.situation.lines() {
@@ -118,7 +122,7 @@ fn situation(ctx: &Ctx, evaluation: &Evaluation, m: &mut Markup) {
             Answer::Choice(_) => choices.push(format!(
                 "{} : {}",
                 short(id),
-                ctx.t(&answer.label_key(item))
+                ctx.t(Key::computed(&answer.label_key(item)))
             )),
             // Listed with the questions not understood.
             Answer::NotUnderstood => {}
@@ -134,22 +138,24 @@ fn situation(ctx: &Ctx, evaluation: &Evaluation, m: &mut Markup) {
         _ => 2,
     });
     m.open_class("section", "an-sheet-situation")
-        .leaf("h3", &[], &ctx.t("summary.situation"));
+        .leaf("h3", &[], &ctx.t(k::summary::SITUATION));
     if !choices.is_empty() {
         m.leaf("p", &[], &choices.join(" · "));
     }
     for (answer, ids) in by_answer {
-        let label = answer.common_label_key().unwrap_or("answer.dontknow");
+        let label = answer
+            .common_label_key()
+            .map_or(k::answer::DONTKNOW, Key::computed);
         joined(ctx, label, &ids, m);
     }
     let missing: Vec<String> = evaluation
         .orientation
         .needs
         .iter()
-        .map(|need| ctx.t(&need.goal_key()))
+        .map(|need| ctx.t(Key::computed(&need.goal_key())))
         .collect();
     if !missing.is_empty() {
-        joined(ctx, "summary.missing", &missing, m);
+        joined(ctx, k::summary::MISSING, &missing, m);
     }
     m.close("section");
 }
@@ -158,9 +164,9 @@ fn situation(ctx: &Ctx, evaluation: &Evaluation, m: &mut Markup) {
 fn steps(ctx: &Ctx, evaluation: &Evaluation, m: &mut Markup) {
     let steps = evaluation.summary_steps();
     m.open_class("section", "an-sheet-priorities")
-        .leaf("h3", &[], &ctx.t("summary.steps"));
+        .leaf("h3", &[], &ctx.t(k::summary::STEPS));
     if steps.is_empty() {
-        m.leaf("p", &[], &ctx.t("summary.none"));
+        m.leaf("p", &[], &ctx.t(k::summary::NONE));
     } else {
         m.open("ol", &[]);
         for id in &steps {
@@ -174,7 +180,7 @@ fn steps(ctx: &Ctx, evaluation: &Evaluation, m: &mut Markup) {
 /// The level per domain: bar, words, and "à vérifier" when an exercise contradicts it.
 fn levels(ctx: &Ctx, evaluation: &Evaluation, m: &mut Markup) {
     m.open_class("section", "an-sheet-levels")
-        .leaf("h3", &[], &ctx.t("summary.levels"))
+        .leaf("h3", &[], &ctx.t(k::summary::LEVELS))
         .open_class("table", "an-levels")
         .open("tbody", &[]);
     for d in shown_domains(&evaluation.assessment.domains) {
@@ -186,7 +192,7 @@ fn levels(ctx: &Ctx, evaluation: &Evaluation, m: &mut Markup) {
             .open("td", &[])
             .text(&level_text(ctx, d.level));
         if !d.to_check.is_empty() {
-            m.leaf_class("span", "an-to-check", &ctx.t("level.to_check"));
+            m.leaf_class("span", "an-to-check", &ctx.t(k::level::TO_CHECK));
         }
         m.close("td").close("tr");
     }
@@ -201,7 +207,7 @@ pub fn item_label(ctx: &Ctx, id: &str) -> String {
         .and_then(|item| ctx.bank().domain(&item.domain))
         .is_some_and(|d| d.kind == autonomie_core::bank::DomainKind::Situation);
     if situation {
-        ctx.t(&format!("q.{id}.short"))
+        ctx.t(Key::computed(&format!("q.{id}.short")))
     } else {
         ctx.goal(id)
     }
@@ -218,7 +224,7 @@ fn can_do(ctx: &Ctx, evaluation: &Evaluation, m: &mut Markup) {
             .map(|r| {
                 let goal = ctx.goal(&r.item_id);
                 if r.outcome == Outcome::DoneForMe {
-                    format!("{goal} ({})", ctx.t("summary.done_for_me"))
+                    format!("{goal} ({})", ctx.t(k::summary::DONE_FOR_ME))
                 } else {
                     goal
                 }
@@ -227,16 +233,16 @@ fn can_do(ctx: &Ctx, evaluation: &Evaluation, m: &mut Markup) {
     };
     m.open_class("section", "an-sheet-can");
     for (title, outcomes) in [
-        ("summary.can_alone", &[Outcome::Alone][..]),
-        ("summary.can_help", &[Outcome::WithHelp][..]),
+        (k::summary::CAN_ALONE, &[Outcome::Alone][..]),
+        (k::summary::CAN_HELP, &[Outcome::WithHelp][..]),
         (
-            "summary.not_yet",
+            k::summary::NOT_YET,
             &[Outcome::NotYet, Outcome::DoneForMe][..],
         ),
     ] {
         m.open_class("div", "an-goal-column")
             .leaf("h3", &[], &ctx.t(title))
-            .list_or(&with(outcomes), &ctx.t("summary.none"))
+            .list_or(&with(outcomes), &ctx.t(k::summary::NONE))
             .close("div");
     }
     m.close("section");
@@ -247,7 +253,7 @@ fn can_do(ctx: &Ctx, evaluation: &Evaluation, m: &mut Markup) {
         .collect();
     if !not_understood.is_empty() {
         m.open_class("section", "an-sheet-unclear");
-        joined(ctx, "summary.not_understood", &not_understood, m);
+        joined(ctx, k::summary::NOT_UNDERSTOOD, &not_understood, m);
         m.close("section");
     }
 }
@@ -255,15 +261,22 @@ fn can_do(ctx: &Ctx, evaluation: &Evaluation, m: &mut Markup) {
 /// "L'aide conseillée": the services with their reasons, and the kind of help.
 fn advice(ctx: &Ctx, evaluation: &Evaluation, m: &mut Markup) {
     let orientation = &evaluation.orientation;
-    m.open_class("section", "an-sheet-orientation")
-        .leaf("h3", &[], &ctx.t("summary.orientation"));
+    m.open_class("section", "an-sheet-orientation").leaf(
+        "h3",
+        &[],
+        &ctx.t(k::summary::ORIENTATION),
+    );
     if orientation.nothing_needed() {
-        m.leaf("p", &[], &ctx.t("orientation.nothing_needed"));
+        m.leaf("p", &[], &ctx.t(k::orientation::NOTHING_NEEDED));
     } else {
         m.open_class("ul", "an-service-list");
         for advice in &orientation.services {
             m.open("li", &[])
-                .leaf("strong", &[], &ctx.t(&advice.service.i18n_key()))
+                .leaf(
+                    "strong",
+                    &[],
+                    &ctx.t(Key::computed(&advice.service.i18n_key())),
+                )
                 .text(&format!(" — {}", reason(ctx, advice)))
                 .close("li");
         }
@@ -272,9 +285,9 @@ fn advice(ctx: &Ctx, evaluation: &Evaluation, m: &mut Markup) {
             let kinds: Vec<String> = orientation
                 .help
                 .iter()
-                .map(|k| ctx.t(k.i18n_key()))
+                .map(|kind| ctx.t(Key::computed(kind.i18n_key())))
                 .collect();
-            joined(ctx, "summary.help_kind", &kinds, m);
+            joined(ctx, k::summary::HELP_KIND, &kinds, m);
         }
     }
     m.close("section");
@@ -282,35 +295,36 @@ fn advice(ctx: &Ctx, evaluation: &Evaluation, m: &mut Markup) {
 
 pub fn place_section(ctx: &Ctx, m: &mut Markup, place: &ChosenPlace) {
     m.open_class("section", "an-sheet-place")
-        .leaf("h3", &[], &ctx.t("summary.place"))
-        .leaf(
+        .leaf("h3", &[], &ctx.t(k::summary::PLACE))
+        .leaf_as(
             "p",
-            &[("dir", "auto")],
+            TextKind::PersonData,
+            &[],
             &format!("{} — {}", place.name, place.address),
         );
     if !place.phone.is_empty() {
         m.open("p", &[])
-            .text(&format!("{} ", ctx.t("summary.phone")))
-            .leaf("span", &[("dir", "ltr")], &place.phone)
+            .text(&format!("{} ", ctx.t(k::summary::PHONE)))
+            .leaf_as("span", TextKind::Phone, &[], &place.phone)
             .close("p");
     }
     if !place.hours.is_empty() {
         m.leaf(
             "p",
             &[],
-            &format!("{} {}", ctx.t("summary.place_hours"), place.hours),
+            &format!("{} {}", ctx.t(k::summary::PLACE_HOURS), place.hours),
         );
     }
     if !place.services.is_empty() {
         let names: Vec<String> = place
             .services
             .iter()
-            .map(|id| ctx.t(&format!("service.{id}")))
+            .map(|id| ctx.t(Key::computed(&format!("service.{id}"))))
             .collect();
         m.leaf(
             "p",
             &[],
-            &format!("{} {}", ctx.t("summary.place_offers"), names.join(", ")),
+            &format!("{} {}", ctx.t(k::summary::PLACE_OFFERS), names.join(", ")),
         );
     }
     m.close("section");
@@ -320,9 +334,10 @@ pub fn place_section(ctx: &Ctx, m: &mut Markup, place: &ChosenPlace) {
 /// Arabic, and on a narrow screen wrapped between its groups of 4, never inside one. Each group
 /// keeps its dash, so the text copied is the code as printed.
 pub fn code_view(code: &str, m: &mut Markup) {
-    m.open(
+    m.open_as(
         "p",
-        &[("class", "an-code"), ("dir", "ltr"), ("translate", "no")],
+        TextKind::Code,
+        &[("class", "an-code"), ("translate", "no")],
     );
     let groups = code.split('-').collect::<Vec<_>>();
     let last = groups.len().saturating_sub(1);
@@ -355,7 +370,7 @@ fn share_block(ctx: &Ctx, session: &Session, m: &mut Markup) {
                     ("class", "an-qr"),
                     ("viewBox", &format!("0 0 {size} {size}")),
                     ("role", "img"),
-                    ("aria-label", &ctx.t("summary.qr_label")),
+                    ("aria-label", &ctx.t(k::summary::QR_LABEL)),
                     ("shape-rendering", "crispEdges"),
                 ],
             )
@@ -370,9 +385,9 @@ fn share_block(ctx: &Ctx, session: &Session, m: &mut Markup) {
         }
     }
     m.open("div", &[])
-        .leaf("h3", &[], &ctx.t("summary.share_title"));
+        .leaf("h3", &[], &ctx.t(k::summary::SHARE_TITLE));
     code_view(&code, m);
-    m.leaf_class("p", "an-small", &ctx.t("summary.share_hint"))
+    m.leaf_class("p", "an-small", &ctx.t(k::summary::SHARE_HINT))
         .close("div")
         .close("div");
 }

@@ -2,9 +2,11 @@
 //! after printing, the person is asked whether the page came out, then everything about them
 //! goes ("Terminer").
 
+use crate::k;
 use autonomie_ui::contract::Action;
 use autonomie_ui::icons::Icon;
 use autonomie_ui::markup::Markup;
+use autonomie_ui::texts::Texts;
 
 use super::sheet::{sheet, SheetOf};
 use super::{actions, common_action, Ctx};
@@ -25,7 +27,7 @@ pub fn summary(ctx: Ctx) {
             "go",
             "result",
             Some(Icon::Back),
-            &ctx.t("summary.back"),
+            &ctx.t(k::summary::BACK),
         );
         button(
             m,
@@ -33,7 +35,7 @@ pub fn summary(ctx: Ctx) {
             "print_sheet",
             "",
             Some(Icon::Print),
-            &ctx.t("summary.print"),
+            &ctx.t(k::summary::PRINT),
         );
         if public {
             button(
@@ -42,7 +44,7 @@ pub fn summary(ctx: Ctx) {
                 "next_person",
                 "",
                 None,
-                &ctx.t("nav.finish"),
+                &ctx.t(k::nav::FINISH),
             );
         }
     });
@@ -60,7 +62,7 @@ pub fn summary(ctx: Ctx) {
         .leaf(
             "h3",
             &[("id", "an-printed-title"), ("tabindex", "-1")],
-            &ctx.t("public.printed_question"),
+            &ctx.t(k::public::PRINTED_QUESTION),
         );
         button(
             &mut m,
@@ -68,7 +70,7 @@ pub fn summary(ctx: Ctx) {
             "next_person",
             "",
             None,
-            &ctx.t("public.printed_yes"),
+            &ctx.t(k::public::PRINTED_YES),
         );
         button(
             &mut m,
@@ -76,11 +78,11 @@ pub fn summary(ctx: Ctx) {
             "print",
             "",
             None,
-            &ctx.t("public.printed_no"),
+            &ctx.t(k::public::PRINTED_NO),
         );
         m.close("div");
     }
-    m.leaf_class("p", "an-hint no-print", &ctx.t("summary.print_hint"));
+    m.leaf_class("p", "an-hint no-print", &ctx.t(k::summary::PRINT_HINT));
     sheet(
         &ctx,
         &mut m,

@@ -226,7 +226,8 @@ async fn the_installed_package_runs_from_another_origin_with_the_configurators_s
     for file in [
         "/pkg/autonomie-app_bg.wasm",
         "/pkg/autonomie-extras_bg.wasm",
-        "/pkg/i18n/en.json",
+        "/pkg/i18n/main/en.json",
+        "/pkg/i18n/extras/en.json",
     ] {
         assert!(
             requested.iter().any(|r| r.contains(file)),
@@ -347,7 +348,15 @@ fn the_zip_the_sums_and_the_tarball_hold_the_same_widget_files_and_nothing_else(
     for path in widget.keys() {
         let allowed = match path.split_once('/') {
             None => top.contains(&path.as_str()),
-            Some(("i18n", file)) => file.ends_with(".json") && !file.contains('/'),
+            Some(("i18n", file)) => match file.split_once('/') {
+                // One folder per wasm module (see `TextModule`), one file per language.
+                Some((module, name)) => {
+                    ["main", "extras", "staff"].contains(&module)
+                        && name.ends_with(".json")
+                        && !name.contains('/')
+                }
+                None => false,
+            },
             Some(("data", file)) => match file.split_once('/') {
                 // The national places index: département files and their manifest.
                 Some(("lieux", name)) => {
@@ -372,7 +381,12 @@ fn the_zip_the_sums_and_the_tarball_hold_the_same_widget_files_and_nothing_else(
             "{needed} missing from the package"
         );
     }
-    for needed in ["i18n/en.json", "i18n/ar.json", "data/SOURCES.md"] {
+    for needed in [
+        "i18n/main/en.json",
+        "i18n/extras/ar.json",
+        "i18n/staff/uk.json",
+        "data/SOURCES.md",
+    ] {
         assert!(
             widget.contains_key(needed),
             "{needed} missing from the package"
@@ -402,7 +416,8 @@ fn the_zip_the_sums_and_the_tarball_hold_the_same_widget_files_and_nothing_else(
     for hashed in [
         "autonomie-app_bg.wasm",
         "autonomie-extras.js",
-        "i18n/en.json",
+        "i18n/main/en.json",
+        "i18n/extras/ar.json",
     ] {
         let entry = format!("\"{hashed}\":\"sha384-");
         assert!(

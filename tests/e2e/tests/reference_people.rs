@@ -5,6 +5,7 @@
 
 use autonomie_core::bank::Bank;
 use autonomie_core::envelope::wrap;
+use autonomie_core::i18n::Key as TextKey;
 use autonomie_core::i18n::{Catalog, Lang};
 use autonomie_core::session::{Session, Stage};
 use autonomie_e2e::{pdf_pages, Browser, Key, Server, DESKTOP, PHONE};
@@ -109,8 +110,10 @@ async fn through_the_page(id: &str, keyboard: bool) {
         .iter()
         .filter(|d| d.level.is_some())
     {
-        let name = catalog.text(&format!("domain.{}", domain.domain));
-        let level = catalog.text(domain.level.map_or("level.not_enough", |l| l.i18n_key()));
+        let name = catalog.text(TextKey::computed(&format!("domain.{}", domain.domain)));
+        let level = catalog.text(TextKey::computed(
+            domain.level.map_or("level.not_enough", |l| l.i18n_key()),
+        ));
         assert!(
             rows.iter()
                 .any(|r| r.starts_with(&format!("{name} {level}"))),
@@ -147,14 +150,18 @@ async fn every_reference_persons_sheet_fits_one_page_in_french_and_arabic() {
     browser.goto(&server.url("/")).await;
     browser.wait_ready().await;
     for lang in [Lang::Fr, Lang::Ar] {
-        let own = std::fs::read_to_string(
-            std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-                .join(format!("../../content/i18n/{}.json", lang.code())),
-        )
-        .expect("catalog");
-        let catalog = Catalog::from_json(lang, &own)
-            .expect("catalog parses")
-            .over(&Catalog::french());
+        let mut catalog = Catalog::french();
+        for module in autonomie_core::i18n::TextModule::ALL {
+            let own = std::fs::read_to_string(
+                std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                    .join("../../content")
+                    .join(module.file(lang)),
+            )
+            .expect("catalog");
+            catalog = Catalog::from_json(lang, &own)
+                .expect("catalog parses")
+                .over(&catalog);
+        }
         for person in people() {
             let mut session: Session = person.play(&bank);
             session.id = format!("ref-{}", person.id);
@@ -191,7 +198,7 @@ async fn every_reference_persons_sheet_fits_one_page_in_french_and_arabic() {
             let shown = browser.in_widget(0, SHEET).await;
             let situation = shown["situation"].as_str().unwrap_or_default();
             assert!(
-                situation.starts_with(&catalog.text("summary.situation")),
+                situation.starts_with(&catalog.text(TextKey::computed("summary.situation"))),
                 "{}: {situation}",
                 person.id
             );
@@ -206,8 +213,9 @@ async fn every_reference_persons_sheet_fits_one_page_in_french_and_arabic() {
                 .iter()
                 .filter(|i| !session.answers.iter().any(|a| a.item == i.id))
             {
-                let goal =
-                    autonomie_core::text::capitalize(&catalog.text(&format!("q.{}.goal", item.id)));
+                let goal = autonomie_core::text::capitalize(
+                    &catalog.text(TextKey::computed(&format!("q.{}.goal", item.id))),
+                );
                 assert!(
                     !listed.iter().any(|l| l.starts_with(&goal)),
                     "{} in {}: {} was never asked but is on the sheet",

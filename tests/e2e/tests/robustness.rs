@@ -306,9 +306,10 @@ async fn assert_times_out_then_retries(
 #[tokio::test(flavor = "multi_thread")]
 async fn a_language_file_that_never_arrives_leaves_french_and_a_retry() {
     let server = Server::start();
-    let english = std::fs::read(autonomie_e2e::dist_dir().join("i18n/en.json")).expect("en.json");
+    let english =
+        std::fs::read(autonomie_e2e::dist_dir().join("i18n/main/en.json")).expect("en.json");
     server.route(
-        "/i18n/en.json",
+        "/i18n/main/en.json",
         Reply::new(200, "application/json", english.clone()).stalled(Stall::BeforeHeaders),
     );
     let browser = Browser::launch(PHONE).await;
@@ -331,7 +332,7 @@ async fn a_language_file_that_never_arrives_leaves_french_and_a_retry() {
     browser.start_assessment("Commencer").await;
     browser.answer("yes").await;
     server.route(
-        "/i18n/en.json",
+        "/i18n/main/en.json",
         Reply::new(200, "application/json", english),
     );
     browser
@@ -500,9 +501,15 @@ async fn a_full_run_fetches_only_the_widget_files_and_the_places_data() {
         "/autonomie-staff_bg.wasm",
         "/page.css",
         "/sw.js",
-        "/i18n/en.json",
-        "/i18n/ar.json",
-        "/i18n/uk.json",
+        "/i18n/main/en.json",
+        "/i18n/main/ar.json",
+        "/i18n/main/uk.json",
+        "/i18n/extras/en.json",
+        "/i18n/extras/ar.json",
+        "/i18n/extras/uk.json",
+        "/i18n/staff/en.json",
+        "/i18n/staff/ar.json",
+        "/i18n/staff/uk.json",
         "/data/lieux-demo.csv",
         "/data/codes-postaux.csv",
         "/data/lieux/manifest.json",
@@ -533,5 +540,54 @@ async fn a_full_run_fetches_only_the_widget_files_and_the_places_data() {
         )
         .await;
     assert_eq!(elsewhere, serde_json::json!([]));
+    browser.close().await;
+}
+
+/// A later step's texts come from their own file (`i18n/extras/<lang>.json`), fetched when the
+/// result shows. When it does not come, the result is in French, the person reads why, and the
+/// flow goes on to the summary.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_later_steps_language_file_that_does_not_come_leaves_them_in_french() {
+    let server = Server::start();
+    server.route(
+        "/i18n/extras/en.json",
+        Reply::new(404, "text/plain", b"not here".to_vec()),
+    );
+    let browser = Browser::launch(PHONE).await;
+    browser.expect_console("Failed to load resource: the server responded with a status of 404");
+    browser.goto(&server.url("/?lang=en")).await;
+    browser
+        .wait_widget("root.querySelector('.an-root').lang === 'en'", "English")
+        .await;
+    finish(&browser).await;
+    browser
+        .wait_widget(
+            "root.querySelector('.an-notices').textContent.includes('This language could not be loaded')",
+            "the language notice",
+        )
+        .await;
+    let text = browser.widget_text().await;
+    assert!(text.contains("Votre résultat"), "{text}");
+    assert!(!text.contains("Your result"), "{text}");
+    still_usable(&browser).await;
+    browser.close().await;
+}
+
+/// The same flow with the file: the result is in English.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_later_steps_texts_follow_the_chosen_language() {
+    let server = Server::start();
+    let browser = Browser::launch(PHONE).await;
+    browser.goto(&server.url("/?lang=en")).await;
+    browser
+        .wait_widget("root.querySelector('.an-root').lang === 'en'", "English")
+        .await;
+    finish(&browser).await;
+    let text = browser.widget_text().await;
+    assert!(text.contains("Your result"), "{text}");
+    assert!(!text.contains("could not be loaded"), "{text}");
+    let requests = server.requests().join("\n");
+    assert!(requests.contains("/i18n/extras/en.json"), "{requests}");
+    assert!(!requests.contains("/i18n/staff/"), "{requests}");
     browser.close().await;
 }

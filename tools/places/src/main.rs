@@ -15,9 +15,10 @@
 use std::path::Path;
 use std::process::ExitCode;
 
+use autonomie_core::coordinates::{distance_km, read_degrees, LatLon};
 use autonomie_core::places::{
-    build_from_communes, distance_km, france_services, index, parse_places, write, Column,
-    FileFormat, LatLon, ParseReport, Place, SchemaVersion,
+    build_from_communes, france_services, index, parse_places, write, Column, FileFormat,
+    ParseReport, Place, SchemaVersion,
 };
 
 const USAGE: &str = "\
@@ -417,13 +418,18 @@ fn selection(args: &Args) -> Result<Selection, Failure> {
         return Ok(Selection::PostalCodes(codes));
     }
     let text = args.option("--rayon").unwrap_or_default();
-    let numbers: Vec<f64> = text
-        .split(',')
-        .filter_map(|n| n.trim().parse().ok())
-        .collect();
-    match numbers.as_slice() {
-        [lat, lon, km] if *km > 0.0 && km.is_finite() => LatLon::new(*lat, *lon)
-            .map(|centre| Selection::Radius(centre, *km))
+    // Latitude and longitude are read by the core's one rule, with decimal points (the comma
+    // separates the three numbers).
+    let degrees = |text: &str| read_degrees(text).plain();
+    let numbers = match text.split(',').collect::<Vec<_>>().as_slice() {
+        [lat, lon, km] => degrees(lat)
+            .zip(degrees(lon))
+            .zip(km.trim().parse::<f64>().ok()),
+        _ => None,
+    };
+    match numbers {
+        Some(((lat, lon), km)) if km > 0.0 && km.is_finite() => LatLon::new(lat, lon)
+            .map(|centre| Selection::Radius(centre, km))
             .ok_or_else(|| Failure(format!("coordonnées invalides : {text}"))),
         _ => Err(Failure(format!(
             "--rayon attend LAT,LON,KM (par exemple 45.76,4.83,10), pas « {text} »"

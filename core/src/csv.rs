@@ -1,8 +1,24 @@
-//! A small CSV reader and writer (RFC 4180), kept small because it is compiled to wasm.
+//! CSV (RFC 4180): the one reader and the one writer of the project, kept small because they
+//! are compiled to wasm.
 //!
-//! Reading is lenient where it cannot mislead: `,`, `;` or tab separators, CRLF, LF or CR
-//! line ends, blank lines skipped, a stray quote inside an unquoted field kept as text. An
-//! unterminated quoted field is reported on its record (it would swallow the rest of the file).
+//! [`Reader`] reads places files ([`crate::places::parse`]), the ANCT list of France services
+//! and the postal-code table. Reading is lenient where it cannot mislead: `,`, `;` or tab
+//! separators ([`detect_separator`]), CRLF, LF or CR line ends, blank lines skipped, a stray
+//! quote inside an unquoted field kept as text. An unterminated quoted field is reported on its
+//! record (it would swallow the rest of the file).
+//!
+//! [`write_record`] writes the v1 places files of `lieux` and the national index
+//! ([`crate::places::write`]), the postal-code table, and the staff's activity counts export
+//! ([`crate::stats`]). A field is quoted only when it has to be: when it holds the separator, a
+//! quote (doubled inside), a line break, or starts or ends with a space (which some readers
+//! trim). Each record ends with the caller's [`LineEnd`]: `\n` for data files, `\r\n` for the
+//! export opened in a spreadsheet.
+//!
+//! [`spreadsheet_safe`] is a separate step, for files staff open in a spreadsheet: a cell that
+//! would be read as a formula is prefixed with `'`. Only the activity counts export takes it:
+//! places files are data for other programs, and keep their values as they are.
+
+use std::borrow::Cow;
 
 /// One record and where it starts.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -159,6 +175,24 @@ pub fn detect_separator(text: &str) -> u8 {
     candidates[best]
 }
 
+/// How each written record ends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineEnd {
+    /// `\n`: data files (places, postal-code table).
+    Lf,
+    /// `\r\n`, as RFC 4180 says: files opened in a spreadsheet.
+    CrLf,
+}
+
+impl LineEnd {
+    fn as_str(self) -> &'static str {
+        match self {
+            LineEnd::Lf => "\n",
+            LineEnd::CrLf => "\r\n",
+        }
+    }
+}
+
 /// Appends one field, quoted only when it has to be.
 pub fn write_field(out: &mut String, field: &str, separator: char) {
     let needs_quotes = field.contains([separator, '"', '\n', '\r'])
@@ -173,19 +207,31 @@ pub fn write_field(out: &mut String, field: &str, separator: char) {
     }
 }
 
-/// Appends one record and a `\n`.
-pub fn write_record<'a>(
+/// Appends one record and its line end.
+pub fn write_record<S: AsRef<str>>(
     out: &mut String,
-    fields: impl IntoIterator<Item = &'a str>,
+    fields: impl IntoIterator<Item = S>,
     separator: char,
+    line_end: LineEnd,
 ) {
     for (i, field) in fields.into_iter().enumerate() {
         if i > 0 {
             out.push(separator);
         }
-        write_field(out, field, separator);
+        write_field(out, field.as_ref(), separator);
     }
-    out.push('\n');
+    out.push_str(line_end.as_str());
+}
+
+/// A cell a spreadsheet will not run (OWASP "CSV injection"): a value starting with `=`, `+`,
+/// `-`, `@`, a tab or a carriage return is prefixed with `'`; others are unchanged. Applied
+/// before [`write_record`], to the staff's export only.
+pub fn spreadsheet_safe(value: &str) -> Cow<'_, str> {
+    if value.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        Cow::Owned(format!("'{value}"))
+    } else {
+        Cow::Borrowed(value)
+    }
 }
 
 #[cfg(test)]
@@ -245,6 +291,7 @@ mod tests {
             &mut out,
             ["plain", "a,b", "say \"hi\"", "two\nlines", " pad"],
             ',',
+            LineEnd::Lf,
         );
         assert_eq!(
             out,
@@ -255,5 +302,38 @@ mod tests {
             back[0].fields,
             ["plain", "a,b", "say \"hi\"", "two\nlines", " pad"]
         );
+    }
+
+    #[test]
+    fn records_end_with_the_line_end_asked_and_quote_only_when_needed() {
+        let mut out = String::new();
+        write_record(&mut out, ["a;b", "c,d", "pad ", ""], ';', LineEnd::Lf);
+        write_record(&mut out, ["x", "2026-11"], ',', LineEnd::CrLf);
+        assert_eq!(out, "\"a;b\";c,d;\"pad \";\nx,2026-11\r\n");
+        let mut empty = String::new();
+        write_record(&mut empty, Vec::<String>::new(), ',', LineEnd::CrLf);
+        assert_eq!(empty, "\r\n");
+    }
+
+    #[test]
+    fn spreadsheet_cells_are_never_formulas() {
+        let cell = |value: &str| {
+            let mut out = String::new();
+            write_field(&mut out, &spreadsheet_safe(value), ',');
+            out
+        };
+        assert_eq!(
+            cell("=HYPERLINK(\"http://x\")"),
+            "\"'=HYPERLINK(\"\"http://x\"\")\""
+        );
+        assert_eq!(cell("+33 1 23"), "'+33 1 23");
+        assert_eq!(cell("-1"), "'-1");
+        assert_eq!(cell("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(cell("\tx"), "'\tx");
+        assert_eq!(cell("\rx"), "\"'\rx\"");
+        assert_eq!(cell("a,b"), "\"a,b\"");
+        assert_eq!(cell("2026-11-21"), "2026-11-21");
+        assert_eq!(cell("< 5"), "< 5");
+        assert!(matches!(spreadsheet_safe("12"), Cow::Borrowed("12")));
     }
 }
