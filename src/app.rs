@@ -26,7 +26,7 @@ pub fn App(mounted: Mounted) -> impl IntoView {
         if mediator.get() {
             return ui::extras_screen::extras_step(
                 ctx,
-                "mediator_mount",
+                autonomie_ui::contract::LazyScreen::Mediator,
                 k::nav::MEDIATOR,
                 autonomie_ui::contract::Action::CloseMediator,
                 k::module::CLOSE,

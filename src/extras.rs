@@ -4,34 +4,10 @@
 
 use std::cell::RefCell;
 
-use autonomie_core::i18n::TextModule;
+use autonomie_ui::contract::LazyModule as Module;
 
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-
-/// A lazily loaded module; the loader turns its name into `autonomie-<name>.js`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Module {
-    Extras,
-    Staff,
-}
-
-impl Module {
-    /// Whose texts its screens show.
-    pub fn texts(self) -> TextModule {
-        match self {
-            Module::Extras => TextModule::Extras,
-            Module::Staff => TextModule::Staff,
-        }
-    }
-
-    fn name(self) -> &'static str {
-        match self {
-            Module::Extras => "extras",
-            Module::Staff => "staff",
-        }
-    }
-}
 
 thread_local! {
     static LOADER: RefCell<Option<js_sys::Function>> = const { RefCell::new(None) };

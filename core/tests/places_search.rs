@@ -1,8 +1,8 @@
 //! Distances, ranking, filters and the postal-code / commune / gazetteer centres.
 
 use autonomie_core::places::{
-    build_from_communes, distance_km, parse_places, Accompaniment, Centre, CentreSource, Gazetteer,
-    LatLon, Place, PlaceIndex, Query, SearchResult, Support,
+    build_from_communes, parse_places, Accompaniment, Centre, CentreSource, Gazetteer, LatLon,
+    Place, PlaceIndex, Query, SearchResult, Support,
 };
 use autonomie_core::Service;
 
@@ -42,54 +42,6 @@ fn ids(index: &PlaceIndex, result: &SearchResult) -> Vec<String> {
 
 fn search(index: &PlaceIndex, query: &Query) -> Vec<String> {
     ids(index, &index.search(query, None))
-}
-
-#[test]
-fn distances_between_known_cities() {
-    let paris = LatLon {
-        lat: 48.8566,
-        lon: 2.3522,
-    };
-    let lyon = LatLon {
-        lat: 45.7640,
-        lon: 4.8357,
-    };
-    let marseille = LatLon {
-        lat: 43.2965,
-        lon: 5.3698,
-    };
-    let lille = LatLon {
-        lat: 50.6292,
-        lon: 3.0573,
-    };
-    let brest = LatLon {
-        lat: 48.3904,
-        lon: -4.4861,
-    };
-    let strasbourg = LatLon {
-        lat: 48.5734,
-        lon: 7.7521,
-    };
-    for (a, b, km) in [
-        (paris, lyon, 391.5),
-        (paris, marseille, 660.5),
-        (lille, paris, 203.5),
-        (brest, strasbourg, 901.3),
-    ] {
-        let d = distance_km(a, b);
-        assert!((d - km).abs() < 0.5, "{d} instead of {km}");
-        assert!((distance_km(b, a) - d).abs() < 1e-9, "symmetric");
-    }
-    assert_eq!(distance_km(paris, paris), 0.0);
-    // Antipodes: half the circumference, no NaN from rounding.
-    let antipode = distance_km(
-        LatLon { lat: 0.0, lon: 0.0 },
-        LatLon {
-            lat: 0.0,
-            lon: 180.0,
-        },
-    );
-    assert!((antipode - 20015.1).abs() < 1.0, "{antipode}");
 }
 
 #[test]

@@ -14,8 +14,9 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::dom::*;
-use crate::extras::{self, Module};
+use crate::extras;
 use crate::state::Ctx;
+use autonomie_ui::contract::LazyScreen;
 
 /// A callback the module calls with a text argument.
 pub fn callback_with_text(action: impl Fn(String) + 'static) -> js_sys::Function {
@@ -31,14 +32,14 @@ pub fn callback(action: impl Fn() + 'static) -> js_sys::Function {
         .unchecked_into()
 }
 
-/// Calls `function(element, settings, texts, ...callbacks)` of the module; the function
+/// Calls the mount function of `screen` in its module,
+/// `(element, settings, texts, ...callbacks)`; the function
 /// returns a handle with an `unmount` method. When the module cannot load (offline, blocked,
 /// or nothing after the loader's timeout, see `public/autonomie.js`), `fallback` explains and a
 /// "Réessayer" button tries again.
 pub fn extras_screen(
     ctx: Ctx,
-    module: Module,
-    function: &'static str,
+    screen: LazyScreen,
     settings: String,
     callbacks: Vec<js_sys::Function>,
     fallback: impl Fn() -> AnyView + Send + Sync + 'static,
@@ -53,8 +54,8 @@ pub fn extras_screen(
         failed.set(false);
         loading.set(true);
         leptos::task::spawn_local(async move {
-            let loaded = extras::module(module).await;
-            let texts = ctx.module_texts(module.texts()).await;
+            let loaded = extras::module(screen.module()).await;
+            let texts = ctx.module_texts(screen.module().texts()).await;
             let refused = loaded.as_ref().err().is_some_and(|error| {
                 js_sys::Reflect::get(error, &JsValue::from_str("name"))
                     .ok()
@@ -63,7 +64,7 @@ pub fn extras_screen(
             });
             let _ = changed.try_set(refused);
             let loaded = loaded.ok().and_then(|module| {
-                js_sys::Reflect::get(&module, &JsValue::from_str(function))
+                js_sys::Reflect::get(&module, &JsValue::from_str(screen.export()))
                     .ok()?
                     .dyn_into::<js_sys::Function>()
                     .ok()
@@ -171,7 +172,7 @@ pub fn module_fallback(ctx: Ctx, title_key: Key, message_key: Key, way_out: AnyV
 /// cannot load, the person is told, can try again, and can go `back` (`back_key` says where).
 pub fn extras_step(
     ctx: Ctx,
-    function: &'static str,
+    screen: LazyScreen,
     title_key: Key<'static>,
     back: Action,
     back_key: Key<'static>,
@@ -181,7 +182,7 @@ pub fn extras_step(
             ctx.act(action);
         }
     });
-    let message_key = if function == "places_ui_mount" {
+    let message_key = if screen == LazyScreen::Places {
         k::module::PLACES_ERROR
     } else {
         k::module::RESULTS_ERROR
@@ -200,8 +201,7 @@ pub fn extras_step(
     };
     extras_screen(
         ctx,
-        Module::Extras,
-        function,
+        screen,
         ctx.screen_settings().to_json(),
         vec![on_action],
         fallback,
@@ -211,31 +211,31 @@ pub fn extras_step(
 /// The extras screen of a step after the last question; when it cannot load, "Revenir" goes to
 /// the step before (from the result, to the last question).
 pub fn step_screen(ctx: Ctx, stage: Stage) -> AnyView {
-    let (function, title_key, back, back_key) = match stage {
+    let (screen, title_key, back, back_key) = match stage {
         Stage::Orientation => (
-            "orientation_mount",
+            LazyScreen::Orientation,
             k::module::RESULTS_TITLE,
             Action::Go(Stage::Result),
             k::module::BACK,
         ),
         Stage::Places => (
-            "places_ui_mount",
+            LazyScreen::Places,
             k::module::PLACES_TITLE,
             Action::Go(Stage::Orientation),
             k::module::BACK,
         ),
         Stage::Summary => (
-            "summary_mount",
+            LazyScreen::Summary,
             k::module::RESULTS_TITLE,
             Action::Go(Stage::Result),
             k::module::BACK,
         ),
         _ => (
-            "result_mount",
+            LazyScreen::Result,
             k::module::RESULTS_TITLE,
             Action::Back,
             k::question::BACK,
         ),
     };
-    extras_step(ctx, function, title_key, back, back_key)
+    extras_step(ctx, screen, title_key, back, back_key)
 }

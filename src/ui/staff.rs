@@ -9,8 +9,8 @@ use leptos::prelude::*;
 
 use super::dom::*;
 use super::extras_screen::{callback, callback_with_text, extras_screen};
-use crate::extras::Module;
 use crate::state::Ctx;
+use autonomie_ui::contract::LazyScreen;
 
 pub fn staff(ctx: Ctx) -> AnyView {
     let settings = ctx.config.with_value(|c| {
@@ -49,8 +49,7 @@ pub fn staff(ctx: Ctx) -> AnyView {
     };
     extras_screen(
         ctx,
-        Module::Staff,
-        "staff_ui_mount",
+        LazyScreen::Staff,
         settings,
         vec![close, set_public],
         fallback,

@@ -1,13 +1,88 @@
-//! The contract between the main module and the screens of the lazily loaded extras module:
-//! what the widget sends a screen when it mounts it ([`ScreenSettings`]), and what a screen
-//! asks the widget to do ([`Action`]). Both modules compile this file, so both sides agree on
-//! every field; on the wire each is a JSON text (the core's own JSON).
+//! The contract between the main module and the screens of the lazily loaded modules: which
+//! module holds which screen under which exported name ([`LazyModule`], [`LazyScreen`]), what
+//! the widget sends a screen when it mounts it ([`ScreenSettings`]), and what a screen asks
+//! the widget to do ([`Action`]). Every module compiles this file, so all sides agree on every
+//! name and field; on the wire each value is a JSON text (the core's own JSON). A test reads
+//! the built modules and checks each one exports the screens this file gives it
+//! (`tests/e2e/tests/shipped.rs`).
 
 use autonomie_core::envelope::Stored;
 use autonomie_core::history::PastResult;
+use autonomie_core::i18n::TextModule;
 use autonomie_core::json::{self, object, string, Json};
 use autonomie_core::session::{ChosenPlace, Session, Stage};
 use autonomie_core::stats::Finished;
+
+/// A lazily loaded wasm module; the loader turns its name into `autonomie-<name>.js`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LazyModule {
+    /// The steps after the last question and the mediator's view.
+    Extras,
+    /// The staff view.
+    Staff,
+}
+
+impl LazyModule {
+    pub const ALL: [LazyModule; 2] = [LazyModule::Extras, LazyModule::Staff];
+
+    /// What the loader is asked for.
+    pub fn name(self) -> &'static str {
+        match self {
+            LazyModule::Extras => "extras",
+            LazyModule::Staff => "staff",
+        }
+    }
+
+    /// Whose texts its screens show.
+    pub fn texts(self) -> TextModule {
+        match self {
+            LazyModule::Extras => TextModule::Extras,
+            LazyModule::Staff => TextModule::Staff,
+        }
+    }
+}
+
+/// A screen a lazily loaded module mounts, with the function it exports for it:
+/// `(container, settings, texts, callbacks…)`, which returns a handle with `unmount`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LazyScreen {
+    Result,
+    Orientation,
+    Places,
+    Summary,
+    Mediator,
+    Staff,
+}
+
+impl LazyScreen {
+    pub const ALL: [LazyScreen; 6] = [
+        LazyScreen::Result,
+        LazyScreen::Orientation,
+        LazyScreen::Places,
+        LazyScreen::Summary,
+        LazyScreen::Mediator,
+        LazyScreen::Staff,
+    ];
+
+    pub fn module(self) -> LazyModule {
+        match self {
+            LazyScreen::Staff => LazyModule::Staff,
+            _ => LazyModule::Extras,
+        }
+    }
+
+    /// The name of its mount function, a `#[wasm_bindgen]` function of the module.
+    pub fn export(self) -> &'static str {
+        match self {
+            LazyScreen::Result => "result_mount",
+            LazyScreen::Orientation => "orientation_mount",
+            LazyScreen::Places => "places_ui_mount",
+            LazyScreen::Summary => "summary_mount",
+            LazyScreen::Mediator => "mediator_mount",
+            LazyScreen::Staff => "staff_ui_mount",
+        }
+    }
+}
 
 /// What a screen of the extras module asks the widget to do.
 #[derive(Debug, Clone, PartialEq)]

@@ -40,14 +40,7 @@ impl Browser {
                 vec![],
             )
             .await;
-        result
-            .as_array()
-            .map(|a| {
-                a.iter()
-                    .filter_map(|v| v.as_str().map(str::to_string))
-                    .collect()
-            })
-            .unwrap_or_default()
+        crate::widget::strings(&result)
     }
 
     /// Fails with the list when axe finds anything.

@@ -82,15 +82,7 @@ impl Browser {
 
     /// The texts a script run in the first widget returns as an array.
     pub async fn widget_strings(&self, script: &str) -> Vec<String> {
-        self.in_widget(0, script)
-            .await
-            .as_array()
-            .map(|a| {
-                a.iter()
-                    .filter_map(|v| v.as_str().map(str::to_string))
-                    .collect()
-            })
-            .unwrap_or_default()
+        strings(&self.in_widget(0, script).await)
     }
 
     /// Waits until the widget is mounted and shows its welcome screen or a later one.
@@ -140,4 +132,16 @@ impl Browser {
             .await;
         assert_eq!(clicked, Value::Bool(true), "no button {text:?}");
     }
+}
+
+/// The texts of a JSON array a script returned (nothing for anything else).
+pub(crate) fn strings(value: &Value) -> Vec<String> {
+    value
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .filter_map(|v| v.as_str().map(str::to_string))
+                .collect()
+        })
+        .unwrap_or_default()
 }

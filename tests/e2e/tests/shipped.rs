@@ -62,3 +62,29 @@ fn no_shipped_file_holds_a_path_of_the_build_machine() {
         "expected remapped dependency paths (/cargo/registry/…) in the main module"
     );
 }
+
+/// The main module finds each screen of a lazily loaded module by the name
+/// `autonomie_ui::contract::LazyScreen` gives it: each built module exports every one.
+#[test]
+fn every_lazily_loaded_screen_is_exported_under_its_contract_name() {
+    use autonomie_ui::contract::{LazyModule, LazyScreen};
+    let dist = autonomie_e2e::dist_dir();
+    for module in LazyModule::ALL {
+        let file = dist.join(format!("autonomie-{}.js", module.name()));
+        let glue = std::fs::read_to_string(&file)
+            .unwrap_or_else(|e| panic!("{}: {e} (build first)", file.display()));
+        let screens: Vec<LazyScreen> = LazyScreen::ALL
+            .into_iter()
+            .filter(|s| s.module() == module)
+            .collect();
+        assert!(!screens.is_empty(), "{module:?} has no screen");
+        for screen in screens {
+            assert!(
+                glue.contains(&format!("export function {}(", screen.export())),
+                "{} does not export {} ({screen:?})",
+                file.display(),
+                screen.export()
+            );
+        }
+    }
+}
