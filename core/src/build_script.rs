@@ -38,6 +38,40 @@ pub fn module_texts(module: crate::i18n::TextModule) {
     write_to_out_dir("keys.rs", &keys);
 }
 
+/// The widget's stylesheet, part by part, in the order they are joined (paths from the
+/// workspace's folder): the shared rules and most screens', then the rules of the screens that
+/// keep their CSS beside their code. The order is the cascade's: a later rule wins a tie.
+pub const STYLESHEET_PARTS: [&str; 4] = [
+    "src/ui/widget.css",
+    "extras/src/places_ui/places.css",
+    "extras/src/results/summary/summary.css",
+    "staff/src/staff_ui/staff.css",
+];
+
+/// The widget's stylesheet as written: its [`STYLESHEET_PARTS`] joined, each after the other.
+pub fn read_stylesheet() -> String {
+    let mut css = String::new();
+    for part in STYLESHEET_PARTS {
+        let path = workspace_root().join(part);
+        let text =
+            std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        css.push_str(&text);
+    }
+    css
+}
+
+/// Prepares the main module's stylesheet: its parts joined and minified, as `widget.min.css`
+/// (see [`crate::css::minify`]).
+pub fn widget_stylesheet() {
+    for part in STYLESHEET_PARTS {
+        println!(
+            "cargo::rerun-if-changed={}/{part}",
+            workspace_root().display()
+        );
+    }
+    write_to_out_dir("widget.min.css", &crate::css::minify(&read_stylesheet()));
+}
+
 /// The workspace's folder (the core crate is one level below it).
 fn workspace_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("..")

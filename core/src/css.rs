@@ -83,6 +83,7 @@ fn flush_space(out: &mut String, pending_space: &mut bool, next: char) {
 #[cfg(test)]
 mod tests {
     use super::minify;
+    use crate::build_script::{read_stylesheet, STYLESHEET_PARTS};
 
     #[test]
     fn drops_comments_and_layout_whitespace() {
@@ -111,7 +112,7 @@ mod tests {
 
     #[test]
     fn the_widget_stylesheet_keeps_every_rule() {
-        let css = include_str!("../../src/ui/widget.css");
+        let css = &read_stylesheet();
         let small = minify(css);
         assert!(
             small.len() < css.len() * 9 / 10,
@@ -126,6 +127,62 @@ mod tests {
         );
         assert_eq!(braces(&small, '{'), braces(&small, '}'));
         assert!(!small.contains("/*"));
+    }
+
+    /// Each part of the widget's stylesheet holds whole rules (alone, it minifies to what it
+    /// adds to the whole), and no declaration is written in two parts: a rule moved beside a
+    /// screen's code was not left behind as well.
+    #[test]
+    fn each_rule_of_the_widget_stylesheet_is_in_one_part() {
+        let parts: Vec<String> = STYLESHEET_PARTS
+            .iter()
+            .map(|part| {
+                let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                    .join("..")
+                    .join(part);
+                minify(&std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{part}: {e}")))
+            })
+            .collect();
+        assert_eq!(parts.concat(), minify(&read_stylesheet()));
+        let mut seen: Vec<(String, &str)> = Vec::new();
+        for (part, css) in STYLESHEET_PARTS.iter().zip(&parts) {
+            for declaration in declarations(css) {
+                match seen.iter().find(|(d, _)| *d == declaration) {
+                    Some((_, other)) => assert_eq!(other, part, "{declaration}"),
+                    None => seen.push((declaration, part)),
+                }
+            }
+        }
+        assert!(seen.len() > 500, "{}", seen.len());
+    }
+
+    /// Each declaration of minified CSS as `media|selector|property`: `@media print|.an-sheet
+    /// h2|font-size`, one per selector of a list.
+    fn declarations(css: &str) -> Vec<String> {
+        let mut found = Vec::new();
+        let mut media = "";
+        let mut rest = css;
+        while let Some(open) = rest.find('{') {
+            let prelude = &rest[..open];
+            rest = &rest[open + 1..];
+            if prelude.starts_with('@') {
+                media = prelude;
+                continue;
+            }
+            let close = rest.find('}').expect("a rule is closed");
+            for selector in prelude.split(',') {
+                for declaration in rest[..close].split(';') {
+                    let property = declaration.split(':').next().unwrap_or("");
+                    found.push(format!("{media}|{selector}|{property}"));
+                }
+            }
+            rest = &rest[close + 1..];
+            while let Some(after) = rest.strip_prefix('}') {
+                media = "";
+                rest = after;
+            }
+        }
+        found
     }
 
     fn braces_in_comments(css: &str) -> usize {

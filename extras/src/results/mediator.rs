@@ -22,7 +22,8 @@ use autonomie_core::share_code::{open, v1, ShareCodeError};
 use autonomie_ui::contract::Action;
 use autonomie_ui::markup::Markup;
 
-use super::sheet::{item_label, place_section, sheet, SheetOf};
+use super::summary::place::place_section;
+use super::summary::sheet::{item_label, sheet, SheetOf};
 use super::{actions, common_action, Ctx};
 use crate::page::{button, is_enter};
 
@@ -226,7 +227,7 @@ fn opened_view(ctx: &Ctx, opened: &autonomie_core::share_code::Opened) {
             let found =
                 crate::places_data::find_by_hash(&key, &source, hash, departement.as_deref()).await;
             if let (Some(card), true) = (found, ctx.page().alive()) {
-                let place = crate::places_ui::chosen_place(&ctx.host.texts, &card);
+                let place = crate::places_ui::chosen::chosen_place(&ctx.host.texts, &card);
                 let mut m = Markup::new();
                 place_section(&ctx, &mut m, &place);
                 ctx.page().fill(".an-place-slot", &m);

@@ -11,8 +11,7 @@ mod chart;
 mod mediator;
 mod orientation;
 mod result;
-pub mod sheet;
-mod summary;
+pub mod summary;
 
 use crate::page::On;
 use autonomie_core::i18n::Key;

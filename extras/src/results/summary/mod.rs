@@ -1,6 +1,14 @@
 //! "Mon bilan numérique": the sheet to print, with the print button. On a public computer,
 //! after printing, the person is asked whether the page came out, then everything about them
 //! goes ("Terminer").
+//!
+//! This file holds the screen; the sheet itself is `sheet.rs`, with its parts `place.rs` (the
+//! chosen place) and `share.rs` (the code and its QR code); the mediator's view prints the same
+//! sheet. Its CSS, on screen and in print, is `summary.css`, beside them.
+
+pub mod place;
+pub mod share;
+pub mod sheet;
 
 use crate::k;
 use autonomie_ui::contract::Action;
@@ -8,9 +16,9 @@ use autonomie_ui::icons::Icon;
 use autonomie_ui::markup::Markup;
 use autonomie_ui::texts::Texts;
 
-use super::sheet::{sheet, SheetOf};
 use super::{actions, common_action, Ctx};
 use crate::page::button;
+use sheet::{sheet, SheetOf};
 
 pub fn summary(ctx: Ctx) {
     let Some(session) = ctx.settings(|s| s.session.clone()) else {

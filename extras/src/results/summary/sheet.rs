@@ -3,7 +3,10 @@
 //! 3 steps, the level per domain (with what is to check), what the person does alone, with help
 //! or not yet, the questions not understood, the advice and the chosen place; then room for
 //! notes beside the code and its QR code, and the line saying nothing left the device.
-//! The print stylesheet fits it on one A4 page, legible in black and white.
+//! The print rules (`summary.css`) fit it on one A4 page, legible in black and white.
+//!
+//! This file holds the sheet's layout and the sections read from the evaluation; the chosen
+//! place's section is `place.rs`, the code and its QR code `share.rs`.
 //!
 //! Written as markup (see `autonomie_ui::markup`): nothing on it changes once shown, except
 //! the chosen place in the mediator's view, found after the sheet shows.
@@ -13,14 +16,14 @@ use autonomie_core::evaluation::Evaluation;
 use autonomie_core::i18n::Key;
 use autonomie_core::scoring::{Level, Outcome};
 use autonomie_core::session::{ChosenPlace, Session};
-use autonomie_core::share_code::{encode, SharePayload};
-use autonomie_core::text_direction::TextKind;
 use autonomie_ui::markup::Markup;
 use autonomie_ui::texts::Texts;
 
-use super::chart::{level_text, shown_domains, step_bar};
-use super::orientation::reason;
-use super::Ctx;
+use super::place::place_section;
+use super::share::share_block;
+use crate::results::chart::{level_text, shown_domains, step_bar};
+use crate::results::orientation::reason;
+use crate::results::Ctx;
 
 /// What the sheet shows besides the evaluation.
 pub struct SheetOf<'a> {
@@ -291,103 +294,4 @@ fn advice(ctx: &Ctx, evaluation: &Evaluation, m: &mut Markup) {
         }
     }
     m.close("section");
-}
-
-pub fn place_section(ctx: &Ctx, m: &mut Markup, place: &ChosenPlace) {
-    m.open_class("section", "an-sheet-place")
-        .leaf("h3", &[], &ctx.t(k::summary::PLACE))
-        .leaf_as(
-            "p",
-            TextKind::PersonData,
-            &[],
-            &format!("{} — {}", place.name, place.address),
-        );
-    if !place.phone.is_empty() {
-        m.open("p", &[])
-            .text(&format!("{} ", ctx.t(k::summary::PHONE)))
-            .leaf_as("span", TextKind::Phone, &[], &place.phone)
-            .close("p");
-    }
-    if !place.hours.is_empty() {
-        m.leaf(
-            "p",
-            &[],
-            &format!("{} {}", ctx.t(k::summary::PLACE_HOURS), place.hours),
-        );
-    }
-    if !place.services.is_empty() {
-        let names: Vec<String> = place
-            .services
-            .iter()
-            .map(|id| ctx.t(Key::computed(&format!("service.{id}"))))
-            .collect();
-        m.leaf(
-            "p",
-            &[],
-            &format!("{} {}", ctx.t(k::summary::PLACE_OFFERS), names.join(", ")),
-        );
-    }
-    m.close("section");
-}
-
-/// The printed code, read aloud on the phone or typed by a mediator: left to right even in
-/// Arabic, and on a narrow screen wrapped between its groups of 4, never inside one. Each group
-/// keeps its dash, so the text copied is the code as printed.
-pub fn code_view(code: &str, m: &mut Markup) {
-    m.open_as(
-        "p",
-        TextKind::Code,
-        &[("class", "an-code"), ("translate", "no")],
-    );
-    let groups = code.split('-').collect::<Vec<_>>();
-    let last = groups.len().saturating_sub(1);
-    for (index, group) in groups.iter().enumerate() {
-        let text = if index < last {
-            format!("{group}-")
-        } else {
-            group.to_string()
-        };
-        m.leaf_class("span", "an-code-group", &text);
-    }
-    m.close("p");
-}
-
-/// The short code and its QR code, which opens the mediator view on the widget's own page.
-fn share_block(ctx: &Ctx, session: &Session, m: &mut Markup) {
-    let Ok(code) = SharePayload::from_session(session).and_then(|payload| encode(&payload)) else {
-        return;
-    };
-    let base = ctx.settings(|s| s.base.clone());
-    m.open_class("div", "an-share");
-    // A QR code only makes sense with an absolute address to open.
-    if base.starts_with("https://") || base.starts_with("http://") {
-        let drawn = crate::qr::qr_path(format!("{base}index.html#m={code}"));
-        if let Some((size, path)) = drawn.split_once('|') {
-            m.open(
-                "svg",
-                &[
-                    ("xmlns", "http://www.w3.org/2000/svg"),
-                    ("class", "an-qr"),
-                    ("viewBox", &format!("0 0 {size} {size}")),
-                    ("role", "img"),
-                    ("aria-label", &ctx.t(k::summary::QR_LABEL)),
-                    ("shape-rendering", "crispEdges"),
-                ],
-            )
-            .open(
-                "rect",
-                &[("width", size), ("height", size), ("class", "an-qr-light")],
-            )
-            .close("rect")
-            .open("path", &[("d", path)])
-            .close("path")
-            .close("svg");
-        }
-    }
-    m.open("div", &[])
-        .leaf("h3", &[], &ctx.t(k::summary::SHARE_TITLE));
-    code_view(&code, m);
-    m.leaf_class("p", "an-small", &ctx.t(k::summary::SHARE_HINT))
-        .close("div")
-        .close("div");
 }
