@@ -6,6 +6,19 @@
 //! This reader is a few kilobytes. Partner places files stream through the same [`Reader`]
 //! (see `places::json_rows`), which keeps their numbers as written.
 //!
+//! Why not serde with serde-wasm-bindgen either, which the design names (the browser's own
+//! `JSON.parse`, no serde_json in the wasm): measured on 2026-12-01 (`cargo run -p budget`),
+//! deriving `Serialize` and `Deserialize` on the stored values (session, history, preferences,
+//! device settings, activity counts, staff PIN) and reading them and the translation catalogs
+//! that way took the first question from 151.5 KB to 168.8 KB brotli (+17.3 KB) and the whole
+//! flow from 342.2 KB to 369.6 KB (+27.5 KB). The catalogs alone cost 8.5 KB: serde's error
+//! messages bring in the float formatter (about 4 KB), and each derived type adds its own
+//! code. The project adopts a package only at 5 KB or less, so this reader stays. It would stay
+//! in the main module anyway, for the compiled-in question bank and the contract with the
+//! lazily loaded modules; its own functions weigh about 2 KB brotli there, and the stored-value
+//! code serde would have replaced about 2 KB more (estimated from the wasm name section). The
+//! reader keeps its fuzz target (`fuzz/`).
+//!
 //! It never panics: every input, however hostile, gives a value or an error. Nesting is
 //! limited so a deeply nested input cannot exhaust the stack. [`Json`] numbers are whole
 //! numbers only: our data has no fractions, and float parsing and printing would add about
