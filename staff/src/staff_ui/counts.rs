@@ -176,7 +176,15 @@ pub(super) fn figures(
             .class("an-hint")
             .child(ctx.t(k::staff::PRIVACY))
             .into_any(),
-        levels,
+        // Five columns do not fit a 320 px screen: the table scrolls sideways in its own box,
+        // which the keyboard can reach (WCAG 1.4.10 allows it for data tables).
+        h("div")
+            .class("an-table-scroll")
+            .attr("role", "region")
+            .attr("tabindex", "0")
+            .attr("aria-label", ctx.t(k::staff::LEVELS))
+            .child(levels)
+            .into_any(),
         h("h3").child(ctx.t(k::staff::SERVICES)).into_any(),
         services,
         national,
