@@ -232,6 +232,23 @@ impl Browser {
             .await;
     }
 
+    /// From the result to the printable sheet, in any language: waits for the result, opens
+    /// the summary and waits for its share code.
+    pub async fn open_summary_from_result(&self) {
+        self.wait_widget("root.querySelector('.an-result')", "the result")
+            .await;
+        self.in_widget(
+            0,
+            "root.querySelector('.an-go-summary').click(); return true;",
+        )
+        .await;
+        self.wait_widget(
+            "root.querySelector('.an-sheet .an-code')",
+            "the summary with its code",
+        )
+        .await;
+    }
+
     /// Answers every question with `pick(item id, offered codes)` until the result shows, and
     /// goes on after each kind offer. Returns how many screens were answered.
     pub async fn answer_all(&self, pick: impl Fn(&str, &[String]) -> String) -> usize {

@@ -577,18 +577,7 @@ async fn a_later_steps_language_file_that_does_not_come_leaves_them_in_french() 
     assert!(text.contains("Votre résultat"), "{text}");
     assert!(!text.contains("Your result"), "{text}");
     // The summary prints, in French too.
-    browser
-        .in_widget(
-            0,
-            "root.querySelector('.an-go-summary').click(); return true;",
-        )
-        .await;
-    browser
-        .wait_widget(
-            "root.querySelector('.an-sheet .an-code')",
-            "the summary with its code",
-        )
-        .await;
+    browser.open_summary_from_result().await;
     assert!(browser.widget_text().await.contains("Ma situation"));
     browser.close().await;
 }

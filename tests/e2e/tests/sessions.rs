@@ -16,25 +16,6 @@ async fn answer_some(browser: &Browser, count: usize) {
     }
 }
 
-/// From the result to the printable sheet, in any language.
-async fn to_summary(browser: &Browser) {
-    browser
-        .wait_widget("root.querySelector('.an-result')", "the result")
-        .await;
-    browser
-        .in_widget(
-            0,
-            "root.querySelector('.an-go-summary').click(); return true;",
-        )
-        .await;
-    browser
-        .wait_widget(
-            "root.querySelector('.an-sheet .an-code')",
-            "the summary with its code",
-        )
-        .await;
-}
-
 async fn full_run_starting_in(lang: &str, switch_to: &str) {
     let server = Server::start();
     let browser = Browser::launch(PHONE).await;
@@ -59,7 +40,7 @@ async fn full_run_starting_in(lang: &str, switch_to: &str) {
         Value::from(if switch_to == "ar" { "rtl" } else { "ltr" })
     );
     browser.answer_all(mixed_profile).await;
-    to_summary(&browser).await;
+    browser.open_summary_from_result().await;
     // And back: the summary re-renders in the first language.
     browser.switch_language(lang).await;
     browser
@@ -103,7 +84,7 @@ async fn after_next_person_a_second_person_runs_the_whole_flow() {
     // The next person: every click of theirs used to trap.
     browser.start_in_any_language().await;
     browser.answer_all(mixed_profile).await;
-    to_summary(&browser).await;
+    browser.open_summary_from_result().await;
     browser.close().await;
 }
 
@@ -136,7 +117,7 @@ async fn after_forgetting_everything_a_new_assessment_runs_to_the_end() {
         .await;
     browser.start_in_any_language().await;
     browser.answer_all(mixed_profile).await;
-    to_summary(&browser).await;
+    browser.open_summary_from_result().await;
     browser.close().await;
 }
 
@@ -148,7 +129,7 @@ async fn the_mediator_view_opens_after_a_language_switch() {
     person.wait_ready().await;
     person.start_in_any_language().await;
     person.answer_all(mixed_profile).await;
-    to_summary(&person).await;
+    person.open_summary_from_result().await;
     let code = person
         .in_widget(
             0,
