@@ -1,6 +1,7 @@
-//! The screens of this module, without a UI framework: each writes its markup once (see
-//! `autonomie_ui::markup`, where every text is escaped) and listens to its container's events,
-//! which name what to do in `data-do` attributes.
+//! The screens of this module, without a UI framework: each writes its HTML once with the
+//! `h("p").class(…).child(…)` builder of `autonomie_ui::markup` (the shape of the Leptos
+//! screens' builder; every text is escaped) and listens to its container's events, which name
+//! what to do in `data-do` attributes.
 //!
 //! Why not Leptos here, as in the main module: the main module must carry Leptos for the
 //! questions, and a second copy in this module weighed on the whole flow's 330 KB budget.
@@ -13,7 +14,7 @@ use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use autonomie_ui::icons::Icon;
-use autonomie_ui::markup::Markup;
+use autonomie_ui::markup::{h, icon as pictogram, Html, H};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -68,8 +69,8 @@ impl Page {
     }
 
     /// Replaces the whole screen.
-    pub fn show(&self, markup: &Markup) {
-        self.container.set_inner_html(markup.as_str());
+    pub fn show(&self, screen: H) {
+        self.container.set_inner_html(screen.into_html().as_str());
     }
 
     /// The first element matching `selector` in the screen.
@@ -89,9 +90,9 @@ impl Page {
     }
 
     /// Replaces what the element matching `selector` holds.
-    pub fn fill(&self, selector: &str, markup: &Markup) {
+    pub fn fill(&self, selector: &str, html: Html) {
         if let Some(element) = self.find(selector) {
-            element.set_inner_html(markup.as_str());
+            element.set_inner_html(html.as_str());
         }
     }
 
@@ -198,27 +199,15 @@ impl Mounted {
 
 /// A button that asks for `action` (with `arg`): an icon before the text (`back`, `print`…)
 /// or after it (`next`).
-pub fn button(
-    m: &mut Markup,
-    class: &str,
-    action: &str,
-    arg: &str,
-    icon: Option<Icon>,
-    label: &str,
-) {
-    m.open(
-        "button",
-        &[
-            ("type", "button"),
-            ("class", class),
-            ("data-do", action),
-            ("data-arg", arg),
-        ],
-    );
+pub fn button(class: &str, action: &str, arg: &str, icon: Option<Icon>, label: &str) -> H {
+    let button = h("button")
+        .attr("type", "button")
+        .class(class)
+        .attr("data-do", action)
+        .attr("data-arg", arg);
     match icon {
-        Some(Icon::Next) => m.text(label).raw_icon(Icon::Next),
-        Some(icon) => m.raw_icon(icon).text(label),
-        None => m.text(label),
-    };
-    m.close("button");
+        Some(Icon::Next) => button.child(label).child(pictogram(Icon::Next)),
+        Some(icon) => button.child(pictogram(icon)).child(label),
+        None => button.child(label),
+    }
 }

@@ -8,7 +8,7 @@ use autonomie_ui::texts::Texts;
 
 use autonomie_core::places::{PlaceCard, ResultsMessage};
 use autonomie_core::session::ChosenPlace;
-use autonomie_ui::markup::Markup;
+use autonomie_ui::markup::{fragment, h, Html, H};
 
 use super::chosen::chosen_place;
 use super::Ctx;
@@ -31,11 +31,7 @@ fn distance_text(ctx: &Ctx, metres: i64) -> String {
     ctx.format(k::places::DISTANCE_KM, &[("km", &km)])
 }
 
-pub(super) fn results_view(ctx: &Ctx, results: ResultsMessage, m: &mut Markup) {
-    m.open("div", &[]);
-    if results.no_place_in_area {
-        m.leaf_class("p", "an-notice", &ctx.t(k::places::NONE_IN_AREA));
-    }
+pub(super) fn results_view(ctx: &Ctx, results: ResultsMessage) -> Html {
     let count = if results.places.is_empty() {
         ctx.t(k::places::NO_RESULT)
     } else {
@@ -44,43 +40,49 @@ pub(super) fn results_view(ctx: &Ctx, results: ResultsMessage, m: &mut Markup) {
             &[("count", &results.places.len().to_string())],
         )
     };
-    m.leaf("p", &[("class", "an-count"), ("role", "status")], &count)
-        .close("div")
-        .open_class("ul", "an-place-list");
+    let head = h("div")
+        .child(results.no_place_in_area.then(|| {
+            h("p")
+                .class("an-notice")
+                .child(ctx.t(k::places::NONE_IN_AREA))
+        }))
+        .child(h("p").class("an-count").attr("role", "status").child(count));
     let mut shown = Vec::with_capacity(results.places.len());
-    for (index, card) in results.places.into_iter().enumerate() {
-        shown.push(place_card(ctx, card, index, m));
-    }
-    m.close("ul");
+    let cards = results
+        .places
+        .into_iter()
+        .enumerate()
+        .map(|(index, card)| {
+            let (view, chosen) = place_card(ctx, card, index);
+            shown.push(chosen);
+            view
+        })
+        .collect::<Vec<H>>();
     *ctx.shown.borrow_mut() = shown;
+    fragment([head, h("ul").class("an-place-list").children(cards)])
 }
 
 /// A link to a partner's page. Only http(s) URLs reach here (checked when the results were
 /// read); they open in a new tab without giving it access to the widget's page.
-fn link(m: &mut Markup, href: &str, label: &str) {
-    m.leaf(
-        "a",
-        &[
-            ("href", href),
-            ("target", "_blank"),
-            ("rel", "noopener noreferrer"),
-        ],
-        label,
-    );
+fn link(href: Option<&String>, label: Key, ctx: &Ctx) -> Option<H> {
+    href.map(|href| {
+        h("a")
+            .attr("href", href)
+            .attr("target", "_blank")
+            .attr("rel", "noopener noreferrer")
+            .child(ctx.t(label))
+    })
 }
 
-/// One place; returns what goes on the summary if the person chooses it.
-fn place_card(ctx: &Ctx, card: PlaceCard, index: usize, m: &mut Markup) -> ChosenPlace {
+/// One place, and what goes on the summary if the person chooses it.
+fn place_card(ctx: &Ctx, card: PlaceCard, index: usize) -> (H, ChosenPlace) {
     let chosen = chosen_place(&ctx.texts, &card);
-    // Names and addresses are French whatever the widget's language: their own direction
-    // keeps "150 rue du 4 Août 1789, 69100 Villeurbanne" in its order on an Arabic screen.
-    m.open_class("li", "an-place")
-        .leaf_as("h3", TextKind::PersonData, &[], &card.name)
-        .leaf_as("p", TextKind::PersonData, &[], &chosen.address);
-    if let Some(metres) = card.distance_m {
-        m.leaf_class("p", "an-distance", &distance_text(ctx, metres));
-    }
-    match (&card.hours_today, card.open_now) {
+    let distance = card.distance_m.map(|metres| {
+        h("p")
+            .class("an-distance")
+            .child(distance_text(ctx, metres))
+    });
+    let hours = match (&card.hours_today, card.open_now) {
         (Some(today), Some(open)) => {
             let state = ctx.t(if open {
                 k::places::OPEN_NOW
@@ -92,29 +94,31 @@ fn place_card(ctx: &Ctx, card: PlaceCard, index: usize, m: &mut Markup) -> Chose
             } else {
                 today.clone()
             };
-            m.open("p", &[])
-                .leaf_class("strong", if open { "an-open" } else { "an-closed" }, &state)
-                .text(&format!(" · {} {today_text}", ctx.t(k::places::TODAY)))
-                .close("p");
+            Some(
+                h("p")
+                    .child(
+                        h("strong")
+                            .class(if open { "an-open" } else { "an-closed" })
+                            .child(state),
+                    )
+                    .child(format!(" · {} {today_text}", ctx.t(k::places::TODAY))),
+            )
         }
-        _ => {
-            if let Some(raw) = &card.hours_raw {
-                m.leaf("p", &[], &format!("{} {raw}", ctx.t(k::places::HOURS)));
-            }
-        }
-    }
-    if !card.matched.is_empty() {
+        _ => card
+            .hours_raw
+            .as_ref()
+            .map(|raw| h("p").child(format!("{} {raw}", ctx.t(k::places::HOURS)))),
+    };
+    let offers = (!card.matched.is_empty()).then(|| {
         let names: Vec<String> = card
             .matched
             .iter()
             .map(|id| ctx.t(Key::computed(&format!("service.{id}"))))
             .collect();
-        m.leaf_class(
-            "p",
-            "an-small",
-            &format!("{} {}", ctx.t(k::places::OFFERS), names.join(", ")),
-        );
-    }
+        h("p")
+            .class("an-small")
+            .child(format!("{} {}", ctx.t(k::places::OFFERS), names.join(", ")))
+    });
     let mut tags = Vec::new();
     if card.free {
         tags.push(ctx.t(k::places::tag::FREE));
@@ -122,56 +126,66 @@ fn place_card(ctx: &Ctx, card: PlaceCard, index: usize, m: &mut Markup) -> Chose
     if card.aidants_connect {
         tags.push(ctx.t(k::places::tag::AIDANTS_CONNECT));
     }
-    if !tags.is_empty() {
-        m.leaf_class("p", "an-small", &tags.join(" · "));
-    }
-    if card.stale {
-        m.leaf_class("p", "an-small an-stale", &ctx.t(k::places::STALE));
-    }
-    let has_links = (card.phone.is_some() && card.phone_display.is_some())
-        || card.booking_url.is_some()
-        || card.website.is_some()
-        || card.accessibility_url.is_some();
-    if has_links {
-        m.open_class("p", "an-place-links");
-        if let (Some(phone), Some(display)) = (&card.phone, &card.phone_display) {
-            // Digits read left to right in every language: "02 62 97 83 91", not reversed
-            // groups on an Arabic screen.
-            m.leaf_as(
-                "a",
-                TextKind::Phone,
-                &[("href", &format!("tel:{phone}"))],
-                display,
-            );
-        }
-        if let Some(url) = &card.booking_url {
-            link(m, url, &ctx.t(k::places::BOOKING));
-        }
-        if let Some(url) = &card.website {
-            link(m, url, &ctx.t(k::places::WEBSITE));
-        }
-        if let Some(url) = &card.accessibility_url {
-            link(m, url, &ctx.t(k::places::ACCESSIBILITY));
-        }
-        m.close("p");
-    }
+    let tags = (!tags.is_empty()).then(|| h("p").class("an-small").child(tags.join(" · ")));
+    let stale = card.stale.then(|| {
+        h("p")
+            .class("an-small an-stale")
+            .child(ctx.t(k::places::STALE))
+    });
+    // Digits read left to right in every language: "02 62 97 83 91", not reversed groups on
+    // an Arabic screen.
+    let phone = card
+        .phone
+        .as_ref()
+        .zip(card.phone_display.as_ref())
+        .map(|(phone, display)| {
+            h("a")
+                .attr("href", &format!("tel:{phone}"))
+                .text_kind(TextKind::Phone)
+                .child(display)
+        });
+    let links = [
+        phone,
+        link(card.booking_url.as_ref(), k::places::BOOKING, ctx),
+        link(card.website.as_ref(), k::places::WEBSITE, ctx),
+        link(
+            card.accessibility_url.as_ref(),
+            k::places::ACCESSIBILITY,
+            ctx,
+        ),
+    ];
+    let links = links
+        .iter()
+        .any(Option::is_some)
+        .then(|| h("p").class("an-place-links").children(links));
     let is_chosen = ctx.chosen.borrow().as_deref() == Some(card.id.as_str());
-    let index = index.to_string();
-    m.leaf(
-        "button",
-        &[
-            ("type", "button"),
-            ("class", "an-button an-secondary an-choose"),
-            ("aria-pressed", if is_chosen { "true" } else { "false" }),
-            ("data-do", "choose"),
-            ("data-arg", &index),
-        ],
-        &ctx.t(if is_chosen {
+    let choose = h("button")
+        .attr("type", "button")
+        .class("an-button an-secondary an-choose")
+        .attr("aria-pressed", if is_chosen { "true" } else { "false" })
+        .attr("data-do", "choose")
+        .attr("data-arg", &index.to_string())
+        .child(ctx.t(if is_chosen {
             k::places::CHOSEN
         } else {
             k::places::CHOOSE
-        }),
-    )
-    .close("li");
-    chosen
+        }));
+    // Names and addresses are French whatever the widget's language: their own direction
+    // keeps "150 rue du 4 Août 1789, 69100 Villeurbanne" in its order on an Arabic screen.
+    let view = h("li")
+        .class("an-place")
+        .child(h("h3").text_kind(TextKind::PersonData).child(&card.name))
+        .child(
+            h("p")
+                .text_kind(TextKind::PersonData)
+                .child(&chosen.address),
+        )
+        .child(distance)
+        .child(hours)
+        .child(offers)
+        .child(tags)
+        .child(stale)
+        .child(links)
+        .child(choose);
+    (view, chosen)
 }

@@ -3,8 +3,8 @@
 //!
 //! This screen lives in the lazily loaded module with the places parser, so neither weighs on
 //! the first question. The widget mounts it in its shadow root through [`places_ui_mount`],
-//! with the settings and actions of [`autonomie_ui::contract`]. It is written as markup (see
-//! [`crate::page`]): the search form and the filters stay as the person sets them, and only
+//! with the settings and actions of [`autonomie_ui::contract`]. It is written with the `h()`
+//! builder (see [`crate::page`]): the search form and the filters stay as the person sets them, and only
 //! the status line, the position message and the places found are rewritten.
 //!
 //! This file holds the screen's state (`Places`), its mount, the loading of the places data
@@ -32,7 +32,7 @@ use autonomie_core::places::LatLon;
 use autonomie_core::session::ChosenPlace;
 use autonomie_core::Service;
 use autonomie_ui::contract::{Action, ScreenSettings};
-use autonomie_ui::markup::Markup;
+use autonomie_ui::markup::{fragment, h, H};
 use autonomie_ui::screen::catalog;
 use wasm_bindgen::prelude::*;
 
@@ -152,7 +152,7 @@ pub fn places_ui_mount(
         ),
     });
     let initial_where = settings.centre_postal_code.clone().unwrap_or_default();
-    page.show(&screen(&ctx, &initial_where));
+    page.show(screen(&ctx, &initial_where));
     if settings.navigated {
         page.focus(autonomie_ui::focus::SCREEN_HEADING);
     }
@@ -229,32 +229,25 @@ fn listen(ctx: &Ctx) {
 /// The line under the title: loading, the data's problem (with "Réessayer"), the demo notice,
 /// or what the partner's file skipped (with `data-debug`).
 fn show_status(ctx: &Ctx) {
-    let mut m = Markup::new();
-    match &*ctx.status.borrow() {
-        PlacesStatus::Loading => {
-            m.leaf(
-                "p",
-                &[("class", "an-loading"), ("role", "status")],
-                &ctx.t(k::places::LOADING),
-            );
-        }
+    let line = match &*ctx.status.borrow() {
+        PlacesStatus::Loading => Some(
+            h("p")
+                .class("an-loading")
+                .attr("role", "status")
+                .child(ctx.t(k::places::LOADING)),
+        ),
         PlacesStatus::Failed(failure) => {
             let (key, code) = failure.message_key();
             let message = match code {
                 Some(code) => ctx.format(key, &[("code", &code.to_string())]),
                 None => ctx.t(key),
             };
-            m.open("div", &[("class", "an-notice"), ("role", "alert")])
-                .leaf("p", &[], &message);
-            button(
-                &mut m,
+            Some(notice_with_retry(
+                ctx,
+                &message,
                 "an-button an-secondary",
                 "retry_data",
-                "",
-                None,
-                &ctx.t(k::places::RETRY),
-            );
-            m.close("div");
+            ))
         }
         PlacesStatus::Ready { skipped, .. } if ctx.debug && !skipped.is_empty() => {
             // For the partner, in English like the other configuration messages.
@@ -263,111 +256,121 @@ fn show_status(ctx: &Ctx) {
                 .iter()
                 .map(|(r, n)| format!("{} × {}", n, r.message_en()))
                 .collect();
-            m.leaf(
-                "p",
-                &[("class", "an-notice an-debug"), ("role", "note")],
-                &format!(
-                    "Places file: {total} rows skipped ({}).",
-                    reasons.join("; ")
-                ),
-            );
+            Some(
+                h("p")
+                    .class("an-notice an-debug")
+                    .attr("role", "note")
+                    .child(format!(
+                        "Places file: {total} rows skipped ({}).",
+                        reasons.join("; ")
+                    )),
+            )
         }
-        PlacesStatus::Ready { demo: true, .. } => {
-            m.leaf(
-                "p",
-                &[("class", "an-notice an-demo"), ("role", "note")],
-                &ctx.t(k::places::DEMO_NOTICE),
-            );
-        }
+        PlacesStatus::Ready { demo: true, .. } => Some(
+            h("p")
+                .class("an-notice an-demo")
+                .attr("role", "note")
+                .child(ctx.t(k::places::DEMO_NOTICE)),
+        ),
         PlacesStatus::Ready {
             updated: Some(date),
             ..
         } => {
             let date = autonomie_ui::clock::long_date(date, ctx.lang());
-            m.leaf(
-                "p",
-                &[("class", "an-hint an-updated")],
-                &ctx.format(k::places::UPDATED, &[("date", &date)]),
-            );
+            Some(
+                h("p")
+                    .class("an-hint an-updated")
+                    .child(ctx.format(k::places::UPDATED, &[("date", &date)])),
+            )
         }
-        PlacesStatus::Ready { .. } => {}
-    }
-    ctx.page.fill(".an-status-slot", &m);
+        PlacesStatus::Ready { .. } => None,
+    };
+    ctx.page.fill(".an-status-slot", fragment(line));
 }
 
-fn screen(ctx: &Ctx, initial_where: &str) -> Markup {
-    let mut m = Markup::new();
-    m.open_class("section", "an-screen an-places")
-        .leaf(
-            "h2",
-            &[("id", "an-places-title"), ("tabindex", "-1")],
-            &ctx.t(k::places::TITLE),
+/// A problem with the places data, and the button to ask again (`action`).
+fn notice_with_retry(ctx: &Ctx, message: &str, class: &str, action: &str) -> H {
+    h("div")
+        .class("an-notice")
+        .attr("role", "alert")
+        .child(h("p").child(message))
+        .child(button(class, action, "", None, &ctx.t(k::places::RETRY)))
+}
+
+fn screen(ctx: &Ctx, initial_where: &str) -> H {
+    h("section")
+        .class("an-screen an-places")
+        .child(
+            h("h2")
+                .id("an-places-title")
+                .attr("tabindex", "-1")
+                .child(ctx.t(k::places::TITLE)),
         )
-        .leaf_class("p", "an-lead", &ctx.t(k::places::INTRO))
-        .open_class("div", "an-status-slot")
-        .close("div")
-        .open("div", &[("class", "an-place-search"), ("role", "search")])
-        .leaf(
-            "label",
-            &[("for", "an-where")],
-            &ctx.t(k::places::WHERE_LABEL),
+        .child(h("p").class("an-lead").child(ctx.t(k::places::INTRO)))
+        .child(h("div").class("an-status-slot"))
+        .child(
+            h("div")
+                .class("an-place-search")
+                .attr("role", "search")
+                .child(
+                    h("label")
+                        .attr("for", "an-where")
+                        .child(ctx.t(k::places::WHERE_LABEL)),
+                )
+                .child(
+                    h("p")
+                        .class("an-hint")
+                        .id("an-where-hint")
+                        .child(ctx.t(k::places::WHERE_HINT)),
+                )
+                .child(
+                    h("div")
+                        .class("an-inline")
+                        .child(
+                            h("input")
+                                .id("an-where")
+                                .attr("type", "text")
+                                .attr("autocomplete", "postal-code")
+                                .attr("aria-describedby", "an-where-hint")
+                                .attr("value", initial_where)
+                                .attr("data-do", "where")
+                                .text_kind(TextKind::PersonData),
+                        )
+                        .child(button(
+                            "an-button an-primary",
+                            "search",
+                            "",
+                            Some(Icon::Search),
+                            &ctx.t(k::places::SEARCH),
+                        )),
+                )
+                .child(button(
+                    "an-button an-secondary",
+                    "locate",
+                    "",
+                    Some(Icon::Pin),
+                    &ctx.t(k::places::USE_POSITION),
+                ))
+                .child(h("p").class("an-hint an-geo").attr("role", "status")),
         )
-        .leaf(
-            "p",
-            &[("class", "an-hint"), ("id", "an-where-hint")],
-            &ctx.t(k::places::WHERE_HINT),
+        .child(filters(ctx))
+        .child(h("div").class("an-results"))
+        .child(
+            h("div")
+                .class("an-actions an-actions-wrap")
+                .child(button(
+                    "an-button an-secondary",
+                    "go",
+                    "orientation",
+                    Some(Icon::Back),
+                    &ctx.t(k::orientation::BACK),
+                ))
+                .child(button(
+                    "an-button an-primary",
+                    "go",
+                    "summary",
+                    Some(Icon::Print),
+                    &ctx.t(k::orientation::PRINT),
+                )),
         )
-        .open_class("div", "an-inline")
-        .open_as(
-            "input",
-            TextKind::PersonData,
-            &[
-                ("id", "an-where"),
-                ("type", "text"),
-                ("autocomplete", "postal-code"),
-                ("aria-describedby", "an-where-hint"),
-                ("value", initial_where),
-                ("data-do", "where"),
-            ],
-        );
-    button(
-        &mut m,
-        "an-button an-primary",
-        "search",
-        "",
-        Some(Icon::Search),
-        &ctx.t(k::places::SEARCH),
-    );
-    m.close("div");
-    button(
-        &mut m,
-        "an-button an-secondary",
-        "locate",
-        "",
-        Some(Icon::Pin),
-        &ctx.t(k::places::USE_POSITION),
-    );
-    m.leaf("p", &[("class", "an-hint an-geo"), ("role", "status")], "")
-        .close("div");
-    filters(ctx, &mut m);
-    m.open_class("div", "an-results").close("div");
-    m.open_class("div", "an-actions an-actions-wrap");
-    button(
-        &mut m,
-        "an-button an-secondary",
-        "go",
-        "orientation",
-        Some(Icon::Back),
-        &ctx.t(k::orientation::BACK),
-    );
-    button(
-        &mut m,
-        "an-button an-primary",
-        "go",
-        "summary",
-        Some(Icon::Print),
-        &ctx.t(k::orientation::PRINT),
-    );
-    m.close("div").close("section");
-    m
 }

@@ -7,12 +7,11 @@ use autonomie_core::i18n::Key;
 use autonomie_ui::texts::Texts;
 
 use autonomie_core::places::{Accompaniment, Centre, LatLon, OpenWhen, Query, Support};
-use autonomie_ui::markup::Markup;
+use autonomie_ui::markup::{fragment, h, Html, H};
 use wasm_bindgen::JsCast;
 
 use super::cards::results_view;
-use super::Ctx;
-use crate::page::button;
+use super::{notice_with_retry, Ctx};
 use crate::places_data::{self, PlacesStatus};
 
 /// The value of a form field of the screen.
@@ -44,7 +43,7 @@ pub(super) fn run_search(ctx: &Ctx, retry: bool) {
         None => Centre::from_input(&field(ctx, "#an-where")),
     };
     let Some(centre) = centre else {
-        ctx.page.fill(".an-results", &Markup::new());
+        ctx.page.fill(".an-results", Html::default());
         return;
     };
     if !matches!(*ctx.status.borrow(), PlacesStatus::Ready { .. }) {
@@ -67,9 +66,13 @@ pub(super) fn run_search(ctx: &Ctx, retry: bool) {
     query.preferred_help = ctx.help;
     let mine = ctx.generation.get() + 1;
     ctx.generation.set(mine);
-    let mut m = Markup::new();
-    m.leaf("p", &[("role", "status")], &ctx.t(k::places::SEARCHING));
-    ctx.page.fill(".an-results", &m);
+    ctx.page.fill(
+        ".an-results",
+        h("p")
+            .attr("role", "status")
+            .child(ctx.t(k::places::SEARCHING))
+            .into_html(),
+    );
     let ctx = ctx.clone();
     wasm_bindgen_futures::spawn_local(async move {
         let result = places_data::search(&ctx.key, &ctx.base_url, &query, retry).await;
@@ -77,41 +80,34 @@ pub(super) fn run_search(ctx: &Ctx, retry: bool) {
         if ctx.generation.get() != mine || !ctx.page.alive() {
             return;
         }
-        let mut m = Markup::new();
-        match result {
+        let shown = match result {
             Some(searched) => {
-                for (failed, key) in [
+                let notices = [
                     (
                         !searched.missing.is_empty(),
                         k::places::error::MISSING_FILES,
                     ),
                     (searched.gazetteer_failed, k::places::error::POSTAL_CODES),
-                ] {
-                    if failed {
-                        m.open("div", &[("class", "an-notice"), ("role", "alert")])
-                            .leaf("p", &[], &ctx.t(key));
-                        button(
-                            &mut m,
-                            "an-button an-secondary an-retry",
-                            "retry_search",
-                            "",
-                            None,
-                            &ctx.t(k::places::RETRY),
-                        );
-                        m.close("div");
-                    }
-                }
-                results_view(&ctx, searched.results, &mut m);
+                ]
+                .into_iter()
+                .filter(|(failed, _)| *failed)
+                .map(|(_, key)| {
+                    notice_with_retry(
+                        &ctx,
+                        &ctx.t(key),
+                        "an-button an-secondary an-retry",
+                        "retry_search",
+                    )
+                });
+                fragment([fragment(notices), results_view(&ctx, searched.results)])
             }
-            None => {
-                m.leaf(
-                    "p",
-                    &[("class", "an-error"), ("role", "alert")],
-                    &ctx.t(k::places::error::UNREADABLE),
-                );
-            }
-        }
-        ctx.page.fill(".an-results", &m);
+            None => h("p")
+                .class("an-error")
+                .attr("role", "alert")
+                .child(ctx.t(k::places::error::UNREADABLE))
+                .into_html(),
+        };
+        ctx.page.fill(".an-results", shown);
     });
 }
 
@@ -148,69 +144,38 @@ fn geo_message(ctx: &Ctx, text: &str) {
     }
 }
 
-pub(super) fn filters(ctx: &Ctx, m: &mut Markup) {
-    // Folded by default, so that on a phone the places come right after the search; open
-    // for a person who reads French with difficulty, whose filter is proposed.
-    let mut attrs = vec![("class", "an-box an-filters")];
-    if ctx.reading_help {
-        attrs.push(("open", ""));
-    }
-    m.open("details", &attrs)
-        .leaf("summary", &[], &ctx.t(k::places::FILTERS));
-    for (key, id) in [
+pub(super) fn filters(ctx: &Ctx) -> H {
+    let checkboxes = [
         (k::places::filter::FREE, "an-free"),
         (k::places::filter::DONE_FOR_ME, "an-done-for-me"),
         (k::places::filter::BOOKING, "an-booking"),
         (k::places::filter::ACCESSIBILITY, "an-accessibility"),
-    ] {
-        m.open("label", &[("class", "an-check"), ("for", id)])
-            .open(
-                "input",
-                &[("type", "checkbox"), ("id", id), ("data-do", "filter")],
+    ]
+    .map(|(key, id)| {
+        h("label")
+            .class("an-check")
+            .attr("for", id)
+            .child(
+                h("input")
+                    .attr("type", "checkbox")
+                    .id(id)
+                    .attr("data-do", "filter"),
             )
-            .leaf("span", &[], &ctx.t(key))
-            .close("label");
-    }
-    m.leaf(
-        "label",
-        &[("for", "an-when")],
-        &ctx.t(k::places::filter::WHEN),
-    )
-    .open("select", &[("id", "an-when"), ("data-do", "filter")])
-    .leaf("option", &[("value", "")], &ctx.t(k::places::filter::ANY))
-    .leaf(
-        "option",
-        &[("value", "now")],
-        &ctx.t(k::places::filter::WHEN_NOW),
-    );
-    for day in 0..7 {
-        let value = day.to_string();
-        m.leaf(
-            "option",
-            &[("value", &value)],
-            &ctx.t(Key::computed(&format!("places.filter.day.{day}"))),
-        );
-    }
-    m.close("select").leaf(
-        "label",
-        &[("for", "an-support")],
-        &ctx.t(k::places::filter::SUPPORT),
-    );
-    let mut support_attrs = vec![("id", "an-support"), ("data-do", "filter")];
-    if ctx.reading_help {
-        m.leaf(
-            "p",
-            &[("class", "an-hint"), ("id", "an-support-hint")],
-            &ctx.t(k::orientation::READING_HELP),
-        );
-        support_attrs.push(("aria-describedby", "an-support-hint"));
-    }
-    m.open("select", &support_attrs).leaf(
-        "option",
-        &[("value", "")],
-        &ctx.t(k::places::filter::ANY),
-    );
-    for support in [
+            .child(h("span").child(ctx.t(key)))
+    });
+    let days = (0..7).map(|day| {
+        (
+            day.to_string(),
+            ctx.t(Key::computed(&format!("places.filter.day.{day}"))),
+        )
+    });
+    let when = [
+        (String::new(), ctx.t(k::places::filter::ANY)),
+        ("now".to_string(), ctx.t(k::places::filter::WHEN_NOW)),
+    ]
+    .into_iter()
+    .chain(days);
+    let supports = [
         Support::Illiteracy,
         Support::English,
         Support::OtherLanguages,
@@ -218,51 +183,88 @@ pub(super) fn filters(ctx: &Ctx, m: &mut Markup) {
         Support::Deafness,
         Support::MotorDisability,
         Support::MentalDisability,
-    ] {
-        m.leaf(
-            "option",
-            &[("value", support.id())],
-            &ctx.t(Key::computed(&format!("support.{}", support.id()))),
-        );
-    }
-    m.close("select")
-        .leaf(
-            "label",
-            &[("for", "an-help")],
-            &ctx.t(k::places::filter::HELP),
+    ]
+    .map(|support| {
+        (
+            support.id().to_string(),
+            ctx.t(Key::computed(&format!("support.{}", support.id()))),
         )
-        .open("select", &[("id", "an-help"), ("data-do", "filter")])
-        .leaf("option", &[("value", "")], &ctx.t(k::places::filter::ANY));
-    for help in [
+    });
+    let helps = [
         Accompaniment::Individual,
         Accompaniment::Workshop,
         Accompaniment::Autonomous,
         Accompaniment::Remote,
-    ] {
-        m.leaf(
-            "option",
-            &[("value", help.id())],
-            &ctx.t(Key::computed(&format!("accompaniment.{}", help.id()))),
-        );
-    }
-    m.close("select")
-        .leaf(
-            "label",
-            &[("for", "an-radius")],
-            &ctx.t(k::places::filter::RADIUS),
+    ]
+    .map(|help| {
+        (
+            help.id().to_string(),
+            ctx.t(Key::computed(&format!("accompaniment.{}", help.id()))),
         )
-        .open("select", &[("id", "an-radius"), ("data-do", "filter")]);
-    for km in Query::RADII_KM {
-        let value = km.to_string();
-        let mut attrs = vec![("value", value.as_str())];
-        if f64::from(km) == Query::DEFAULT_MAX_KM {
-            attrs.push(("selected", ""));
-        }
-        m.leaf(
-            "option",
-            &attrs,
-            &ctx.format(k::places::filter::RADIUS_KM, &[("km", &value)]),
-        );
+    });
+    let any = || (String::new(), ctx.t(k::places::filter::ANY));
+    // For a person who reads French with difficulty, the orientation's sentence explains the
+    // "accompagnement adapté" filter.
+    let support_hint = ctx.reading_help.then(|| {
+        h("p")
+            .class("an-hint")
+            .id("an-support-hint")
+            .child(ctx.t(k::orientation::READING_HELP))
+    });
+    let mut support = filter_select("an-support");
+    if ctx.reading_help {
+        support = support.attr("aria-describedby", "an-support-hint");
     }
-    m.close("select").close("details");
+    let radii = Query::RADII_KM.map(|km| {
+        let value = km.to_string();
+        h("option")
+            .attr("value", &value)
+            .flag("selected", f64::from(km) == Query::DEFAULT_MAX_KM)
+            .child(ctx.format(k::places::filter::RADIUS_KM, &[("km", &value)]))
+    });
+    // Folded by default, so that on a phone the places come right after the search; open
+    // for a person who reads French with difficulty, whose filter is proposed.
+    h("details")
+        .class("an-box an-filters")
+        .flag("open", ctx.reading_help)
+        .child(h("summary").child(ctx.t(k::places::FILTERS)))
+        .children(checkboxes)
+        .child(
+            h("label")
+                .attr("for", "an-when")
+                .child(ctx.t(k::places::filter::WHEN)),
+        )
+        .child(options(filter_select("an-when"), when))
+        .child(
+            h("label")
+                .attr("for", "an-support")
+                .child(ctx.t(k::places::filter::SUPPORT)),
+        )
+        .child(support_hint)
+        .child(options(support, std::iter::once(any()).chain(supports)))
+        .child(
+            h("label")
+                .attr("for", "an-help")
+                .child(ctx.t(k::places::filter::HELP)),
+        )
+        .child(options(
+            filter_select("an-help"),
+            std::iter::once(any()).chain(helps),
+        ))
+        .child(
+            h("label")
+                .attr("for", "an-radius")
+                .child(ctx.t(k::places::filter::RADIUS)),
+        )
+        .child(filter_select("an-radius").children(radii))
+}
+
+/// A filter's select: each change searches again.
+fn filter_select(id: &'static str) -> H {
+    h("select").id(id).attr("data-do", "filter")
+}
+
+/// A select with its `(value, label)` options.
+fn options(select: H, options: impl Iterator<Item = (String, String)>) -> H {
+    select.children(options.map(|(value, label)| h("option").attr("value", &value).child(label)))
 }

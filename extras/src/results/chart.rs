@@ -6,7 +6,7 @@ use crate::k;
 use autonomie_core::i18n::Key;
 use autonomie_core::scoring::{DomainResult, Level};
 use autonomie_ui::icons::Icon;
-use autonomie_ui::markup::Markup;
+use autonomie_ui::markup::{h, icon, H};
 use autonomie_ui::texts::Texts;
 
 use super::Ctx;
@@ -17,40 +17,35 @@ pub fn level_text(ctx: &Ctx, level: Option<Level>) -> String {
 }
 
 /// Four boxes, the first `filled` dark: readable in black and white.
-pub fn step_bar(m: &mut Markup, filled: u8) {
-    m.open(
-        "svg",
-        &[
-            ("xmlns", "http://www.w3.org/2000/svg"),
-            ("class", "an-stepbar"),
-            ("viewBox", "0 0 292 20"),
-            ("aria-hidden", "true"),
-            ("focusable", "false"),
-        ],
-    );
-    for step in 0..4u8 {
-        let x = (u32::from(step) * 74).to_string();
-        m.open(
-            "rect",
-            &[
-                (
-                    "class",
-                    if step < filled {
-                        "an-step an-step-on"
-                    } else {
-                        "an-step"
-                    },
-                ),
-                ("x", &x),
-                ("y", "1"),
-                ("width", "70"),
-                ("height", "18"),
-                ("rx", "3"),
-            ],
-        )
-        .close("rect");
-    }
-    m.close("svg");
+pub fn step_bar(filled: u8) -> H {
+    h("svg")
+        .attr("xmlns", "http://www.w3.org/2000/svg")
+        .class("an-stepbar")
+        .attr("viewBox", "0 0 292 20")
+        .attr("aria-hidden", "true")
+        .attr("focusable", "false")
+        .children((0..4u8).map(|step| {
+            h("rect")
+                .class(if step < filled {
+                    "an-step an-step-on"
+                } else {
+                    "an-step"
+                })
+                .attr("x", &(u32::from(step) * 74).to_string())
+                .attr("y", "1")
+                .attr("width", "70")
+                .attr("height", "18")
+                .attr("rx", "3")
+        }))
+}
+
+/// "à vérifier", when an exercise contradicted what the person said of a domain.
+pub fn to_check_mark(ctx: &Ctx, domain: &DomainResult) -> Option<H> {
+    (!domain.to_check.is_empty()).then(|| {
+        h("span")
+            .class("an-to-check")
+            .child(ctx.t(k::level::TO_CHECK))
+    })
 }
 
 /// The domains that have something to show: a level, or answers (a domain never asked, for
@@ -61,36 +56,37 @@ pub fn shown_domains(domains: &[DomainResult]) -> impl Iterator<Item = &DomainRe
         .filter(|d| d.level.is_some() || d.answered > 0 || !d.failed_exercises.is_empty())
 }
 
-pub fn level_chart(ctx: &Ctx, m: &mut Markup, domains: &[DomainResult]) {
-    m.open(
-        "figure",
-        &[("class", "an-chart"), ("aria-labelledby", "an-chart-title")],
-    )
-    .leaf(
-        "figcaption",
-        &[("id", "an-chart-title")],
-        &ctx.t(k::result::CHART_TITLE),
-    )
-    .leaf_class("p", "an-small", &ctx.t(k::result::CHART_DESC))
-    .open_class("ul", "an-chart-rows");
-    for d in shown_domains(domains) {
-        m.open_class("li", "an-chart-row")
-            .open_class("span", "an-chart-label");
-        if let Some(icon) = ctx
+pub fn level_chart(ctx: &Ctx, domains: &[DomainResult]) -> H {
+    let rows = shown_domains(domains).map(|d| {
+        let pictogram = ctx
             .bank()
             .domain(&d.domain)
             .and_then(|domain| Icon::from_name(&domain.icon))
-        {
-            m.raw_icon(icon);
-        }
-        m.text(&ctx.domain_name(&d.domain)).close("span");
-        step_bar(m, d.level.map_or(0, Level::step));
-        m.open_class("span", "an-chart-level")
-            .text(&level_text(ctx, d.level));
-        if !d.to_check.is_empty() {
-            m.leaf_class("span", "an-to-check", &ctx.t(k::level::TO_CHECK));
-        }
-        m.close("span").close("li");
-    }
-    m.close("ul").close("figure");
+            .map(icon);
+        h("li")
+            .class("an-chart-row")
+            .child(
+                h("span")
+                    .class("an-chart-label")
+                    .child(pictogram)
+                    .child(ctx.domain_name(&d.domain)),
+            )
+            .child(step_bar(d.level.map_or(0, Level::step)))
+            .child(
+                h("span")
+                    .class("an-chart-level")
+                    .child(level_text(ctx, d.level))
+                    .child(to_check_mark(ctx, d)),
+            )
+    });
+    h("figure")
+        .class("an-chart")
+        .attr("aria-labelledby", "an-chart-title")
+        .child(
+            h("figcaption")
+                .id("an-chart-title")
+                .child(ctx.t(k::result::CHART_TITLE)),
+        )
+        .child(h("p").class("an-small").child(ctx.t(k::result::CHART_DESC)))
+        .child(h("ul").class("an-chart-rows").children(rows))
 }

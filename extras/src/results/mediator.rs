@@ -20,7 +20,7 @@ use autonomie_core::scoring::Outcome;
 use autonomie_core::session::{GivenAnswer, Session};
 use autonomie_core::share_code::{open, v1, ShareCodeError};
 use autonomie_ui::contract::Action;
-use autonomie_ui::markup::Markup;
+use autonomie_ui::markup::{h, list_or, H};
 
 use super::summary::place::place_section;
 use super::summary::sheet::{item_label, sheet, SheetOf};
@@ -49,15 +49,14 @@ pub fn mediator(ctx: Ctx) {
             if let Some(session) = clicked.borrow().clone() {
                 ctx.act(Action::Keep(Box::new(session)));
             }
-            let mut m = Markup::new();
-            m.leaf(
-                "p",
-                &[("role", "status"), ("class", "an-kept")],
-                &ctx.t(k::mediator::KEPT),
+            ctx.page().fill(
+                ".an-keep-slot",
+                h("p")
+                    .attr("role", "status")
+                    .class("an-kept")
+                    .child(ctx.t(k::mediator::KEPT))
+                    .into_html(),
             );
-            if let Some(slot) = ctx.page().find(".an-keep-slot") {
-                slot.set_inner_html(m.as_str());
-            }
         }
         _ => {
             common_action(ctx, action);
@@ -104,120 +103,112 @@ fn entry(ctx: &Ctx, code: &str, error: Option<String>) {
     } else {
         "an-code-hint"
     };
-    let mut m = Markup::new();
-    m.open_class("section", "an-screen an-mediator")
-        .leaf(
-            "h2",
-            &[("id", "an-mediator-title"), ("tabindex", "-1")],
-            &ctx.t(k::mediator::TITLE),
-        )
-        .leaf("p", &[], &ctx.t(k::mediator::INTRO))
-        .open_class("div", "an-start")
-        .leaf(
-            "label",
-            &[("for", "an-code")],
-            &ctx.t(k::mediator::CODE_LABEL),
-        )
-        .leaf(
-            "p",
-            &[("class", "an-hint"), ("id", "an-code-hint")],
-            &ctx.t(k::mediator::CODE_HINT),
-        )
-        .open_as(
-            "input",
-            TextKind::Code,
-            &[
-                ("id", "an-code"),
-                ("type", "text"),
-                ("value", code),
-                ("autocomplete", "off"),
-                ("autocapitalize", "characters"),
-                ("spellcheck", "false"),
-                ("aria-describedby", described),
-                ("data-do", "code"),
-            ],
-        );
-    if let Some(message) = error {
-        m.leaf(
-            "p",
-            &[
-                ("class", "an-error"),
-                ("id", "an-code-error"),
-                ("role", "alert"),
-            ],
-            &message,
-        );
-    }
-    button(
-        &mut m,
-        "an-button an-primary an-open-code",
-        "open_code",
-        "",
-        Some(Icon::Next),
-        &ctx.t(k::mediator::OPEN),
+    let error = error.map(|message| {
+        h("p")
+            .class("an-error")
+            .id("an-code-error")
+            .attr("role", "alert")
+            .child(message)
+    });
+    ctx.show(
+        h("section")
+            .class("an-screen an-mediator")
+            .child(
+                h("h2")
+                    .id("an-mediator-title")
+                    .attr("tabindex", "-1")
+                    .child(ctx.t(k::mediator::TITLE)),
+            )
+            .child(h("p").child(ctx.t(k::mediator::INTRO)))
+            .child(
+                h("div")
+                    .class("an-start")
+                    .child(
+                        h("label")
+                            .attr("for", "an-code")
+                            .child(ctx.t(k::mediator::CODE_LABEL)),
+                    )
+                    .child(
+                        h("p")
+                            .class("an-hint")
+                            .id("an-code-hint")
+                            .child(ctx.t(k::mediator::CODE_HINT)),
+                    )
+                    .child(
+                        h("input")
+                            .id("an-code")
+                            .attr("type", "text")
+                            .attr("value", code)
+                            .attr("autocomplete", "off")
+                            .attr("autocapitalize", "characters")
+                            .attr("spellcheck", "false")
+                            .attr("aria-describedby", described)
+                            .attr("data-do", "code")
+                            .text_kind(TextKind::Code),
+                    )
+                    .child(error)
+                    .child(button(
+                        "an-button an-primary an-open-code",
+                        "open_code",
+                        "",
+                        Some(Icon::Next),
+                        &ctx.t(k::mediator::OPEN),
+                    )),
+            )
+            .child(close_button(ctx)),
     );
-    m.close("div");
+}
+
+/// "Fermer": leaves the mediator view, from the code entry or from a result.
+fn close_button(ctx: &Ctx) -> H {
     button(
-        &mut m,
         "an-button an-secondary",
         "close_mediator",
         "",
         Some(Icon::Back),
         &ctx.t(k::mediator::CLOSE),
-    );
-    m.close("section");
-    ctx.show(&m);
+    )
 }
 
 fn opened_view(ctx: &Ctx, opened: &autonomie_core::share_code::Opened) {
     let evaluation = super::evaluation_of(ctx, &opened.session);
-    let mut m = Markup::new();
-    m.open_class("section", "an-screen an-mediator").leaf_class(
-        "p",
-        "an-notice no-print",
-        &ctx.t(k::mediator::READ_ONLY),
+    ctx.show(
+        h("section")
+            .class("an-screen an-mediator")
+            .child(
+                h("p")
+                    .class("an-notice no-print")
+                    .child(ctx.t(k::mediator::READ_ONLY)),
+            )
+            .child(
+                actions()
+                    .child(close_button(ctx))
+                    .child(button(
+                        "an-button an-primary an-print",
+                        "print",
+                        "",
+                        Some(Icon::Print),
+                        &ctx.t(k::summary::PRINT),
+                    ))
+                    .child(h("div").class("an-keep-slot").child(button(
+                        "an-button an-secondary an-keep",
+                        "keep",
+                        "",
+                        None,
+                        &ctx.t(k::mediator::KEEP),
+                    ))),
+            )
+            .child(sheet(
+                ctx,
+                SheetOf {
+                    session: &opened.session,
+                    evaluation: &evaluation,
+                    share: false,
+                    place: None,
+                },
+            ))
+            .child(details(ctx, &evaluation, &opened.retired)),
     );
-    actions(&mut m, |m| {
-        button(
-            m,
-            "an-button an-secondary",
-            "close_mediator",
-            "",
-            Some(Icon::Back),
-            &ctx.t(k::mediator::CLOSE),
-        );
-        button(
-            m,
-            "an-button an-primary an-print",
-            "print",
-            "",
-            Some(Icon::Print),
-            &ctx.t(k::summary::PRINT),
-        );
-        m.open_class("div", "an-keep-slot");
-        button(
-            m,
-            "an-button an-secondary an-keep",
-            "keep",
-            "",
-            None,
-            &ctx.t(k::mediator::KEEP),
-        );
-        m.close("div");
-    });
-    sheet(
-        ctx,
-        &mut m,
-        SheetOf {
-            session: &opened.session,
-            evaluation: &evaluation,
-            share: false,
-            place: None,
-        },
-    );
-    details(ctx, &evaluation, &opened.retired, &mut m);
-    m.close("section");
-    ctx.show(&m);
     // The chosen place travels as a hash of its id: look it up in this widget's places data.
     if let Some(hash) = opened.place_hash {
         let (key, source) = ctx.settings(crate::places_ui::data_source);
@@ -228,42 +219,42 @@ fn opened_view(ctx: &Ctx, opened: &autonomie_core::share_code::Opened) {
                 crate::places_data::find_by_hash(&key, &source, hash, departement.as_deref()).await;
             if let (Some(card), true) = (found, ctx.page().alive()) {
                 let place = crate::places_ui::chosen::chosen_place(&ctx.host.texts, &card);
-                let mut m = Markup::new();
-                place_section(&ctx, &mut m, &place);
-                ctx.page().fill(".an-place-slot", &m);
+                ctx.page()
+                    .fill(".an-place-slot", place_section(&ctx, &place).into_html());
             }
         });
     }
 }
 
 /// What a mediator needs beyond the sheet, never printed.
-fn details(ctx: &Ctx, evaluation: &Evaluation, retired_answers: &[GivenAnswer], m: &mut Markup) {
-    m.open_class("div", "an-mediator-details no-print");
-    report(ctx, evaluation, m);
-    if let Some(reading) = &evaluation.national {
-        national(ctx, reading, m);
-    }
-    exercises(ctx, evaluation, m);
-    answers(ctx, evaluation, m);
-    retired(ctx, retired_answers, m);
-    m.close("div");
+fn details(ctx: &Ctx, evaluation: &Evaluation, retired_answers: &[GivenAnswer]) -> H {
+    h("div")
+        .class("an-mediator-details no-print")
+        .child(report(ctx, evaluation))
+        .child(
+            evaluation
+                .national
+                .as_ref()
+                .map(|reading| national(ctx, reading)),
+        )
+        .child(exercises(ctx, evaluation))
+        .child(answers(ctx, evaluation))
+        .child(retired(ctx, retired_answers))
 }
 
 /// A titled box of lines, or nothing when there is no line.
-fn lines_box(ctx: &Ctx, m: &mut Markup, title: Key, hint: Option<Key>, lines: Vec<String>) {
-    if lines.is_empty() {
-        return;
-    }
-    m.open_class("section", "an-box")
-        .leaf("h3", &[], &ctx.t(title));
-    if let Some(hint) = hint {
-        m.leaf_class("p", "an-hint", &ctx.t(hint));
-    }
-    m.list_or(&lines, "").close("section");
+fn lines_box(ctx: &Ctx, title: Key, hint: Option<Key>, lines: Vec<String>) -> Option<H> {
+    (!lines.is_empty()).then(|| {
+        h("section")
+            .class("an-box")
+            .child(h("h3").child(ctx.t(title)))
+            .child(hint.map(|hint| h("p").class("an-hint").child(ctx.t(hint))))
+            .child(list_or(lines, ""))
+    })
 }
 
 /// Per domain, the step of the activity reports' autonomy scale.
-fn report(ctx: &Ctx, evaluation: &Evaluation, m: &mut Markup) {
+fn report(ctx: &Ctx, evaluation: &Evaluation) -> Option<H> {
     let lines = evaluation
         .assessment
         .domains
@@ -279,15 +270,14 @@ fn report(ctx: &Ctx, evaluation: &Evaluation, m: &mut Markup) {
         .collect();
     lines_box(
         ctx,
-        m,
         k::mediator::REPORT_TITLE,
         Some(k::mediator::REPORT_HINT),
         lines,
-    );
+    )
 }
 
 /// The national reading in full: category, each area, Insee's illectronisme, sources.
-fn national(ctx: &Ctx, reading: &NationalReading, m: &mut Markup) {
+fn national(ctx: &Ctx, reading: &NationalReading) -> H {
     let mut lines = vec![
         ctx.t(Key::computed(&reading.category.i18n_key())),
         ctx.format(
@@ -310,23 +300,19 @@ fn national(ctx: &Ctx, reading: &NationalReading, m: &mut Markup) {
     if reading.illectronisme {
         lines.push(ctx.t(k::national::ILLECTRONISME));
     }
-    m.open_class("section", "an-box an-national-detail")
-        .leaf("h3", &[], &ctx.t(k::national::TITLE))
-        .list_or(&lines, "")
-        .leaf_class(
-            "p",
-            "an-small",
-            &format!(
-                "{} {}",
-                ctx.t(k::national::INDICATIVE),
-                ctx.t(k::national::SOURCE)
-            ),
-        )
-        .close("section");
+    h("section")
+        .class("an-box an-national-detail")
+        .child(h("h3").child(ctx.t(k::national::TITLE)))
+        .child(list_or(lines, ""))
+        .child(h("p").class("an-small").child(format!(
+            "{} {}",
+            ctx.t(k::national::INDICATIVE),
+            ctx.t(k::national::SOURCE)
+        )))
 }
 
 /// Each exercise answered: right, or the answer given.
-fn exercises(ctx: &Ctx, evaluation: &Evaluation, m: &mut Markup) {
+fn exercises(ctx: &Ctx, evaluation: &Evaluation) -> Option<H> {
     let bank = ctx.bank();
     let lines = bank
         .items
@@ -346,11 +332,11 @@ fn exercises(ctx: &Ctx, evaluation: &Evaluation, m: &mut Markup) {
             Some(format!("{} — {verdict}", ctx.goal(&item.id)))
         })
         .collect();
-    lines_box(ctx, m, k::mediator::EXERCISES_TITLE, None, lines);
+    lines_box(ctx, k::mediator::EXERCISES_TITLE, None, lines)
 }
 
 /// Every answer, question by question, in the bank's order.
-fn answers(ctx: &Ctx, evaluation: &Evaluation, m: &mut Markup) {
+fn answers(ctx: &Ctx, evaluation: &Evaluation) -> Option<H> {
     let bank = ctx.bank();
     let lines = bank
         .items
@@ -366,11 +352,11 @@ fn answers(ctx: &Ctx, evaluation: &Evaluation, m: &mut Markup) {
             ))
         })
         .collect();
-    lines_box(ctx, m, k::mediator::ANSWERS, None, lines);
+    lines_box(ctx, k::mediator::ANSWERS, None, lines)
 }
 
 /// Answers to questions of an older version of the self-check, in that version's words.
-fn retired(ctx: &Ctx, retired: &[GivenAnswer], m: &mut Markup) {
+fn retired(ctx: &Ctx, retired: &[GivenAnswer]) -> Option<H> {
     let lines = retired
         .iter()
         .map(|given| {
@@ -388,5 +374,5 @@ fn retired(ctx: &Ctx, retired: &[GivenAnswer], m: &mut Markup) {
             )
         })
         .collect();
-    lines_box(ctx, m, k::mediator::RETIRED_TITLE, None, lines);
+    lines_box(ctx, k::mediator::RETIRED_TITLE, None, lines)
 }

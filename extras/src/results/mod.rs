@@ -5,7 +5,7 @@
 //!
 //! The widget mounts them through [`result_mount`], [`orientation_mount`], [`summary_mount`]
 //! and [`mediator_mount`], with the settings and actions of [`autonomie_ui::contract`]. They
-//! are written as markup (see [`crate::page`]).
+//! are written with the `h()` builder of `autonomie_ui::markup` (see [`crate::page`]).
 
 mod chart;
 mod mediator;
@@ -24,7 +24,7 @@ use autonomie_core::i18n::Catalog;
 use autonomie_core::session::Session;
 use autonomie_core::stats::Finished;
 use autonomie_ui::contract::{Action, ScreenSettings};
-use autonomie_ui::markup::Markup;
+use autonomie_ui::markup::{h, H};
 use autonomie_ui::screen::catalog;
 use wasm_bindgen::prelude::*;
 
@@ -85,10 +85,10 @@ impl Ctx {
         autonomie_core::text::capitalize(&self.t(Key::computed(&goal_key(id))))
     }
 
-    /// Shows `markup` as the whole screen, and moves focus to its heading when the person got
+    /// Shows `screen` as the whole screen, and moves focus to its heading when the person got
     /// here by an action (never on first load: that would scroll the host page).
-    pub fn show(&self, markup: &Markup) {
-        self.page().show(markup);
+    pub fn show(&self, screen: H) {
+        self.page().show(screen);
         self.focus_heading();
     }
 
@@ -196,11 +196,9 @@ pub fn count_finished(ctx: &Ctx, session: &Session) {
     ctx.act(Action::Counted(Finished::of(&evaluation)));
 }
 
-/// The row of buttons under a screen (never printed).
-pub fn actions(m: &mut Markup, buttons: impl FnOnce(&mut Markup)) {
-    m.open_class("div", "an-actions an-actions-wrap no-print");
-    buttons(m);
-    m.close("div");
+/// The row of buttons under a screen (never printed); the buttons follow with `.child(…)`.
+pub fn actions() -> H {
+    h("div").class("an-actions an-actions-wrap no-print")
 }
 
 /// Listens to the screen's buttons: `handle(ctx, name, arg)` for each `data-do` clicked.

@@ -6,7 +6,7 @@ use autonomie_core::evaluation::Evaluation;
 use autonomie_core::i18n::Key;
 use autonomie_core::orientation::ServiceAdvice;
 use autonomie_ui::icons::Icon;
-use autonomie_ui::markup::Markup;
+use autonomie_ui::markup::{fragment, h, list_or, Html};
 use autonomie_ui::texts::Texts;
 
 use super::{actions, common_action, Ctx};
@@ -18,120 +18,116 @@ pub fn orientation(ctx: Ctx) {
     };
     let evaluation = super::evaluation_of(&ctx, &session);
     let places = ctx.settings(|s| s.modules.places);
-    let mut m = Markup::new();
-    m.open_class("section", "an-screen an-orientation").leaf(
-        "h2",
-        &[("id", "an-orientation-title"), ("tabindex", "-1")],
-        &ctx.t(k::orientation::TITLE),
+    let to_print = if places {
+        "an-button an-secondary an-go-summary"
+    } else {
+        "an-button an-primary an-go-summary"
+    };
+    ctx.show(
+        h("section")
+            .class("an-screen an-orientation")
+            .child(
+                h("h2")
+                    .id("an-orientation-title")
+                    .attr("tabindex", "-1")
+                    .child(ctx.t(k::orientation::TITLE)),
+            )
+            .child(advice(&ctx, &evaluation))
+            .child(
+                actions()
+                    .child(button(
+                        "an-button an-secondary",
+                        "go",
+                        "result",
+                        Some(Icon::Back),
+                        &ctx.t(k::orientation::BACK),
+                    ))
+                    .child(places.then(|| {
+                        button(
+                            "an-button an-primary an-go-places",
+                            "go",
+                            "places",
+                            Some(Icon::Pin),
+                            &ctx.t(k::orientation::FIND_PLACE),
+                        )
+                    }))
+                    .child(button(
+                        to_print,
+                        "go",
+                        "summary",
+                        Some(Icon::Print),
+                        &ctx.t(k::orientation::PRINT),
+                    )),
+            ),
     );
-    advice(&ctx, &evaluation, &mut m);
-    actions(&mut m, |m| {
-        button(
-            m,
-            "an-button an-secondary",
-            "go",
-            "result",
-            Some(Icon::Back),
-            &ctx.t(k::orientation::BACK),
-        );
-        if places {
-            button(
-                m,
-                "an-button an-primary an-go-places",
-                "go",
-                "places",
-                Some(Icon::Pin),
-                &ctx.t(k::orientation::FIND_PLACE),
-            );
-        }
-        button(
-            m,
-            if places {
-                "an-button an-secondary an-go-summary"
-            } else {
-                "an-button an-primary an-go-summary"
-            },
-            "go",
-            "summary",
-            Some(Icon::Print),
-            &ctx.t(k::orientation::PRINT),
-        );
-    });
-    m.close("section");
-    ctx.show(&m);
     super::on_click(&ctx, |ctx, action| {
         common_action(ctx, action);
     });
 }
 
 /// The orientation's boxes, or one kind sentence when nothing is needed.
-fn advice(ctx: &Ctx, evaluation: &Evaluation, m: &mut Markup) {
+fn advice(ctx: &Ctx, evaluation: &Evaluation) -> Html {
     let orientation = &evaluation.orientation;
     if orientation.nothing_needed() {
-        m.leaf_class(
-            "p",
-            "an-box an-nothing-needed",
-            &ctx.t(k::orientation::NOTHING_NEEDED),
-        );
-        return;
+        return h("p")
+            .class("an-box an-nothing-needed")
+            .child(ctx.t(k::orientation::NOTHING_NEEDED))
+            .into_html();
     }
-    if !orientation.needs.is_empty() {
+    let needs = (!orientation.needs.is_empty()).then(|| {
         let needs: Vec<String> = orientation.needs.iter().map(|n| ctx.goal(n.id())).collect();
-        m.open_class("div", "an-box an-needs")
-            .leaf("h3", &[], &ctx.t(k::orientation::NEEDS_TITLE))
-            .list_or(&needs, "")
-            .leaf("p", &[], &ctx.t(k::orientation::NEEDS_TEXT))
-            .close("div");
-    }
-    if !orientation.services.is_empty() {
-        m.open_class("div", "an-box an-services")
-            .leaf("h3", &[], &ctx.t(k::orientation::SERVICES_TITLE))
-            .leaf("p", &[], &ctx.t(k::orientation::SERVICES_INTRO))
-            .open_class("ul", "an-service-list");
-        for advice in &orientation.services {
-            // The name as the mediation places write it, what it means in common words, and
-            // why it is recommended.
+        h("div")
+            .class("an-box an-needs")
+            .child(h("h3").child(ctx.t(k::orientation::NEEDS_TITLE)))
+            .child(list_or(needs, ""))
+            .child(h("p").child(ctx.t(k::orientation::NEEDS_TEXT)))
+    });
+    let services = (!orientation.services.is_empty()).then(|| {
+        // The name as the mediation places write it, what it means in common words, and why
+        // it is recommended.
+        let services = orientation.services.iter().map(|advice| {
             let key = advice.service.i18n_key();
-            m.open("li", &[])
-                .leaf("strong", &[], &ctx.t(Key::computed(&key)))
-                .leaf_class(
-                    "span",
-                    "an-gloss",
-                    &format!(" ({})", ctx.t(Key::computed(&format!("{key}.gloss")))),
-                )
-                .leaf_class("span", "an-reason", &reason(ctx, advice))
-                .close("li");
-        }
-        m.close("ul");
-        if orientation.reading_help {
-            m.leaf("p", &[], &ctx.t(k::orientation::READING_HELP));
-        }
-        m.close("div");
-    }
-    if !orientation.help.is_empty() {
-        m.open_class("div", "an-box")
-            .leaf("h3", &[], &ctx.t(k::orientation::HELP_TITLE))
-            .open_class("ul", "an-help-kinds");
-        for (rank, kind) in orientation.help.iter().enumerate() {
+            h("li")
+                .child(h("strong").child(ctx.t(Key::computed(&key))))
+                .child(h("span").class("an-gloss").child(format!(
+                    " ({})",
+                    ctx.t(Key::computed(&format!("{key}.gloss")))
+                )))
+                .child(h("span").class("an-reason").child(reason(ctx, advice)))
+        });
+        h("div")
+            .class("an-box an-services")
+            .child(h("h3").child(ctx.t(k::orientation::SERVICES_TITLE)))
+            .child(h("p").child(ctx.t(k::orientation::SERVICES_INTRO)))
+            .child(h("ul").class("an-service-list").children(services))
+            .child(
+                orientation
+                    .reading_help
+                    .then(|| h("p").child(ctx.t(k::orientation::READING_HELP))),
+            )
+    });
+    let help = (!orientation.help.is_empty()).then(|| {
+        let kinds = orientation.help.iter().enumerate().map(|(rank, kind)| {
             let key = kind.i18n_key();
-            m.open_class(
-                "li",
-                if rank == 0 {
+            h("li")
+                .class(if rank == 0 {
                     "an-main-help"
                 } else {
                     "an-other-help"
-                },
-            )
-            .leaf("strong", &[], &ctx.t(Key::computed(key)))
-            .leaf_class(
-                "span",
-                "an-reason",
-                &ctx.t(Key::computed(&format!("{key}.desc"))),
-            )
-            .close("li");
-        }
-        m.close("ul").close("div");
-    }
+                })
+                .child(h("strong").child(ctx.t(Key::computed(key))))
+                .child(
+                    h("span")
+                        .class("an-reason")
+                        .child(ctx.t(Key::computed(&format!("{key}.desc")))),
+                )
+        });
+        h("div")
+            .class("an-box")
+            .child(h("h3").child(ctx.t(k::orientation::HELP_TITLE)))
+            .child(h("ul").class("an-help-kinds").children(kinds))
+    });
+    fragment([needs, services, help])
 }
 
 /// "Vous avez choisi : envoyer un e-mail avec une pièce jointe."

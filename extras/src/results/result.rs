@@ -14,7 +14,7 @@ use autonomie_core::history::PastResult;
 use autonomie_core::scoring::assess;
 use autonomie_core::session::{Session, MAX_PRIORITIES};
 use autonomie_ui::contract::Action;
-use autonomie_ui::markup::Markup;
+use autonomie_ui::markup::{fragment, h, list_or, Html, H};
 
 use super::chart::{level_chart, level_text, shown_domains};
 use super::{actions, common_action, count_finished, Ctx};
@@ -27,62 +27,60 @@ pub fn result(ctx: Ctx) {
     count_finished(&ctx, &session);
     // Answers cannot change on this screen (going back leaves it): computed once.
     let evaluation = super::evaluation_of(&ctx, &session);
-    let mut m = Markup::new();
-    m.open_class("section", "an-screen an-result")
-        .leaf(
-            "h2",
-            &[("id", "an-result-title"), ("tabindex", "-1")],
-            &ctx.t(k::result::TITLE),
-        )
-        .leaf_class("p", "an-lead", &ctx.t(k::result::INTRO));
-    if autonomie_ui::speech::available() {
+    let listen = autonomie_ui::speech::available().then(|| {
         button(
-            &mut m,
             "an-button an-secondary an-listen",
             "listen",
             "",
             Some(Icon::Speaker),
             &ctx.t(k::question::LISTEN),
-        );
-    }
-    overview(&ctx, &evaluation, &mut m);
-    priorities(&ctx, &evaluation, &session, &mut m);
-    actions(&mut m, |m| {
-        button(
-            m,
-            "an-button an-secondary",
-            "back",
-            "",
-            Some(Icon::Back),
-            &ctx.t(k::question::BACK),
-        );
-        button(
-            m,
-            "an-button an-secondary",
-            "restart",
-            "",
-            Some(Icon::Reload),
-            &ctx.t(k::result::RESTART),
-        );
-        button(
-            m,
-            "an-button an-secondary an-go-summary",
-            "go",
-            "summary",
-            Some(Icon::Print),
-            &ctx.t(k::result::SEE_SUMMARY),
-        );
-        button(
-            m,
-            "an-button an-primary an-go-orientation",
-            "go",
-            "orientation",
-            Some(Icon::Next),
-            &ctx.t(k::result::NEXT),
-        );
+        )
     });
-    m.close("section");
-    ctx.show(&m);
+    ctx.show(
+        h("section")
+            .class("an-screen an-result")
+            .child(
+                h("h2")
+                    .id("an-result-title")
+                    .attr("tabindex", "-1")
+                    .child(ctx.t(k::result::TITLE)),
+            )
+            .child(h("p").class("an-lead").child(ctx.t(k::result::INTRO)))
+            .child(listen)
+            .child(overview(&ctx, &evaluation))
+            .child(priorities(&ctx, &evaluation, &session))
+            .child(
+                actions()
+                    .child(button(
+                        "an-button an-secondary",
+                        "back",
+                        "",
+                        Some(Icon::Back),
+                        &ctx.t(k::question::BACK),
+                    ))
+                    .child(button(
+                        "an-button an-secondary",
+                        "restart",
+                        "",
+                        Some(Icon::Reload),
+                        &ctx.t(k::result::RESTART),
+                    ))
+                    .child(button(
+                        "an-button an-secondary an-go-summary",
+                        "go",
+                        "summary",
+                        Some(Icon::Print),
+                        &ctx.t(k::result::SEE_SUMMARY),
+                    ))
+                    .child(button(
+                        "an-button an-primary an-go-orientation",
+                        "go",
+                        "orientation",
+                        Some(Icon::Next),
+                        &ctx.t(k::result::NEXT),
+                    )),
+            ),
+    );
 
     let spoken = {
         let mut lines = vec![ctx.t(k::result::INTRO)];
@@ -145,21 +143,20 @@ fn count_text(ctx: &Ctx, session: &Session) -> String {
 
 /// What never changes on this screen: what is missing, the chart, what is to check, strong
 /// points, progress, the national reading.
-fn overview(ctx: &Ctx, evaluation: &Evaluation, m: &mut Markup) {
+fn overview(ctx: &Ctx, evaluation: &Evaluation) -> Html {
     let needs: Vec<String> = evaluation
         .orientation
         .needs
         .iter()
         .map(|need| ctx.goal(need.id()))
         .collect();
-    if !needs.is_empty() {
-        m.open_class("div", "an-box an-missing")
-            .leaf("h3", &[], &ctx.t(k::result::SITUATION_TITLE))
-            .leaf("p", &[], &ctx.t(k::result::MISSING))
-            .list_or(&needs, "")
-            .close("div");
-    }
-    level_chart(ctx, m, &evaluation.assessment.domains);
+    let missing = (!needs.is_empty()).then(|| {
+        h("div")
+            .class("an-box an-missing")
+            .child(h("h3").child(ctx.t(k::result::SITUATION_TITLE)))
+            .child(h("p").child(ctx.t(k::result::MISSING)))
+            .child(list_or(needs, ""))
+    });
     // What an exercise contradicted: the person said they could, the exercise says otherwise.
     let to_check: Vec<String> = evaluation
         .assessment
@@ -168,54 +165,58 @@ fn overview(ctx: &Ctx, evaluation: &Evaluation, m: &mut Markup) {
         .flat_map(|d| &d.to_check)
         .map(|id| ctx.t(Key::computed(&format!("q.{id}.check"))))
         .collect();
-    boxed(
-        ctx,
-        m,
-        "an-box an-to-check-box",
-        k::result::TO_CHECK_TITLE,
-        &to_check,
-    );
     // The domains where the person is at ease, alone or with help.
     let strong: Vec<String> = evaluation
         .assessment
         .strengths()
         .map(|d| ctx.domain_name(&d.domain))
         .collect();
-    boxed(ctx, m, "an-box an-strong", k::result::STRONG_TITLE, &strong);
-    if let Some(previous) = ctx.settings(|s| s.previous.clone()) {
-        progress(ctx, evaluation, &previous, m);
-    }
+    let progress = ctx
+        .settings(|s| s.previous.clone())
+        .map(|previous| progress(ctx, evaluation, &previous));
     // One kind sentence comparing with the national figures, when the partner turned it on.
-    if let Some(reading) = evaluation
+    let national = evaluation
         .national
         .as_ref()
         .filter(|_| ctx.settings(|s| s.modules.national))
-    {
-        m.open_class("div", "an-box an-national")
-            .leaf("h3", &[], &ctx.t(k::national::TITLE))
-            .leaf(
-                "p",
-                &[],
-                &ctx.t(Key::computed(&reading.category.visitor_key())),
-            )
-            .leaf_class("p", "an-small", &ctx.t(k::national::INDICATIVE))
-            .close("div");
-    }
+        .map(|reading| {
+            h("div")
+                .class("an-box an-national")
+                .child(h("h3").child(ctx.t(k::national::TITLE)))
+                .child(h("p").child(ctx.t(Key::computed(&reading.category.visitor_key()))))
+                .child(
+                    h("p")
+                        .class("an-small")
+                        .child(ctx.t(k::national::INDICATIVE)),
+                )
+        });
+    fragment([
+        missing,
+        Some(level_chart(ctx, &evaluation.assessment.domains)),
+        boxed(
+            ctx,
+            "an-box an-to-check-box",
+            k::result::TO_CHECK_TITLE,
+            to_check,
+        ),
+        boxed(ctx, "an-box an-strong", k::result::STRONG_TITLE, strong),
+        progress,
+        national,
+    ])
 }
 
 /// A titled box with a list; nothing when the list is empty (no screen shows an empty list).
-fn boxed(ctx: &Ctx, m: &mut Markup, class: &str, title: Key, lines: &[String]) {
-    if lines.is_empty() {
-        return;
-    }
-    m.open_class("div", class)
-        .leaf("h3", &[], &ctx.t(title))
-        .list_or(lines, "")
-        .close("div");
+fn boxed(ctx: &Ctx, class: &'static str, title: Key, lines: Vec<String>) -> Option<H> {
+    (!lines.is_empty()).then(|| {
+        h("div")
+            .class(class)
+            .child(h("h3").child(ctx.t(title)))
+            .child(list_or(lines, ""))
+    })
 }
 
 /// Per domain, how the level moved since the previous result kept on this device.
-fn progress(ctx: &Ctx, evaluation: &Evaluation, previous: &PastResult, m: &mut Markup) {
+fn progress(ctx: &Ctx, evaluation: &Evaluation, previous: &PastResult) -> H {
     let before = assess(ctx.bank(), &previous.answers);
     let changes: Vec<String> = evaluation
         .assessment
@@ -244,67 +245,54 @@ fn progress(ctx: &Ctx, evaluation: &Evaluation, previous: &PastResult, m: &mut M
         })
         .collect();
     let date = autonomie_ui::clock::long_date(&previous.finished_on, ctx.lang());
-    m.open_class("div", "an-box an-progress-since")
-        .leaf(
-            "h3",
-            &[],
-            &ctx.format(k::result::PROGRESS_TITLE, &[("date", &date)]),
-        )
-        .list_or(&changes, &ctx.t(k::result::PROGRESS_SAME))
-        .close("div");
+    h("div")
+        .class("an-box an-progress-since")
+        .child(h("h3").child(ctx.format(k::result::PROGRESS_TITLE, &[("date", &date)])))
+        .child(list_or(changes, &ctx.t(k::result::PROGRESS_SAME)))
 }
 
 /// "Ce que je veux apprendre d'abord": up to 3 of the first steps the core proposes.
-fn priorities(ctx: &Ctx, evaluation: &Evaluation, session: &Session, m: &mut Markup) {
+fn priorities(ctx: &Ctx, evaluation: &Evaluation, session: &Session) -> H {
     let candidates = evaluation.priority_choices();
     if candidates.is_empty() {
-        m.leaf_class("p", "an-box", &ctx.t(k::result::NO_GOALS));
-        return;
+        return h("p").class("an-box").child(ctx.t(k::result::NO_GOALS));
     }
     let full = session.priorities.len() >= MAX_PRIORITIES;
-    m.open(
-        "fieldset",
-        &[
-            ("class", "an-box an-priorities"),
-            ("aria-describedby", "an-priorities-hint"),
-        ],
-    )
-    .open("legend", &[])
-    .leaf("h3", &[], &ctx.t(k::result::PRIORITIES_TITLE))
-    .close("legend")
-    .leaf(
-        "p",
-        &[("class", "an-hint"), ("id", "an-priorities-hint")],
-        &ctx.t(k::result::PRIORITIES_HINT),
-    )
-    .open_class("ul", "an-goal-list");
-    for goal in candidates {
+    let goals = candidates.iter().map(|goal| {
         let input_id = format!("an-goal-{}", goal.replace(['.', '_'], "-"));
         let checked = session.priorities.contains(goal);
-        let mut attrs = vec![
-            ("type", "checkbox"),
-            ("id", input_id.as_str()),
-            ("value", goal.as_str()),
-            ("data-do", "priority"),
-            ("data-arg", goal.as_str()),
-        ];
-        if checked {
-            attrs.push(("checked", ""));
-        } else if full {
-            attrs.push(("disabled", ""));
-        }
-        m.open("li", &[])
-            .open("label", &[("class", "an-check"), ("for", &input_id)])
-            .open("input", &attrs)
-            .leaf("span", &[], &ctx.goal(goal))
-            .close("label")
-            .close("li");
-    }
-    m.close("ul")
-        .leaf(
-            "p",
-            &[("class", "an-count"), ("aria-live", "polite")],
-            &count_text(ctx, session),
+        h("li").child(
+            h("label")
+                .class("an-check")
+                .attr("for", &input_id)
+                .child(
+                    h("input")
+                        .attr("type", "checkbox")
+                        .id(&input_id)
+                        .attr("value", goal)
+                        .attr("data-do", "priority")
+                        .attr("data-arg", goal)
+                        .flag("checked", checked)
+                        .flag("disabled", full && !checked),
+                )
+                .child(h("span").child(ctx.goal(goal))),
         )
-        .close("fieldset");
+    });
+    h("fieldset")
+        .class("an-box an-priorities")
+        .attr("aria-describedby", "an-priorities-hint")
+        .child(h("legend").child(h("h3").child(ctx.t(k::result::PRIORITIES_TITLE))))
+        .child(
+            h("p")
+                .class("an-hint")
+                .id("an-priorities-hint")
+                .child(ctx.t(k::result::PRIORITIES_HINT)),
+        )
+        .child(h("ul").class("an-goal-list").children(goals))
+        .child(
+            h("p")
+                .class("an-count")
+                .attr("aria-live", "polite")
+                .child(count_text(ctx, session)),
+        )
 }

@@ -13,7 +13,7 @@ pub mod sheet;
 use crate::k;
 use autonomie_ui::contract::Action;
 use autonomie_ui::icons::Icon;
-use autonomie_ui::markup::Markup;
+use autonomie_ui::markup::h;
 use autonomie_ui::texts::Texts;
 
 use super::{actions, common_action, Ctx};
@@ -26,83 +26,80 @@ pub fn summary(ctx: Ctx) {
     };
     let evaluation = super::evaluation_of(&ctx, &session);
     let public = ctx.settings(|s| s.public);
-    let mut m = Markup::new();
-    m.open_class("section", "an-screen an-summary-screen");
-    actions(&mut m, |m| {
-        button(
-            m,
-            "an-button an-secondary",
-            "go",
-            "result",
-            Some(Icon::Back),
-            &ctx.t(k::summary::BACK),
-        );
-        button(
-            m,
-            "an-button an-primary an-print",
-            "print_sheet",
-            "",
-            Some(Icon::Print),
-            &ctx.t(k::summary::PRINT),
-        );
-        if public {
-            button(
-                m,
-                "an-button an-secondary an-finish",
+    // "Le résumé est-il bien sorti de l'imprimante ?", shown after printing on a public
+    // computer.
+    let printed_check = public.then(|| {
+        h("div")
+            .class("an-box an-printed-check no-print")
+            .attr("role", "group")
+            .attr("aria-labelledby", "an-printed-title")
+            .flag("hidden", true)
+            .child(
+                h("h3")
+                    .id("an-printed-title")
+                    .attr("tabindex", "-1")
+                    .child(ctx.t(k::public::PRINTED_QUESTION)),
+            )
+            .child(button(
+                "an-button an-primary",
                 "next_person",
                 "",
                 None,
-                &ctx.t(k::nav::FINISH),
-            );
-        }
+                &ctx.t(k::public::PRINTED_YES),
+            ))
+            .child(button(
+                "an-button an-secondary",
+                "print",
+                "",
+                None,
+                &ctx.t(k::public::PRINTED_NO),
+            ))
     });
-    if public {
-        // "Le résumé est-il bien sorti de l'imprimante ?", shown after printing.
-        m.open(
-            "div",
-            &[
-                ("class", "an-box an-printed-check no-print"),
-                ("role", "group"),
-                ("aria-labelledby", "an-printed-title"),
-                ("hidden", ""),
-            ],
-        )
-        .leaf(
-            "h3",
-            &[("id", "an-printed-title"), ("tabindex", "-1")],
-            &ctx.t(k::public::PRINTED_QUESTION),
-        );
-        button(
-            &mut m,
-            "an-button an-primary",
-            "next_person",
-            "",
-            None,
-            &ctx.t(k::public::PRINTED_YES),
-        );
-        button(
-            &mut m,
-            "an-button an-secondary",
-            "print",
-            "",
-            None,
-            &ctx.t(k::public::PRINTED_NO),
-        );
-        m.close("div");
-    }
-    m.leaf_class("p", "an-hint no-print", &ctx.t(k::summary::PRINT_HINT));
-    sheet(
-        &ctx,
-        &mut m,
-        SheetOf {
-            session: &session,
-            evaluation: &evaluation,
-            share: ctx.settings(|s| s.modules.share),
-            place: session.chosen_place.as_ref(),
-        },
+    ctx.show(
+        h("section")
+            .class("an-screen an-summary-screen")
+            .child(
+                actions()
+                    .child(button(
+                        "an-button an-secondary",
+                        "go",
+                        "result",
+                        Some(Icon::Back),
+                        &ctx.t(k::summary::BACK),
+                    ))
+                    .child(button(
+                        "an-button an-primary an-print",
+                        "print_sheet",
+                        "",
+                        Some(Icon::Print),
+                        &ctx.t(k::summary::PRINT),
+                    ))
+                    .child(public.then(|| {
+                        button(
+                            "an-button an-secondary an-finish",
+                            "next_person",
+                            "",
+                            None,
+                            &ctx.t(k::nav::FINISH),
+                        )
+                    })),
+            )
+            .child(printed_check)
+            .child(
+                h("p")
+                    .class("an-hint no-print")
+                    .child(ctx.t(k::summary::PRINT_HINT)),
+            )
+            .child(sheet(
+                &ctx,
+                SheetOf {
+                    session: &session,
+                    evaluation: &evaluation,
+                    share: ctx.settings(|s| s.modules.share),
+                    place: session.chosen_place.as_ref(),
+                },
+            )),
     );
-    m.close("section");
-    ctx.show(&m);
     super::on_click(&ctx, move |ctx, action| match action.name.as_str() {
         "print_sheet" => {
             ctx.act(Action::Print);

@@ -5,45 +5,46 @@ use crate::k;
 use autonomie_core::i18n::Key;
 use autonomie_core::session::ChosenPlace;
 use autonomie_core::text_direction::TextKind;
-use autonomie_ui::markup::Markup;
+use autonomie_ui::markup::{h, H};
 use autonomie_ui::texts::Texts;
 
 use crate::results::Ctx;
 
 /// "Le lieu choisi", as `.an-sheet-place` (the mediator's view puts it in `.an-place-slot`).
-pub fn place_section(ctx: &Ctx, m: &mut Markup, place: &ChosenPlace) {
-    m.open_class("section", "an-sheet-place")
-        .leaf("h3", &[], &ctx.t(k::summary::PLACE))
-        .leaf_as(
-            "p",
-            TextKind::PersonData,
-            &[],
-            &format!("{} — {}", place.name, place.address),
-        );
-    if !place.phone.is_empty() {
-        m.open("p", &[])
-            .text(&format!("{} ", ctx.t(k::summary::PHONE)))
-            .leaf_as("span", TextKind::Phone, &[], &place.phone)
-            .close("p");
-    }
-    if !place.hours.is_empty() {
-        m.leaf(
-            "p",
-            &[],
-            &format!("{} {}", ctx.t(k::summary::PLACE_HOURS), place.hours),
-        );
-    }
-    if !place.services.is_empty() {
+pub fn place_section(ctx: &Ctx, place: &ChosenPlace) -> H {
+    let phone = (!place.phone.is_empty()).then(|| {
+        h("p")
+            .child(format!("{} ", ctx.t(k::summary::PHONE)))
+            .child(h("span").text_kind(TextKind::Phone).child(&place.phone))
+    });
+    let hours = (!place.hours.is_empty()).then(|| {
+        h("p").child(format!(
+            "{} {}",
+            ctx.t(k::summary::PLACE_HOURS),
+            place.hours
+        ))
+    });
+    let offers = (!place.services.is_empty()).then(|| {
         let names: Vec<String> = place
             .services
             .iter()
             .map(|id| ctx.t(Key::computed(&format!("service.{id}"))))
             .collect();
-        m.leaf(
-            "p",
-            &[],
-            &format!("{} {}", ctx.t(k::summary::PLACE_OFFERS), names.join(", ")),
-        );
-    }
-    m.close("section");
+        h("p").child(format!(
+            "{} {}",
+            ctx.t(k::summary::PLACE_OFFERS),
+            names.join(", ")
+        ))
+    });
+    h("section")
+        .class("an-sheet-place")
+        .child(h("h3").child(ctx.t(k::summary::PLACE)))
+        .child(
+            h("p")
+                .text_kind(TextKind::PersonData)
+                .child(format!("{} — {}", place.name, place.address)),
+        )
+        .child(phone)
+        .child(hours)
+        .child(offers)
 }

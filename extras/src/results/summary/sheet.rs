@@ -8,7 +8,7 @@
 //! This file holds the sheet's layout and the sections read from the evaluation; the chosen
 //! place's section is `place.rs`, the code and its QR code `share.rs`.
 //!
-//! Written as markup (see `autonomie_ui::markup`): nothing on it changes once shown, except
+//! Written with the `h()` builder of `autonomie_ui::markup`: nothing on it changes once shown, except
 //! the chosen place in the mediator's view, found after the sheet shows.
 
 use crate::k;
@@ -16,12 +16,12 @@ use autonomie_core::evaluation::Evaluation;
 use autonomie_core::i18n::Key;
 use autonomie_core::scoring::{Level, Outcome};
 use autonomie_core::session::{ChosenPlace, Session};
-use autonomie_ui::markup::Markup;
+use autonomie_ui::markup::{h, list_or, H};
 use autonomie_ui::texts::Texts;
 
 use super::place::place_section;
 use super::share::share_block;
-use crate::results::chart::{level_text, shown_domains, step_bar};
+use crate::results::chart::{level_text, shown_domains, step_bar, to_check_mark};
 use crate::results::orientation::reason;
 use crate::results::Ctx;
 
@@ -36,7 +36,7 @@ pub struct SheetOf<'a> {
     pub place: Option<&'a ChosenPlace>,
 }
 
-pub fn sheet(ctx: &Ctx, top: &mut Markup, of: SheetOf<'_>) {
+pub fn sheet(ctx: &Ctx, of: SheetOf<'_>) -> H {
     let SheetOf {
         session,
         evaluation,
@@ -48,70 +48,70 @@ pub fn sheet(ctx: &Ctx, top: &mut Markup, of: SheetOf<'_>) {
     } else {
         session.started_on.clone()
     };
-    top.open_class("article", "an-sheet")
-        .open_class("header", "an-sheet-head")
-        .open_class("div", "an-sheet-who")
-        .leaf(
-            "h2",
-            &[("id", "an-summary-title"), ("tabindex", "-1")],
-            &ctx.t(k::summary::TITLE),
-        )
-        .leaf(
-            "p",
-            &[],
-            &ctx.format(
-                k::summary::DATE,
-                &[("date", &autonomie_ui::clock::long_date(&day, ctx.lang()))],
+    let name = (!session.first_name.is_empty())
+        .then(|| h("p").child(ctx.format(k::summary::NAME, &[("name", &session.first_name)])));
+    h("article")
+        .class("an-sheet")
+        .child(
+            h("header").class("an-sheet-head").child(
+                h("div")
+                    .class("an-sheet-who")
+                    .child(
+                        h("h2")
+                            .id("an-summary-title")
+                            .attr("tabindex", "-1")
+                            .child(ctx.t(k::summary::TITLE)),
+                    )
+                    .child(h("p").child(ctx.format(
+                        k::summary::DATE,
+                        &[("date", &autonomie_ui::clock::long_date(&day, ctx.lang()))],
+                    )))
+                    .child(name),
             ),
-        );
-    if !session.first_name.is_empty() {
-        top.leaf(
-            "p",
-            &[],
-            &ctx.format(k::summary::NAME, &[("name", &session.first_name)]),
-        );
-    }
-    top.close("div").close("header");
-    situation(ctx, evaluation, top);
-    top.open_class("div", "an-sheet-top");
-    steps(ctx, evaluation, top);
-    levels(ctx, evaluation, top);
-    top.close("div");
-    can_do(ctx, evaluation, top);
-    advice(ctx, evaluation, top);
-
-    top.open_class("div", "an-place-slot");
-    if let Some(place) = place {
-        place_section(ctx, top, place);
-    }
-    top.close("div")
-        .open_class("div", "an-sheet-end")
-        .open_class("section", "an-sheet-notes")
-        .leaf("h3", &[], &ctx.t(k::summary::NOTES))
-        .open_class("div", "an-notes-area")
-        .close("div")
-        .close("section");
-    if share {
-        share_block(ctx, session, top);
-    }
-    top.close("div")
-        .open_class("footer", "an-sheet-foot")
-        .leaf("p", &[], &ctx.t(k::summary::LOCAL_ONLY))
-        .close("footer")
-        .close("article");
+        )
+        .child(situation(ctx, evaluation))
+        .child(
+            h("div")
+                .class("an-sheet-top")
+                .child(steps(ctx, evaluation))
+                .child(levels(ctx, evaluation)),
+        )
+        .child(can_do(ctx, evaluation))
+        .child(not_understood(ctx, evaluation))
+        .child(advice(ctx, evaluation))
+        .child(
+            h("div")
+                .class("an-place-slot")
+                .child(place.map(|place| place_section(ctx, place))),
+        )
+        .child(
+            h("div")
+                .class("an-sheet-end")
+                .child(
+                    h("section")
+                        .class("an-sheet-notes")
+                        .child(h("h3").child(ctx.t(k::summary::NOTES)))
+                        .child(h("div").class("an-notes-area")),
+                )
+                .child(share.then(|| share_block(ctx, session)).flatten()),
+        )
+        .child(
+            h("footer")
+                .class("an-sheet-foot")
+                .child(h("p").child(ctx.t(k::summary::LOCAL_ONLY))),
+        )
 }
 
 /// "Titre : texte · texte", one line of the sheet.
-fn joined(ctx: &Ctx, label: Key, texts: &[String], m: &mut Markup) {
-    m.open("p", &[])
-        .leaf("strong", &[], &format!("{} : ", ctx.t(label)))
-        .text(&texts.join(" · "))
-        .close("p");
+fn joined(ctx: &Ctx, label: Key, texts: &[String]) -> H {
+    h("p")
+        .child(h("strong").child(format!("{} : ", ctx.t(label))))
+        .child(texts.join(" · "))
 }
 
 /// "Ma situation", readable in a few seconds: each choice with its answer, then the facts
 /// answered "Oui" in one line and those answered "Non" in another, then what is missing.
-fn situation(ctx: &Ctx, evaluation: &Evaluation, m: &mut Markup) {
+fn situation(ctx: &Ctx, evaluation: &Evaluation) -> H {
     use autonomie_core::Answer;
     let bank = ctx.bank();
     let short = |id: &str| ctx.t(Key::computed(&format!("q.{id}.short")));
@@ -140,66 +140,67 @@ fn situation(ctx: &Ctx, evaluation: &Evaluation, m: &mut Markup) {
         Answer::No => 1,
         _ => 2,
     });
-    m.open_class("section", "an-sheet-situation")
-        .leaf("h3", &[], &ctx.t(k::summary::SITUATION));
-    if !choices.is_empty() {
-        m.leaf("p", &[], &choices.join(" · "));
-    }
-    for (answer, ids) in by_answer {
-        let label = answer
-            .common_label_key()
-            .map_or(k::answer::DONTKNOW, Key::computed);
-        joined(ctx, label, &ids, m);
-    }
     let missing: Vec<String> = evaluation
         .orientation
         .needs
         .iter()
         .map(|need| ctx.t(Key::computed(&need.goal_key())))
         .collect();
-    if !missing.is_empty() {
-        joined(ctx, k::summary::MISSING, &missing, m);
-    }
-    m.close("section");
+    h("section")
+        .class("an-sheet-situation")
+        .child(h("h3").child(ctx.t(k::summary::SITUATION)))
+        .child((!choices.is_empty()).then(|| h("p").child(choices.join(" · "))))
+        .children(by_answer.into_iter().map(|(answer, ids)| {
+            let label = answer
+                .common_label_key()
+                .map_or(k::answer::DONTKNOW, Key::computed);
+            joined(ctx, label, &ids)
+        }))
+        .child((!missing.is_empty()).then(|| joined(ctx, k::summary::MISSING, &missing)))
 }
 
 /// "Mes 3 premières étapes": the person's priorities, or the first steps.
-fn steps(ctx: &Ctx, evaluation: &Evaluation, m: &mut Markup) {
+fn steps(ctx: &Ctx, evaluation: &Evaluation) -> H {
     let steps = evaluation.summary_steps();
-    m.open_class("section", "an-sheet-priorities")
-        .leaf("h3", &[], &ctx.t(k::summary::STEPS));
-    if steps.is_empty() {
-        m.leaf("p", &[], &ctx.t(k::summary::NONE));
+    let list = if steps.is_empty() {
+        h("p").child(ctx.t(k::summary::NONE))
     } else {
-        m.open("ol", &[]);
-        for id in &steps {
-            m.leaf("li", &[], &ctx.goal(id));
-        }
-        m.close("ol");
-    }
-    m.close("section");
+        h("ol").children(steps.iter().map(|id| h("li").child(ctx.goal(id))))
+    };
+    h("section")
+        .class("an-sheet-priorities")
+        .child(h("h3").child(ctx.t(k::summary::STEPS)))
+        .child(list)
 }
 
 /// The level per domain: bar, words, and "à vérifier" when an exercise contradicts it.
-fn levels(ctx: &Ctx, evaluation: &Evaluation, m: &mut Markup) {
-    m.open_class("section", "an-sheet-levels")
-        .leaf("h3", &[], &ctx.t(k::summary::LEVELS))
-        .open_class("table", "an-levels")
-        .open("tbody", &[]);
-    for d in shown_domains(&evaluation.assessment.domains) {
-        m.open("tr", &[])
-            .leaf("th", &[("scope", "row")], &ctx.domain_name(&d.domain))
-            .open_class("td", "an-level-bar");
-        step_bar(m, d.level.map_or(0, Level::step));
-        m.close("td")
-            .open("td", &[])
-            .text(&level_text(ctx, d.level));
-        if !d.to_check.is_empty() {
-            m.leaf_class("span", "an-to-check", &ctx.t(k::level::TO_CHECK));
-        }
-        m.close("td").close("tr");
-    }
-    m.close("tbody").close("table").close("section");
+fn levels(ctx: &Ctx, evaluation: &Evaluation) -> H {
+    let rows = shown_domains(&evaluation.assessment.domains).map(|d| {
+        h("tr")
+            .child(
+                h("th")
+                    .attr("scope", "row")
+                    .child(ctx.domain_name(&d.domain)),
+            )
+            .child(
+                h("td")
+                    .class("an-level-bar")
+                    .child(step_bar(d.level.map_or(0, Level::step))),
+            )
+            .child(
+                h("td")
+                    .child(level_text(ctx, d.level))
+                    .child(to_check_mark(ctx, d)),
+            )
+    });
+    h("section")
+        .class("an-sheet-levels")
+        .child(h("h3").child(ctx.t(k::summary::LEVELS)))
+        .child(
+            h("table")
+                .class("an-levels")
+                .child(h("tbody").children(rows)),
+        )
 }
 
 /// What a mediator calls an item in a list: a fact in a few words, anything else by its goal.
@@ -216,9 +217,8 @@ pub fn item_label(ctx: &Ctx, id: &str) -> String {
     }
 }
 
-/// The skills answered alone, with help, and not yet ("quelqu'un le fait pour moi" is said),
-/// then the questions not understood.
-fn can_do(ctx: &Ctx, evaluation: &Evaluation, m: &mut Markup) {
+/// The skills answered alone, with help, and not yet ("quelqu'un le fait pour moi" is said).
+fn can_do(ctx: &Ctx, evaluation: &Evaluation) -> H {
     let bank = ctx.bank();
     let with = |outcomes: &[Outcome]| -> Vec<String> {
         evaluation
@@ -234,64 +234,65 @@ fn can_do(ctx: &Ctx, evaluation: &Evaluation, m: &mut Markup) {
             })
             .collect()
     };
-    m.open_class("section", "an-sheet-can");
-    for (title, outcomes) in [
-        (k::summary::CAN_ALONE, &[Outcome::Alone][..]),
-        (k::summary::CAN_HELP, &[Outcome::WithHelp][..]),
-        (
-            k::summary::NOT_YET,
-            &[Outcome::NotYet, Outcome::DoneForMe][..],
-        ),
-    ] {
-        m.open_class("div", "an-goal-column")
-            .leaf("h3", &[], &ctx.t(title))
-            .list_or(&with(outcomes), &ctx.t(k::summary::NONE))
-            .close("div");
-    }
-    m.close("section");
+    let none = ctx.t(k::summary::NONE);
+    h("section").class("an-sheet-can").children(
+        [
+            (k::summary::CAN_ALONE, &[Outcome::Alone][..]),
+            (k::summary::CAN_HELP, &[Outcome::WithHelp][..]),
+            (
+                k::summary::NOT_YET,
+                &[Outcome::NotYet, Outcome::DoneForMe][..],
+            ),
+        ]
+        .into_iter()
+        .map(|(title, outcomes)| {
+            h("div")
+                .class("an-goal-column")
+                .child(h("h3").child(ctx.t(title)))
+                .child(list_or(with(outcomes), &none))
+        }),
+    )
+}
+
+/// The questions not understood, if any.
+fn not_understood(ctx: &Ctx, evaluation: &Evaluation) -> Option<H> {
     let not_understood: Vec<String> = evaluation
         .assessment
         .with_outcome(Outcome::NotUnderstood)
         .map(|r| item_label(ctx, &r.item_id))
         .collect();
-    if !not_understood.is_empty() {
-        m.open_class("section", "an-sheet-unclear");
-        joined(ctx, k::summary::NOT_UNDERSTOOD, &not_understood, m);
-        m.close("section");
-    }
+    (!not_understood.is_empty()).then(|| {
+        h("section").class("an-sheet-unclear").child(joined(
+            ctx,
+            k::summary::NOT_UNDERSTOOD,
+            &not_understood,
+        ))
+    })
 }
 
 /// "L'aide conseillée": the services with their reasons, and the kind of help.
-fn advice(ctx: &Ctx, evaluation: &Evaluation, m: &mut Markup) {
+fn advice(ctx: &Ctx, evaluation: &Evaluation) -> H {
     let orientation = &evaluation.orientation;
-    m.open_class("section", "an-sheet-orientation").leaf(
-        "h3",
-        &[],
-        &ctx.t(k::summary::ORIENTATION),
-    );
+    let section = h("section")
+        .class("an-sheet-orientation")
+        .child(h("h3").child(ctx.t(k::summary::ORIENTATION)));
     if orientation.nothing_needed() {
-        m.leaf("p", &[], &ctx.t(k::orientation::NOTHING_NEEDED));
-    } else {
-        m.open_class("ul", "an-service-list");
-        for advice in &orientation.services {
-            m.open("li", &[])
-                .leaf(
-                    "strong",
-                    &[],
-                    &ctx.t(Key::computed(&advice.service.i18n_key())),
-                )
-                .text(&format!(" — {}", reason(ctx, advice)))
-                .close("li");
-        }
-        m.close("ul");
-        if !orientation.help.is_empty() {
-            let kinds: Vec<String> = orientation
-                .help
-                .iter()
-                .map(|kind| ctx.t(Key::computed(kind.i18n_key())))
-                .collect();
-            joined(ctx, k::summary::HELP_KIND, &kinds, m);
-        }
+        return section.child(h("p").child(ctx.t(k::orientation::NOTHING_NEEDED)));
     }
-    m.close("section");
+    let services = orientation.services.iter().map(|advice| {
+        h("li")
+            .child(h("strong").child(ctx.t(Key::computed(&advice.service.i18n_key()))))
+            .child(format!(" — {}", reason(ctx, advice)))
+    });
+    let kinds = (!orientation.help.is_empty()).then(|| {
+        let kinds: Vec<String> = orientation
+            .help
+            .iter()
+            .map(|kind| ctx.t(Key::computed(kind.i18n_key())))
+            .collect();
+        joined(ctx, k::summary::HELP_KIND, &kinds)
+    });
+    section
+        .child(h("ul").class("an-service-list").children(services))
+        .child(kinds)
 }
