@@ -80,14 +80,14 @@ pub fn h(tag: &'static str) -> H {
 }
 
 /// What can be a child of an element: an element being built, HTML already made, a text
-/// (escaped, never HTML), nothing (`None`), or a list of those.
+/// (escaped, never HTML), or nothing (`None`). Lists go through [`H::children`].
 pub trait IntoHtml {
     fn write_to(self, out: &mut String);
 }
 
 impl IntoHtml for H {
     fn write_to(self, out: &mut String) {
-        self.write_element(out);
+        out.push_str(self.into_html().as_str());
     }
 }
 
@@ -118,14 +118,6 @@ impl IntoHtml for &String {
 impl<T: IntoHtml> IntoHtml for Option<T> {
     fn write_to(self, out: &mut String) {
         if let Some(part) = self {
-            part.write_to(out);
-        }
-    }
-}
-
-impl<T: IntoHtml> IntoHtml for Vec<T> {
-    fn write_to(self, out: &mut String) {
-        for part in self {
             part.write_to(out);
         }
     }
@@ -189,10 +181,6 @@ impl H {
             child.write_to(&mut self.0.out);
         }
         self
-    }
-
-    fn write_element(self, out: &mut String) {
-        out.push_str(&self.into_html().0);
     }
 
     /// The element, as HTML to put in the page.
@@ -267,7 +255,7 @@ mod tests {
             .child(Some(
                 h("input").attr("type", "checkbox").flag("checked", true),
             ))
-            .child(vec![h("span").flag("hidden", false), h("b")])
+            .children([h("span").flag("hidden", false), h("b")])
             .into_html();
         assert_eq!(
             html.as_str(),

@@ -47,17 +47,12 @@ pub(super) fn results_view(ctx: &Ctx, results: ResultsMessage) -> Html {
                 .child(ctx.t(k::places::NONE_IN_AREA))
         }))
         .child(h("p").class("an-count").attr("role", "status").child(count));
-    let mut shown = Vec::with_capacity(results.places.len());
-    let cards = results
+    let (cards, shown): (Vec<H>, Vec<ChosenPlace>) = results
         .places
         .into_iter()
         .enumerate()
-        .map(|(index, card)| {
-            let (view, chosen) = place_card(ctx, card, index);
-            shown.push(chosen);
-            view
-        })
-        .collect::<Vec<H>>();
+        .map(|(index, card)| place_card(ctx, card, index))
+        .unzip();
     *ctx.shown.borrow_mut() = shown;
     fragment([head, h("ul").class("an-place-list").children(cards)])
 }

@@ -169,12 +169,7 @@ pub(super) fn filters(ctx: &Ctx) -> H {
             ctx.t(Key::computed(&format!("places.filter.day.{day}"))),
         )
     });
-    let when = [
-        (String::new(), ctx.t(k::places::filter::ANY)),
-        ("now".to_string(), ctx.t(k::places::filter::WHEN_NOW)),
-    ]
-    .into_iter()
-    .chain(days);
+    let when = std::iter::once(("now".to_string(), ctx.t(k::places::filter::WHEN_NOW))).chain(days);
     let supports = [
         Support::Illiteracy,
         Support::English,
@@ -202,7 +197,6 @@ pub(super) fn filters(ctx: &Ctx) -> H {
             ctx.t(Key::computed(&format!("accompaniment.{}", help.id()))),
         )
     });
-    let any = || (String::new(), ctx.t(k::places::filter::ANY));
     // For a person who reads French with difficulty, the orientation's sentence explains the
     // "accompagnement adapté" filter.
     let support_hint = ctx.reading_help.then(|| {
@@ -234,23 +228,20 @@ pub(super) fn filters(ctx: &Ctx) -> H {
                 .attr("for", "an-when")
                 .child(ctx.t(k::places::filter::WHEN)),
         )
-        .child(options(filter_select("an-when"), when))
+        .child(options(ctx, filter_select("an-when"), when))
         .child(
             h("label")
                 .attr("for", "an-support")
                 .child(ctx.t(k::places::filter::SUPPORT)),
         )
         .child(support_hint)
-        .child(options(support, std::iter::once(any()).chain(supports)))
+        .child(options(ctx, support, supports))
         .child(
             h("label")
                 .attr("for", "an-help")
                 .child(ctx.t(k::places::filter::HELP)),
         )
-        .child(options(
-            filter_select("an-help"),
-            std::iter::once(any()).chain(helps),
-        ))
+        .child(options(ctx, filter_select("an-help"), helps))
         .child(
             h("label")
                 .attr("for", "an-radius")
@@ -264,7 +255,12 @@ fn filter_select(id: &'static str) -> H {
     h("select").id(id).attr("data-do", "filter")
 }
 
-/// A select with its `(value, label)` options.
-fn options(select: H, options: impl Iterator<Item = (String, String)>) -> H {
-    select.children(options.map(|(value, label)| h("option").attr("value", &value).child(label)))
+/// A select with "Peu importe" (no value), then its `(value, label)` options.
+fn options(ctx: &Ctx, select: H, options: impl IntoIterator<Item = (String, String)>) -> H {
+    let any = (String::new(), ctx.t(k::places::filter::ANY));
+    select.children(
+        std::iter::once(any)
+            .chain(options)
+            .map(|(value, label)| h("option").attr("value", &value).child(label)),
+    )
 }
